@@ -1,0 +1,45 @@
+import { readFile, stat } from "node:fs/promises";
+
+/** What the CLI touches of the outside world; tests pass their own to run commands in-process. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Promise<Uint8Array>;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: async (path) => {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new Error(`${path} is a folder, not a file`);
+    return new Uint8Array(await readFile(path));
+  },
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+};
+
+/** Captures output in memory: for tests. */
+export function memoryIO(files: Record<string, Uint8Array | string> = {}, fallback?: CliIO["readFile"]): CliIO & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    stdout(text: string) {
+      io.out += text;
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
+    async readFile(path: string) {
+      const f = files[path];
+      if (f !== undefined) return typeof f === "string" ? new TextEncoder().encode(f) : f;
+      if (fallback) return fallback(path);
+      throw new Error(`ENOENT: no such file ${path}`);
+    },
+    isTTY: false,
+    env: {} as Record<string, string | undefined>,
+  };
+  return io;
+}

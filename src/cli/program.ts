@@ -1,0 +1,24 @@
+import { Command, CommanderError } from "commander";
+import type { CliIO } from "./io.js";
+import { registerParse } from "./parse.js";
+
+/** Builds the `mandates` command line; runs in-process so tests need not spawn it. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command()
+    .name("mandates")
+    .description("Mandate Registry: United Nations resolutions as structured, linked, trackable data")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerParse(program, io, setExit);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  return exitCode;
+}

@@ -1,0 +1,81 @@
+import type { Problem, SourceFormat } from "../model/types.js";
+
+/**
+ * Bytes to text, never throwing: UTF-8 (with or without BOM), UTF-16 with a BOM or with the
+ * tell-tale NUL pattern, and Latin-1 / Windows-1252 as the fallback for bytes that are not
+ * UTF-8. Binary input (NULs that are not UTF-16, many control bytes) is refused.
+ */
+
+export type Decoded = { ok: true; text: string; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
+const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
+
+function looksUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return "utf-16le";
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+/** Share of control characters other than tab, newline, carriage return and form feed. */
+function controlShare(text: string): number {
+  const n = Math.min(text.length, 65536);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) controls++;
+  }
+  return n ? controls / n : 0;
+}
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, problems: [error("empty", "the file is empty")] };
+  const problems: Problem[] = [];
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  else {
+    const utf16 = looksUtf16(bytes);
+    if (utf16) {
+      text = new TextDecoder(utf16).decode(bytes);
+      problems.push(warning("encoding-utf16", `read as ${utf16.toUpperCase()} without a byte-order mark`));
+    } else {
+      try {
+        text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+      } catch {
+        text = new TextDecoder("windows-1252").decode(bytes);
+        problems.push(warning("encoding-latin1", "the bytes are not valid UTF-8; read as Windows-1252 (Latin-1)"));
+      }
+    }
+  }
+  if (text.includes("\u0000") || controlShare(text) > 0.01) {
+    return { ok: false, problems: [error("binary", "the file is binary, not text")] };
+  }
+  if (!text.trim()) return { ok: false, problems: [error("empty", "the file holds only white space")] };
+  return { ok: true, text, problems };
+}
+
+/** The format of an input, from its first bytes, then its name. */
+export function detectFormat(bytes: Uint8Array, name = ""): SourceFormat {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, "").trimStart();
+  if (head.startsWith("%PDF-")) return "pdf";
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && /\.docx$/i.test(name)) return "docx";
+  if (head.startsWith("<")) {
+    if (/<akomaNtoso\b/.test(head) || /\.xml$/i.test(name)) return "akn";
+    return "html";
+  }
+  if (head.startsWith("[") || head.startsWith("{")) {
+    if (!head.startsWith("[DU1]") && !/^\[\s*(on|without)\b/i.test(head)) return "eosg";
+  }
+  if (/\[DU1\]|<<ODS/.test(head) || /\.txt$/i.test(name)) return head.includes("[DU1]") ? "ods" : "text";
+  return "text";
+}

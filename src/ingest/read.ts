@@ -1,0 +1,58 @@
+import type { Language, Parsed, Problem, SourceFormat } from "../model/types.js";
+import { parseResolutionText } from "../parse/resolution.js";
+import { decodeText, detectFormat } from "./decode.js";
+
+/**
+ * One entry point from bytes to a document: detects the format (or takes the caller's), runs
+ * that format's decoder and the parser. Pure: the caller reads the file.
+ */
+
+export interface ReadOptions {
+  format?: SourceFormat;
+  name?: string;
+  language?: Language;
+}
+
+export type Decoder = (bytes: Uint8Array, options: ReadOptions) => Parsed | Promise<Parsed>;
+
+const decoders = new Map<SourceFormat, Decoder>();
+
+/** Formats beyond text register here (PDF, AKN, EOSG): keeps this module free of their libraries. */
+export function registerDecoder(format: SourceFormat, decoder: Decoder): void {
+  decoders.set(format, decoder);
+}
+
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export function languageFromName(name: string | undefined): Language | undefined {
+  const m = /\.(en|fr|es|ru|ar|zh)\.[a-z]+$/i.exec(name ?? "");
+  return m ? (m[1]!.toLowerCase() as Language) : undefined;
+}
+
+export async function readResolution(bytes: Uint8Array, options: ReadOptions = {}): Promise<Parsed> {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return fail("too-large", `the input is ${(bytes.length / 1048576).toFixed(1)} MB; resolutions are far below the ${MAX_INPUT_BYTES / 1048576} MB limit`);
+  }
+  const format = options.format ?? detectFormat(bytes, options.name);
+  const language = options.language ?? languageFromName(options.name);
+  const opts = { ...options, format, ...(language ? { language } : {}) };
+  if (format === "ods" || format === "text") return readText(bytes, opts);
+  const decoder = decoders.get(format);
+  if (!decoder) return fail("unsupported-format", `the ${format} format is not supported yet`);
+  try {
+    return await decoder(bytes, opts);
+  } catch (e) {
+    return fail("decoder-failed", `the ${format} decoder failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function readText(bytes: Uint8Array, options: ReadOptions): Parsed {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return decoded;
+  return parseResolutionText(decoded.text, { ...options, problems: decoded.problems });
+}
+
+function fail(code: string, message: string): Parsed {
+  const problem: Problem = { code, severity: "error", message };
+  return { ok: false, problems: [problem] };
+}

@@ -1,0 +1,112 @@
+/**
+ * Lines to blocks. A block is one paragraph of the source: in ODS exports one line; in texts
+ * with hard line wraps (Security Council texts, PDF text layers) the lines up to a blank line
+ * or to the next paragraph marker, joined with single spaces. A block keeps the map from its
+ * own offsets back to the source so that nodes cut out of it get source positions.
+ */
+
+export interface Line {
+  /** Text without the line break (and without a trailing carriage return). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Block {
+  text: string;
+  /** Source offset of the block's first character. */
+  start: number;
+  end: number;
+  /** Pieces of `text`: piece i starts at `text` offset `at` and at source offset `src`. */
+  pieces: { at: number; src: number }[];
+  /** Whether the first source line was indented (tab or spaces). */
+  indented: boolean;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let nl = text.indexOf("\n", start);
+    if (nl === -1) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lines.push({ text: text.slice(start, end), start, end });
+    start = nl + 1;
+  }
+  return lines;
+}
+
+/** Source offset of offset `at` of a block's text. */
+export function sourceOffset(block: Block, at: number): number {
+  let piece = block.pieces[0]!;
+  for (const p of block.pieces) {
+    if (p.at > at) break;
+    piece = p;
+  }
+  return piece.src + (at - piece.at);
+}
+
+const LEADING_SPACE = /^[\t \u00a0]*/;
+
+function trimmedLine(line: Line): { text: string; start: number; indented: boolean } {
+  const lead = LEADING_SPACE.exec(line.text)![0].length;
+  const text = line.text.slice(lead).replace(/[\t \u00a0]+$/, "");
+  return { text, start: line.start + lead, indented: lead > 0 };
+}
+
+export function lineBlock(line: Line): Block | null {
+  const t = trimmedLine(line);
+  if (!t.text) return null;
+  return { text: t.text, start: t.start, end: t.start + t.text.length, pieces: [{ at: 0, src: t.start }], indented: t.indented };
+}
+
+/** A line that opens a new paragraph even without a blank line before it. */
+const PARAGRAPH_MARKER = /^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxl]{1,6}|\d{1,2})\))[\t \u00a0]/;
+
+/**
+ * Blocks of a run of lines. `onePerLine` is the ODS layout; otherwise lines are joined until a
+ * blank line or a paragraph marker.
+ */
+export function toBlocks(lines: Line[], onePerLine: boolean): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  const flush = () => {
+    if (current) blocks.push(current);
+    current = null;
+  };
+  for (const line of lines) {
+    if (onePerLine) {
+      const b = lineBlock(line);
+      if (b) blocks.push(b);
+      continue;
+    }
+    const t = trimmedLine(line);
+    if (!t.text) {
+      flush();
+      continue;
+    }
+    if (current && PARAGRAPH_MARKER.test(t.text)) flush();
+    if (!current) {
+      current = { text: t.text, start: t.start, end: t.start + t.text.length, pieces: [{ at: 0, src: t.start }], indented: t.indented };
+      continue;
+    }
+    const c: Block = current;
+    // A word broken at the line end with a hyphen keeps the hyphen: compounds ("self-
+    // determination") are far more common in these texts than typographic hyphenation.
+    const glue = c.text.endsWith("-") ? "" : " ";
+    c.text += glue;
+    c.pieces.push({ at: c.text.length, src: t.start });
+    c.text += t.text;
+    c.end = t.start + t.text.length;
+  }
+  flush();
+  return blocks;
+}
+
+/** A slice of a block as a new block (pieces re-based). */
+export function sliceBlock(block: Block, from: number, to = block.text.length): Block {
+  const text = block.text.slice(from, to);
+  const pieces = [{ at: 0, src: sourceOffset(block, from) }];
+  for (const p of block.pieces) if (p.at > from && p.at < to) pieces.push({ at: p.at - from, src: p.src });
+  return { text, start: sourceOffset(block, from), end: sourceOffset(block, Math.max(from, to - 1)) + (to > from ? 1 : 0), pieces, indented: block.indented };
+}

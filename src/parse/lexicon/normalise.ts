@@ -1,0 +1,32 @@
+/**
+ * Opening phrases are compared in one normal form: lower case, straight punctuation, single
+ * spaces, and without the adverbs that only mark repetition ("Recalling also", "Further
+ * decides"). Operative verbs also lose intensifiers ("Strongly condemns"), as the gold
+ * contract asks; preambular phrases keep them ("strongly condemning" is a phrase of its own).
+ */
+const PREAMBLE_DROP = new Set(["also", "further", "furthermore"]);
+const OPERATIVE_DROP = new Set(["also", "further", "furthermore", "again", "strongly"]);
+
+export type PhraseKind = "preamble" | "operative";
+
+export function normalisePhrase(phrase: string, kind: PhraseKind): string {
+  const drop = kind === "preamble" ? PREAMBLE_DROP : OPERATIVE_DROP;
+  const words = phrase
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[,;:]+$/g, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (kind === "operative" && w === "once" && words[i + 1] === "again") {
+      i++;
+      continue;
+    }
+    if (drop.has(w)) continue;
+    kept.push(w.replace(/,$/, ""));
+  }
+  return kept.join(" ");
+}

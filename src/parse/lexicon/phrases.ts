@@ -1,0 +1,96 @@
+import english from "./en.json" with { type: "json" };
+import { normalisePhrase, type PhraseKind } from "./normalise.js";
+
+/**
+ * Finds the opening phrase of a paragraph: the longest phrase of the learned lexicon that the
+ * paragraph starts with, ignoring the adverbs the normal form drops. Falls back to the first
+ * word (with a leading "-ly" adverb: "Deeply concerned") for phrases the lexicon has not seen.
+ */
+
+export interface OpeningPhrase {
+  /** As written, from the paragraph's first character ("Recalling also"). */
+  written: string;
+  /** Normal form ("recalling"). */
+  normal: string;
+  /** Whether the phrase was in the lexicon or guessed. */
+  known: boolean;
+}
+
+type Lexicon = { preamble: [string, number][]; operative: [string, number][] };
+
+class PhraseTable {
+  private readonly byFirstWord = new Map<string, string[][]>();
+
+  constructor(phrases: string[]) {
+    for (const phrase of phrases) {
+      const words = phrase.split(" ");
+      const list = this.byFirstWord.get(words[0]!) ?? [];
+      list.push(words);
+      this.byFirstWord.set(words[0]!, list);
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** Longest phrase that `normalWords` starts with, as a word count; 0 when none. */
+  longestPrefix(normalWords: string[]): number {
+    const candidates = this.byFirstWord.get(normalWords[0] ?? "");
+    if (!candidates) return 0;
+    for (const phrase of candidates) {
+      if (phrase.length <= normalWords.length && phrase.every((w, i) => normalWords[i] === w)) return phrase.length;
+    }
+    return 0;
+  }
+}
+
+const lexicon = english as unknown as Lexicon;
+const tables: Record<PhraseKind, PhraseTable> = {
+  preamble: new PhraseTable(lexicon.preamble.map(([p]) => p)),
+  operative: new PhraseTable(lexicon.operative.map(([p]) => p)),
+};
+
+const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019-]*/y;
+
+/** Phrases in the normal form that the lexicon knows for `kind`. */
+export function knownPhrases(kind: PhraseKind): string[] {
+  return lexicon[kind].map(([p]) => p);
+}
+
+export function isKnownOpening(text: string, kind: PhraseKind): boolean {
+  return openingPhrase(text, kind).known;
+}
+
+export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
+  // Up to 12 leading words with their end offsets; commas between words are allowed
+  // ("Recognizing, in this regard,") but end the phrase candidate.
+  const words: { word: string; end: number; normal: string }[] = [];
+  let i = 0;
+  while (words.length < 12 && i < text.length) {
+    while (i < text.length && text[i] === " ") i++;
+    WORD.lastIndex = i;
+    const m = WORD.exec(text);
+    if (!m) break;
+    i = WORD.lastIndex;
+    words.push({ word: m[0], end: i, normal: normalisePhrase(m[0], kind) });
+    if (text[i] !== " ") break;
+  }
+  const kept = words.filter((w) => w.normal !== "");
+  const normals = kept.map((w) => w.normal);
+  const n = tables[kind].longestPrefix(normals);
+  if (n > 0) {
+    const last = kept[n - 1]!;
+    // keep a trailing dropped adverb inside the written phrase ("Recalling also")
+    let endIndex = words.indexOf(last);
+    while (words[endIndex + 1] && words[endIndex + 1]!.normal === "") endIndex++;
+    return { written: text.slice(0, words[endIndex]!.end), normal: normals.slice(0, n).join(" "), known: true };
+  }
+  if (kept.length === 0) return { written: "", normal: "", known: false };
+  const first = kept[0]!;
+  const second = kept[1];
+  const take = /ly$/i.test(first.word) && second ? second : first;
+  const endIndex = words.indexOf(take);
+  return {
+    written: text.slice(0, words[endIndex]!.end),
+    normal: kept.slice(0, kept.indexOf(take) + 1).map((w) => w.normal).join(" "),
+    known: false,
+  };
+}

@@ -1,0 +1,135 @@
+import { DATE_PATTERN, findDate, isoDate } from "../model/dates.js";
+import { ORDINAL_WORD_PATTERN, ordinalNumber, sessionOfDate } from "../model/session.js";
+import type { Body } from "../model/types.js";
+
+/**
+ * Metadata from the lines printed around a resolution: the heading ("Resolution adopted by the
+ * General Assembly on ...", "[on the report of ...]", "63/231. Title"), the meeting line that
+ * closes it, and the ODS cover block (symbol, distribution date, session, agenda item, job).
+ * Every pattern here is anchored or bounded so that a 1 MB line cannot make it backtrack.
+ */
+
+const ADOPTED = new RegExp(
+  `^Resolutions? adopted by the (General Assembly|Security Council|Economic and Social Council|Human Rights Council)(?: at its [^\\n]{0,80}?)? on ${DATE_PATTERN}`,
+  "i",
+);
+const SC_ADOPTED = new RegExp(
+  `^Adopted (?:unanimously )?(?:without a vote )?by the Security Council at its (\\d{1,5})(?:st|nd|rd|th)? meeting,? on ${DATE_PATTERN}`,
+  "i",
+);
+const REPORT_BRACKET = /^\[\s*(on the (?:report|recommendation)s? of the ([^\n]{0,200}?)|without reference to a Main Committee)\s*\(([^\n]{0,300})\)\s*\]?/i;
+const NUMBER_TITLE = /^(\d{1,3})\/(\d{1,4})\s?([A-Z](?:[-\u2013][A-Z])?)?\s*\.[\t \u00a0]+(\S[^\n]{0,2000})/;
+const SC_NUMBER = /^Resolution (\d{1,5})\s*\((\d{4})\)\s*$/i;
+const MEETING_LINE = /^(\d{1,5})(?:st|nd|rd|th) (plenary )?meeting\s*$/i;
+const DATE_LINE = new RegExp(`^${DATE_PATTERN}\\s*$`, "i");
+const SYMBOL_IN = /[A-Z]{1,6}(?:\.\d{1,3})?\/[A-Za-z0-9.\-/]+(?:\/(?:Add|Corr|Rev)\.\d{1,3})*/;
+
+export interface HeadingFacts {
+  body?: Body;
+  adoptionDate?: string;
+  committee?: string | null;
+  committeeReport?: string;
+  session?: number;
+  number?: string;
+  part?: string;
+  title?: string;
+  scNumber?: { number: number; year: number };
+  meeting?: number;
+}
+
+export function adoptionLine(text: string): { body: Body; date: string | null } | null {
+  const m = ADOPTED.exec(text);
+  if (!m) return null;
+  return { body: bodyOf(m[1]!), date: isoDate(m[2]!, m[3]!, m[4]!) };
+}
+
+export function scAdoptionLine(text: string): { meeting: number; date: string | null } | null {
+  const m = SC_ADOPTED.exec(text);
+  return m ? { meeting: Number(m[1]), date: isoDate(m[2]!, m[3]!, m[4]!) } : null;
+}
+
+function bodyOf(name: string): Body {
+  const n = name.toLowerCase();
+  if (n.includes("security")) return "SC";
+  if (n.includes("economic")) return "ECOSOC";
+  if (n.includes("human rights")) return "HRC";
+  return "GA";
+}
+
+/** "[on the report of the Second Committee (A/63/418/Add.2)]" */
+export function reportLine(text: string): { committee: string | null; report: string | null } | null {
+  const m = REPORT_BRACKET.exec(text);
+  if (!m) return null;
+  const committee = m[2] ? committeeName(m[2]) : null;
+  const inner = m[3] ?? "";
+  const symbol = SYMBOL_IN.exec(inner);
+  return { committee, report: symbol ? symbol[0].replace(/[.,;]+$/, "") : null };
+}
+
+function committeeName(raw: string): string {
+  const s = raw.replace(/\s+/g, " ").trim();
+  // "Special Political and Decolonization Committee (Fourth Committee)" is the Fourth Committee
+  const numbered = /\((\w+ Committee)\)\s*$/.exec(s);
+  if (numbered) return numbered[1]!;
+  return s.replace(/^the /i, "");
+}
+
+/** "63/231.\tIndustrial development cooperation" and "75/245 B.\tTitle" */
+export function numberTitleLine(text: string): { session: number; number: string; part?: string; title: string } | null {
+  const m = NUMBER_TITLE.exec(text);
+  if (!m) return null;
+  return { session: Number(m[1]), number: `${m[1]}/${m[2]}`, part: m[3]?.replace("\u2013", "-"), title: m[4]!.trim() };
+}
+
+export function scNumberLine(text: string): { number: number; year: number } | null {
+  const m = SC_NUMBER.exec(text.trim());
+  return m ? { number: Number(m[1]), year: Number(m[2]) } : null;
+}
+
+export function meetingLine(text: string): { meeting: number; plenary: boolean } | null {
+  const m = MEETING_LINE.exec(text.trim());
+  return m ? { meeting: Number(m[1]), plenary: Boolean(m[2]) } : null;
+}
+
+export function dateLine(text: string): string | null {
+  const m = DATE_LINE.exec(text.trim());
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
+}
+
+export interface CoverFacts {
+  symbol?: string;
+  jobNumber?: string;
+  distributionDate?: string;
+  session?: number;
+  agendaItem?: string;
+}
+
+const JOB = /<<ODS JOB NO>>([^<\n]{0,40})<<ODS JOB NO>>/;
+const SYMBOL1 = /<<ODS DOC SYMBOL1>>([^<\n]{0,80})<<ODS DOC SYMBOL1>>/;
+const DISTR = new RegExp(`Distr\\.:?[\\t \\u00a0]*(?:General|Limited|Restricted)[\\s\\u00a0]{0,20}${DATE_PATTERN}`, "i");
+const SESSION = new RegExp(`(${ORDINAL_WORD_PATTERN}) (?:regular |special |emergency special )?session`, "i");
+const AGENDA = /Agenda items? ([^\n]{1,120})/i;
+
+/** The ODS cover block: what follows the `<<ODS JOB NO>>` fields at the end of an export. */
+export function coverFacts(cover: string): CoverFacts {
+  const facts: CoverFacts = {};
+  const job = JOB.exec(cover)?.[1]?.trim();
+  if (job) facts.jobNumber = job;
+  const symbol = SYMBOL1.exec(cover)?.[1]?.trim();
+  if (symbol) facts.symbol = symbol;
+  const distr = DISTR.exec(cover);
+  if (distr) facts.distributionDate = isoDate(distr[1]!, distr[2]!, distr[3]!) ?? undefined;
+  const session = SESSION.exec(cover);
+  if (session) facts.session = ordinalNumber(session[1]!);
+  const agenda = AGENDA.exec(cover);
+  if (agenda) facts.agendaItem = agenda[1]!.replace(/\s+/g, " ").trim().replace(/[.,;]$/, "");
+  return facts;
+}
+
+/** Facts of a printed cover page heading (PDFs and some texts): "Distr.: General 17 March 2009". */
+export function distributionDate(text: string): string | null {
+  const m = DISTR.exec(text);
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
+}
+
+export { findDate, sessionOfDate };

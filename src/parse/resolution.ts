@@ -1,0 +1,557 @@
+import { LineIndex } from "../model/position.js";
+import type {
+  Annex,
+  Footnote,
+  FootnoteRef,
+  Heading,
+  Language,
+  Metadata,
+  OperativeParagraph,
+  Parsed,
+  PreambularParagraph,
+  Problem,
+  Resolution,
+  SourceFormat,
+  SubParagraph,
+} from "../model/types.js";
+import { type Block, type Line, lineBlock, sliceBlock, sourceOffset, splitLines, toBlocks } from "./blocks.js";
+import { calloutScanner, type CalloutScanner } from "./callouts.js";
+import { openingPhrase } from "./lexicon/phrases.js";
+import {
+  adoptionLine,
+  coverFacts,
+  dateLine,
+  distributionDate,
+  meetingLine,
+  numberTitleLine,
+  reportLine,
+  scAdoptionLine,
+  scNumberLine,
+  sessionOfDate,
+} from "./metadata.js";
+
+/**
+ * Text to document model, for English resolutions in the layouts the UN publishes: ODS text
+ * exports (one paragraph per line, cover block at the end), hard-wrapped texts (Security
+ * Council texts) and the text layer of PDFs after the PDF decoder has removed page furniture.
+ *
+ * Stages: lines -> zones (heading, preamble and body, closing, footnotes, cover) -> blocks ->
+ * classified paragraphs -> footnote call-outs -> metadata.
+ */
+
+export interface ParseOptions {
+  format?: SourceFormat;
+  name?: string;
+  language?: Language;
+  /** Problems found by the decoder, carried into the document. */
+  problems?: Problem[];
+}
+
+const FORMULA = /^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\s*[,.:]?\s*$/i;
+const FORMULA_INLINE = /^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*,\s+/i;
+const OPERATIVE = /^(\d{1,3})\.[\t \u00a0]+/;
+const SUBPARAGRAPH = /^\((?:([a-z]{1,3})|([ivxlc]{1,7})|(\d{1,2}))\)[\t \u00a0]*/;
+const ROMAN_OR_LETTER_HEADING = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
+const PART_LINE = /^([A-Z])(\d{0,2})$/;
+const ANNEX_LINE = /^Annex(?:es)?(?:[\t \u00a0]+([IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*$/i;
+const ODS_TRAILER = /<<ODS (?:JOB NO|DOC SYMBOL)/;
+const TERMINAL_PUNCTUATION = /[,;:.]["\u201d\u2019]?$/;
+
+const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
+const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
+
+export function parseResolutionText(text: string, options: ParseOptions = {}): Parsed {
+  const problems: Problem[] = [...(options.problems ?? [])];
+  const format = options.format ?? (text.includes("[DU1]") ? "ods" : "text");
+  const index = new LineIndex(text);
+  const lines = splitLines(text);
+
+  // --- zones ---------------------------------------------------------------------------
+  let trailer = lines.findIndex((l) => ODS_TRAILER.test(l.text));
+  if (trailer === -1) trailer = lines.length;
+  const cover = coverFacts(lines.slice(trailer).map((l) => l.text).join("\n"));
+  const bodyLines = lines.slice(0, trailer).map((l, i) =>
+    i === 0 ? stripMarker(l) : l.text.includes("[DU1]") ? stripMarker(l) : l,
+  );
+
+  const formulaAt = bodyLines.findIndex((l) => FORMULA.test(l.text.trim()) || FORMULA_INLINE.test(l.text.trim()));
+  let closingAt = -1;
+  for (let i = bodyLines.length - 1; i >= 0; i--) {
+    if (meetingLine(bodyLines[i]!.text) && (formulaAt === -1 || i > formulaAt)) {
+      closingAt = i;
+      break;
+    }
+  }
+  const tabbed = bodyLines.filter((l) => l.text.startsWith("\t")).length;
+  const nonEmpty = bodyLines.filter((l) => l.text.trim()).length;
+  const onePerLine = format === "ods" || (nonEmpty > 0 && tabbed / nonEmpty > 0.5);
+
+  const headingEnd = formulaAt === -1 ? findBodyStart(bodyLines, onePerLine) : formulaAt;
+  const headingLines = bodyLines.slice(0, headingEnd);
+  const formulaLine = formulaAt === -1 ? null : bodyLines[formulaAt]!;
+  const mainEnd = closingAt === -1 ? bodyLines.length : closingAt;
+  let mainLines = bodyLines.slice(formulaAt === -1 ? headingEnd : formulaAt + 1, mainEnd);
+
+  // The closing: meeting line, date line, then annexes and footnotes in ODS exports.
+  let meeting: number | null = null;
+  let closingDate: string | null = null;
+  let closingPosition = null;
+  let afterClosing: Line[] = [];
+  if (closingAt !== -1) {
+    const m = meetingLine(bodyLines[closingAt]!.text)!;
+    meeting = m.meeting;
+    let next = closingAt + 1;
+    while (next < bodyLines.length && !bodyLines[next]!.text.trim()) next++;
+    const d = next < bodyLines.length ? dateLine(bodyLines[next]!.text) : null;
+    const closeEnd = d ? bodyLines[next]!.end : bodyLines[closingAt]!.end;
+    closingPosition = index.span(bodyLines[closingAt]!.start, closeEnd);
+    if (d) {
+      closingDate = d;
+      next++;
+    }
+    afterClosing = bodyLines.slice(next);
+  }
+  const { footnoteLines, annexLines } = splitFootnoteZone(afterClosing, mainLines);
+  if (closingAt === -1) {
+    // Without a closing line, footnotes may still trail the text (PDF decoder output).
+    mainLines = mainLines.slice(0, mainLines.length - footnoteLines.length);
+  }
+
+  // --- heading ---------------------------------------------------------------------------
+  const meta: Metadata = {
+    symbol: null,
+    body: "GA",
+    language: options.language ?? "en",
+    title: null,
+    adoptionDate: null,
+    session: null,
+    committee: null,
+    committeeReport: null,
+    agendaItem: null,
+    plenaryMeeting: meeting,
+    distributionDate: cover.distributionDate ?? null,
+    jobNumber: cover.jobNumber ?? null,
+  };
+  const headerBlocks: Block[] = [];
+  let number: string | null = null;
+  let part: string | undefined;
+  let sc: { number: number; year: number } | null = null;
+  let committeeSeen = false;
+  for (let i = 0; i < headingLines.length; i++) {
+    const line = headingLines[i]!;
+    const t = line.text.trim();
+    if (!t) continue;
+    const adopted = adoptionLine(t);
+    if (adopted) {
+      meta.body = adopted.body;
+      meta.adoptionDate = adopted.date;
+      continue;
+    }
+    const scAdopted = scAdoptionLine(t);
+    if (scAdopted) {
+      meta.body = "SC";
+      meta.adoptionDate = scAdopted.date;
+      meta.plenaryMeeting = scAdopted.meeting;
+      continue;
+    }
+    const report = reportLine(t);
+    if (report && !committeeSeen) {
+      committeeSeen = true;
+      meta.committee = report.committee;
+      meta.committeeReport = report.report;
+      continue;
+    }
+    const nt = numberTitleLine(t);
+    if (nt && !number) {
+      number = nt.number;
+      meta.session = nt.session;
+      part = nt.part;
+      // the title runs on until a blank line
+      let title = nt.title;
+      const block = lineBlock(line)!;
+      headerBlocks.push(block);
+      while (i + 1 < headingLines.length && headingLines[i + 1]!.text.trim() && !PART_LINE.test(headingLines[i + 1]!.text.trim())) {
+        i++;
+        title += " " + headingLines[i]!.text.trim();
+        headerBlocks.push(lineBlock(headingLines[i]!)!);
+      }
+      meta.title = title.replace(/\s+/g, " ").trim();
+      continue;
+    }
+    const scn = scNumberLine(t);
+    if (scn && !sc) {
+      sc = scn;
+      meta.body = "SC";
+      continue;
+    }
+    if (/^(?:(?:Distr\.|General Assembly|Security Council|United Nations)\b)/.test(t)) {
+      meta.distributionDate ??= distributionDate(headingLines.slice(i, i + 3).map((l) => l.text).join("\n"));
+    }
+    const b = lineBlock(line);
+    if (b) headerBlocks.push(b);
+  }
+
+  // --- footnotes (read first: call-outs are found by number) ------------------------------
+  const footnotes = readFootnotes(footnoteLines, index);
+  const scanner = calloutScanner(footnotes.length);
+  // call-outs in the heading (a title or part letter can carry one)
+  for (const b of headerBlocks) {
+    const found = scanner.take(b.text);
+    for (const ref of found.refs) footnotes[ref.number - 1]?.calledFrom.push("header");
+    if (found.refs.length && meta.title && b.text.includes(meta.title.slice(0, 20))) meta.title = scanner_clean(meta.title, found);
+  }
+
+  // --- preamble and operative part -------------------------------------------------------
+  const blocks = toBlocks(mainLines, onePerLine);
+  const preamble: PreambularParagraph[] = [];
+  const operative: OperativeParagraph[] = [];
+  const headings: Heading[] = [];
+  const annexes: Annex[] = [];
+  let section: string | undefined;
+  let formula: string | null = formulaLine ? formulaLine.text.trim() : null;
+  let currentPart = part;
+
+  const placement = () => ({ ...(currentPart ? { part: currentPart } : {}), ...(section ? { section } : {}) });
+
+  for (let bi = 0; bi < blocks.length; bi++) {
+    let block = blocks[bi]!;
+    if (!formula && FORMULA.test(block.text)) {
+      formula = block.text;
+      continue;
+    }
+    const inline = FORMULA_INLINE.exec(block.text);
+    if (inline && preamble.length === 0 && operative.length === 0) {
+      formula = inline[0].trim();
+      block = sliceBlock(block, inline[0].length);
+    }
+    const op = OPERATIVE.exec(block.text);
+    if (op) {
+      const body = sliceBlock(block, op[0].length);
+      const clean = scanner.take(body.text);
+      const phrase = openingPhrase(clean.text, "operative");
+      operative.push({
+        type: "operative",
+        number: Number(op[1]),
+        numbered: true,
+        phrase: phrase.written,
+        verb: phrase.normal,
+        lead: clean.text,
+        subparagraphs: [],
+        text: clean.text,
+        footnoteRefs: clean.refs,
+        position: index.span(block.start, block.end),
+        citations: [],
+        mandates: [],
+        sdgs: [],
+        ...placement(),
+      });
+      continue;
+    }
+    const sub = SUBPARAGRAPH.exec(block.text);
+    if (sub && (operative.length > 0 || preamble.length > 0)) {
+      const label = sub[1] ?? sub[2] ?? sub[3]!;
+      const body = sliceBlock(block, sub[0].length);
+      const clean = scanner.take(body.text);
+      const node: SubParagraph = {
+        type: "subparagraph",
+        label,
+        text: clean.text,
+        footnoteRefs: clean.refs,
+        position: index.span(block.start, block.end),
+        children: [],
+      };
+      const owner = operative.at(-1);
+      if (owner && (preamble.length === 0 || operative.length > 0)) attachSubparagraph(owner, node, `(${label})`);
+      else {
+        const p = preamble.at(-1)!;
+        p.footnoteRefs.push(...clean.refs.map((r) => ({ number: r.number, offset: r.offset + p.text.length + label.length + 3 })));
+        p.text += ` (${label}) ${clean.text}`;
+        p.position = index.span(p.position.start.offset, block.end);
+      }
+      continue;
+    }
+    if (isHeading(block, blocks[bi + 1])) {
+      const partMatch = PART_LINE.exec(block.text);
+      const clean = scanner.take(block.text);
+      for (const ref of clean.refs) footnotes[ref.number - 1]?.calledFrom.push("header");
+      if (partMatch && /^[A-Z]$/.test(partMatch[1]!) && /^[A-Z]\d{0,2}$/.test(block.text)) {
+        currentPart = partMatch[1]!;
+        section = undefined;
+      } else {
+        section = clean.text;
+      }
+      headings.push({ type: "heading", num: partMatch ? partMatch[1]! : null, text: clean.text, position: index.span(block.start, block.end), ...placement() });
+      continue;
+    }
+    const clean = scanner.take(block.text);
+    if (operative.length === 0) {
+      const phrase = openingPhrase(clean.text, "preamble");
+      // Lines that do not open like a preambular paragraph continue the previous one
+      // (quotations, lists) unless there is none.
+      const continues = preamble.length > 0 && !phrase.known && /^[a-z\u201c"(]/.test(clean.text);
+      if (continues) {
+        const p = preamble.at(-1)!;
+        p.footnoteRefs.push(...clean.refs.map((r) => ({ number: r.number, offset: r.offset + p.text.length + 1 })));
+        p.text += " " + clean.text;
+        p.position = index.span(p.position.start.offset, block.end);
+        continue;
+      }
+      preamble.push({
+        type: "preambular",
+        index: preamble.length + 1,
+        phrase: phrase.written,
+        starter: phrase.normal,
+        text: clean.text,
+        footnoteRefs: clean.refs,
+        position: index.span(block.start, block.end),
+        citations: [],
+        sdgs: [],
+        ...placement(),
+      });
+      continue;
+    }
+    // After the numbered paragraphs began: an unnumbered operative paragraph when it opens
+    // with an operative verb, otherwise text that belongs to the previous paragraph.
+    const phrase = openingPhrase(clean.text, "operative");
+    const previous = operative.at(-1)!;
+    if (phrase.known && /[;.]["\u201d\u2019]?$/.test(previous.text)) {
+      operative.push({
+        type: "operative",
+        number: previous.number + 1,
+        numbered: false,
+        phrase: phrase.written,
+        verb: phrase.normal,
+        lead: clean.text,
+        subparagraphs: [],
+        text: clean.text,
+        footnoteRefs: clean.refs,
+        position: index.span(block.start, block.end),
+        citations: [],
+        mandates: [],
+        sdgs: [],
+        ...placement(),
+      });
+      continue;
+    }
+    appendToOperative(previous, clean.text, clean.refs, index.span(previous.position.start.offset, block.end));
+  }
+
+  // --- annexes ----------------------------------------------------------------------------
+  const annexBlocks = toBlocks(annexLines, onePerLine);
+  for (const block of annexBlocks) {
+    const m = ANNEX_LINE.exec(block.text);
+    const clean = scanner.take(block.text);
+    if (m) {
+      annexes.push({ type: "annex", label: clean.text, title: null, blocks: [], position: index.span(block.start, block.end) });
+      continue;
+    }
+    const annex = annexes.at(-1);
+    if (!annex) continue;
+    if (annex.title === null && annex.blocks.length === 0 && !TERMINAL_PUNCTUATION.test(clean.text) && clean.text.length < 300) {
+      annex.title = clean.text;
+    } else {
+      annex.blocks.push({ text: clean.text, position: index.span(block.start, block.end) });
+    }
+    for (const ref of clean.refs) footnotes[ref.number - 1]?.calledFrom.push(`annex.${annexes.length}`);
+    annex.position = index.span(annex.position.start.offset, block.end);
+  }
+
+  // --- footnote call-outs -> calledFrom ----------------------------------------------------
+  for (const p of preamble) for (const r of p.footnoteRefs) footnotes[r.number - 1]?.calledFrom.push(`preamble.${p.index}`);
+  for (const p of operative) {
+    for (const r of p.footnoteRefs) footnotes[r.number - 1]?.calledFrom.push(`operative.${p.number}`);
+  }
+  for (const f of footnotes) f.calledFrom = [...new Set(f.calledFrom)].filter((c) => c !== "header" || f.calledFrom.length === 1);
+  if (scanner.next <= footnotes.length) {
+    problems.push(warning("footnote-uncalled", `footnotes ${scanner.next}..${footnotes.length} have no call-out in the text`));
+  }
+
+  // --- metadata -----------------------------------------------------------------------------
+  if (sc) {
+    meta.body = "SC";
+    meta.symbol = `S/RES/${sc.number} (${sc.year})`;
+  } else if (cover.symbol) {
+    meta.symbol = cover.symbol.replace(/\s+/g, " ");
+  } else if (number) {
+    meta.symbol = `${meta.body === "GA" ? "A/RES/" : ""}${number}${part ? ` ${part}` : ""}`;
+  }
+  if (meta.body === "GA") {
+    meta.session ??= cover.session ?? null;
+    if (meta.session === null && meta.symbol) {
+      const s = /^A\/RES\/(\d+)\//.exec(meta.symbol);
+      if (s) meta.session = Number(s[1]);
+    }
+    if (meta.session === null && meta.adoptionDate) meta.session = sessionOfDate(meta.adoptionDate);
+    if (meta.committeeReport === null && !committeeSeen) meta.committee = null;
+  } else {
+    meta.session = null;
+  }
+  meta.agendaItem = cover.agendaItem ?? null;
+  meta.adoptionDate ??= closingDate;
+
+  // --- verdict ------------------------------------------------------------------------------
+  if (preamble.length === 0 && operative.length === 0) {
+    const what = text.trim().length < 200 ? "it is too short" : "no preambular or operative paragraph was found";
+    return { ok: false, problems: [...problems, error("not-a-resolution", `this text is not a resolution: ${what}`)] };
+  }
+  if (!meta.symbol) problems.push(warning("no-symbol", "no document symbol was found"));
+  if (!formula) problems.push(warning("no-formula", 'no "The General Assembly," formula opens the preamble'));
+  if (operative.length === 0) problems.push(warning("no-operative", "no operative paragraph was found"));
+  if (closingAt === -1 && meta.body === "GA") {
+    problems.push(warning("no-closing", "no plenary meeting line closes the text: it may be truncated"));
+  }
+  checkNumbering(operative, problems);
+
+  const document: Resolution = {
+    type: "resolution",
+    meta,
+    formula,
+    preamble,
+    operative,
+    headings,
+    conclusions: { meeting, date: closingDate, position: closingPosition },
+    footnotes,
+    annexes,
+    citations: [],
+    sdgs: [],
+    problems,
+    source: { format, text, ...(options.name ? { name: options.name } : {}) },
+  };
+  return { ok: true, document };
+}
+
+function scanner_clean(title: string, found: { removed: { at: number; length: number }[] }): string {
+  // The title line carries the call-out glued to its last word; drop a trailing number.
+  return found.removed.length ? title.replace(/(\D)\d{1,3}$/, "$1") : title;
+}
+
+function stripMarker(line: Line): Line {
+  const at = line.text.indexOf("[DU1]");
+  if (at === -1) return line;
+  return { text: line.text.slice(0, at) + " ".repeat(5) + line.text.slice(at + 5), start: line.start, end: line.end };
+}
+
+/** Where the paragraphs begin when no formula line says so: the first preamble-like line. */
+function findBodyStart(lines: Line[], onePerLine: boolean): number {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    if (OPERATIVE.test(t)) return i;
+    if (onePerLine && lines[i]!.text.startsWith("\t") && openingPhrase(t, "preamble").known) return i;
+    if (!onePerLine && openingPhrase(t, "preamble").known && (i === 0 || !lines[i - 1]!.text.trim())) return i;
+  }
+  return 0;
+}
+
+/**
+ * After the closing lines: annexes (ODS exports put them there) and the footnotes, a run of
+ * lines numbered 1, 2, 3 ... at the end. Without a closing line, a numbered run at the very
+ * end of the main text is taken as the footnotes.
+ */
+function splitFootnoteZone(afterClosing: Line[], mainLines: Line[]): { footnoteLines: Line[]; annexLines: Line[] } {
+  const zone = afterClosing.length ? afterClosing : [];
+  const first = findFootnoteStart(zone);
+  if (afterClosing.length) {
+    if (first === -1) return { footnoteLines: [], annexLines: zone };
+    return { footnoteLines: zone.slice(first), annexLines: zone.slice(0, first) };
+  }
+  void mainLines;
+  return { footnoteLines: [], annexLines: [] };
+}
+
+const FOOTNOTE_LINE = /^(\d{1,3})[\t \u00a0]+(\S)/;
+
+function findFootnoteStart(zone: Line[]): number {
+  for (let i = 0; i < zone.length; i++) {
+    const line = zone[i]!;
+    if (line.text.startsWith("\t") || line.text.startsWith("  ")) continue;
+    const m = FOOTNOTE_LINE.exec(line.text);
+    if (m && m[1] === "1") return i;
+  }
+  return -1;
+}
+
+function readFootnotes(lines: Line[], index: LineIndex): Footnote[] {
+  const footnotes: Footnote[] = [];
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (!t) continue;
+    const m = FOOTNOTE_LINE.exec(t);
+    const lead = line.text.length - line.text.trimStart().length;
+    if (m && Number(m[1]) === footnotes.length + 1) {
+      const textStart = line.start + lead + t.indexOf(m[2]!, m[1]!.length);
+      footnotes.push({
+        type: "footnote",
+        number: Number(m[1]),
+        text: t.slice(t.indexOf(m[2]!, m[1]!.length)),
+        calledFrom: [],
+        position: index.span(line.start + lead, line.end),
+        citations: [],
+      });
+      void textStart;
+      continue;
+    }
+    const last = footnotes.at(-1);
+    if (last) {
+      last.text += " " + t;
+      last.position = index.span(last.position.start.offset, line.end);
+    }
+  }
+  return footnotes;
+}
+
+function isHeading(block: Block, next: Block | undefined): boolean {
+  const t = block.text;
+  if (t.length > 200) return false;
+  if (PART_LINE.test(t) || ROMAN_OR_LETTER_HEADING.test(t)) return true;
+  if (TERMINAL_PUNCTUATION.test(t)) return false;
+  // A short unpunctuated line followed by a paragraph: a section title ("Follow-up")
+  if (!next) return false;
+  if (/^[a-z]/.test(t)) return false;
+  return t.split(/\s+/).length <= 20 && !openingPhrase(t, "preamble").known && !openingPhrase(t, "operative").known;
+}
+
+function attachSubparagraph(owner: OperativeParagraph, node: SubParagraph, printedLabel: string): void {
+  const isRoman = /^[ivx]+$/.test(node.label) && node.label !== "i" && node.label !== "v" && node.label !== "x";
+  const lastSub = owner.subparagraphs.at(-1);
+  // (i), (ii) under a lettered item are its children; "i", "v", "x" are letters unless they
+  // follow a roman sequence (h)->(i) is a letter, (a)->(i) a roman numeral.
+  const romanChild =
+    lastSub && (isRoman || (/^[ivx]$/.test(node.label) && !followsLetter(lastSub.label, node.label)));
+  if (romanChild && /^[a-z]{1,3}$/.test(lastSub.label) && !/^[ivx]+$/.test(lastSub.label)) lastSub.children.push(node);
+  else if (romanChild && lastSub.children.length) lastSub.children.push(node);
+  else owner.subparagraphs.push(node);
+  appendToOperative(owner, `${printedLabel} ${node.text}`, node.footnoteRefs.map((r) => ({ number: r.number, offset: r.offset + printedLabel.length + 1 })), {
+    start: owner.position.start,
+    end: node.position.end,
+  });
+}
+
+function followsLetter(previous: string, label: string): boolean {
+  return previous.length === 1 && label.length === 1 && label.charCodeAt(0) === previous.charCodeAt(0) + 1;
+}
+
+function appendToOperative(p: OperativeParagraph, text: string, refs: FootnoteRef[], position: OperativeParagraph["position"]): void {
+  const base = p.text.length + 1;
+  p.text += " " + text;
+  p.footnoteRefs.push(...refs.map((r) => ({ number: r.number, offset: r.offset + base })));
+  p.position = position;
+}
+
+function checkNumbering(operative: OperativeParagraph[], problems: Problem[]): void {
+  let expected = 1;
+  for (const p of operative) {
+    if (!p.numbered) continue;
+    if (p.number !== expected && p.number !== 1) {
+      problems.push({
+        code: "operative-numbering",
+        severity: "warning",
+        message: `operative paragraph ${p.number} follows ${expected - 1}`,
+        position: p.position,
+      });
+    }
+    expected = p.number + 1;
+  }
+}
+
+export { sourceOffset };
