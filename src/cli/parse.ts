@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { SourceFormat } from "../model/types.js";
 import { readResolution } from "../ingest/read.js";
 import { toContractJson } from "../export/json.js";
+import { enrich } from "../enrich/index.js";
 import { toOutline } from "../export/outline.js";
 import type { CliIO } from "./io.js";
 
@@ -41,8 +42,9 @@ export async function parseCommand(files: string[], flags: ParseFlags, io: CliIO
       report(file, parsed.problems.map((p) => p.message).join("; "));
       continue;
     }
-    if (asJson) io.stdout(JSON.stringify(toContractJson(parsed.document)) + "\n");
-    else io.stdout(toOutline(parsed.document) + (files.length > 1 ? "\n" : ""));
+    const document = enrich(parsed.document);
+    if (asJson) io.stdout(JSON.stringify(toContractJson(document)) + "\n");
+    else io.stdout(toOutline(document) + (files.length > 1 ? "\n" : ""));
   }
   return failures === 0 ? 0 : failures === files.length ? 1 : 3;
 
