@@ -1,0 +1,270 @@
+import type { OperativeParagraph, PreambularParagraph, Resolution } from "../model/types.js";
+import { longestIncreasingSubsequence, maximumWeightMatching, orderedMatching } from "./assign.js";
+import { wordSimilarity } from "./diff.js";
+import { normaliseText } from "./text.js";
+import { type SparseVector, TermSpace, containment, cosine, similarityMatrix, sum } from "./vectors.js";
+
+/**
+ * Paragraph alignment between two versions of a resolution, by content rather than position:
+ * preambular paragraphs with preambular ones, operative with operative.
+ *
+ * 1. Every paragraph becomes a TF-IDF vector of its words and word pairs (vectors.ts); every
+ *    old/new pair is scored by cosine similarity.
+ * 2. Pairs scoring at least the threshold are paired by an optimal one-to-one assignment
+ *    (Hungarian method), wherever they stand: that is how moves are found. A very small bonus
+ *    for similar relative position only breaks near-ties between look-alike paragraphs.
+ * 3. The pairs on the longest increasing run of new positions are anchors; the others moved.
+ * 4. Between two consecutive anchors, the paragraphs left over on both sides are paired in order
+ *    (a weighted longest common subsequence) down to a lower threshold: in the same slot, a
+ *    heavily reworded paragraph is still recognised, while a weak likeness elsewhere is not.
+ * 5. A paragraph left over on one side that is mostly made of the words of an already paired
+ *    paragraph on the other side, and that brings that pair closer when added to it, is half of
+ *    a split (one old paragraph became several) or of a merge (several became one).
+ *
+ * The similarity reported for a pair is the share of wording kept (diff.ts, `wordSimilarity`),
+ * not the cosine used to pair: it reads as "93% of the words are the same".
+ */
+
+export type ParagraphKind = "preambular" | "operative";
+export type ChangeKind = "unchanged" | "edited" | "moved" | "added" | "dropped";
+
+export interface ParagraphRef {
+  /** `preamble.N` (1-based order) or `operative.N` (printed number), as the gold contract names them; prefixed `A.` in part A of a resolution in parts. */
+  id: string;
+  /** 0-based index in `preamble` or `operative` of its document. */
+  index: number;
+}
+
+export interface AlignedPair {
+  kind: ParagraphKind;
+  from: ParagraphRef | null;
+  to: ParagraphRef | null;
+  change: ChangeKind;
+  /** Share of wording kept (0..1): 1 when unchanged, 0 for added and dropped paragraphs. */
+  similarity: number;
+  /** Cosine similarity of the two paragraphs' term vectors, on which they were paired (0 when unpaired). */
+  score: number;
+  /** The wording changed: edited, or moved and edited. */
+  edited: boolean;
+  /** Set on every pair of a paragraph split over several new ones, or of several merged into one. */
+  relation?: "split" | "merge";
+}
+
+export interface Alignment {
+  pairs: AlignedPair[];
+}
+
+export interface AlignOptions {
+  /** Lowest score at which two paragraphs count as versions of each other wherever they stand (default 0.3). */
+  threshold?: number;
+  /** Lowest score at which two paragraphs in the same slot between paired neighbours count as versions (default 0.15). */
+  slotThreshold?: number;
+}
+
+export const DEFAULT_THRESHOLD = 0.3;
+export const DEFAULT_SLOT_THRESHOLD = 0.15;
+/** Weight of relative position in the assignment: enough to break a tie, never to outvote wording. */
+const POSITION_TIE_BREAK = 0.01;
+/** A leftover paragraph joins a pair as a split or merge part from this similarity to the paired paragraph... */
+const PART_MIN_SIMILARITY = 0.2;
+/** ...when most of its weight is words of that paragraph... */
+const PART_MIN_CONTAINMENT = 0.6;
+/** ...and adding it to the pair raises the pair's similarity at least this much. */
+const PART_MIN_GAIN = 0.05;
+
+type Paragraph = PreambularParagraph | OperativeParagraph;
+
+export function paragraphId(p: Paragraph): string {
+  const local = p.type === "preambular" ? `preamble.${p.index}` : `operative.${p.number}`;
+  return p.part ? `${p.part}.${local}` : local;
+}
+
+export function alignResolutions(from: Resolution, to: Resolution, options: AlignOptions = {}): Alignment {
+  const thresholds = { strong: options.threshold ?? DEFAULT_THRESHOLD, slot: options.slotThreshold ?? DEFAULT_SLOT_THRESHOLD };
+  // One term space for both kinds: document frequencies over every paragraph of both versions.
+  const space = new TermSpace();
+  const terms = (ps: Paragraph[]) => ps.map((p) => space.add(p.text));
+  const termIds = [terms(from.preamble), terms(from.operative), terms(to.preamble), terms(to.operative)] as const;
+  const [fromPreamble, fromOperative, toPreamble, toOperative] = termIds.map((list) => list.map((t) => space.vector(t)));
+  return {
+    pairs: [
+      ...alignParagraphs("preambular", from.preamble, to.preamble, fromPreamble!, toPreamble!, thresholds),
+      ...alignParagraphs("operative", from.operative, to.operative, fromOperative!, toOperative!, thresholds),
+    ],
+  };
+}
+
+function alignParagraphs(
+  kind: ParagraphKind,
+  olds: Paragraph[],
+  news: Paragraph[],
+  oldVectors: SparseVector[],
+  newVectors: SparseVector[],
+  thresholds: { strong: number; slot: number },
+): AlignedPair[] {
+  const n = olds.length;
+  const m = news.length;
+  const score = similarityMatrix(oldVectors, newVectors);
+  const newOfOld = pairParagraphs(score, n, m, thresholds);
+  const oldOfNew = new Int32Array(m).fill(-1);
+  newOfOld.forEach((j, i) => {
+    if (j >= 0) oldOfNew[j] = i;
+  });
+  const moved = movedParagraphs(newOfOld);
+  const parts = findParts(score, n, m, newOfOld, oldOfNew, oldVectors, newVectors);
+
+  const ref = (list: Paragraph[], index: number): ParagraphRef => ({ id: paragraphId(list[index]!), index });
+  const paired = (i: number, j: number, relation?: "split" | "merge") => {
+    const same = normaliseText(olds[i]!.text) === normaliseText(news[j]!.text);
+    return {
+      kind,
+      from: ref(olds, i),
+      to: ref(news, j),
+      similarity: same ? 1 : round(wordSimilarity(olds[i]!.text, news[j]!.text)),
+      score: round(score[i * m + j]!),
+      edited: !same,
+      ...(relation ? { relation } : {}),
+      same,
+    };
+  };
+  const entries: { key: number; tie: number; pair: AlignedPair }[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = newOfOld[i]!;
+    if (j < 0) continue;
+    const relation = parts.splitOld.has(i) ? "split" : parts.mergeNew.has(j) ? "merge" : undefined;
+    const { same, ...pair } = paired(i, j, relation);
+    entries.push({ key: j, tie: 0, pair: { ...pair, change: moved.has(i) ? "moved" : same ? "unchanged" : "edited" } });
+  }
+  for (const { oldIndex: i, newIndex: j, relation } of parts.extra) {
+    const { same: _same, ...pair } = paired(i, j, relation);
+    entries.push({ key: j, tie: 1 + i / (n + 1), pair: { ...pair, change: "edited", edited: true } });
+  }
+  // A dropped paragraph is listed where it stood: after the new place of the last kept paragraph before it.
+  let anchor = -0.5;
+  for (let i = 0; i < n; i++) {
+    const j = newOfOld[i]!;
+    if (j >= 0 && !moved.has(i)) anchor = j + 0.5;
+    if (j >= 0 || parts.extraOld.has(i)) continue;
+    entries.push({ key: anchor, tie: i, pair: { kind, from: ref(olds, i), to: null, change: "dropped", similarity: 0, score: 0, edited: false } });
+  }
+  for (let j = 0; j < m; j++) {
+    if (oldOfNew[j]! >= 0 || parts.extraNew.has(j)) continue;
+    entries.push({ key: j, tie: 0, pair: { kind, from: null, to: ref(news, j), change: "added", similarity: 0, score: 0, edited: false } });
+  }
+  entries.sort((a, b) => a.key - b.key || a.tie - b.tie);
+  return entries.map((e) => e.pair);
+}
+
+/** Steps 2 to 4 of the method: the new paragraph paired with each old one, or -1. */
+function pairParagraphs(score: Float64Array, n: number, m: number, thresholds: { strong: number; slot: number }): Int32Array {
+  const preference = new Float64Array(score.length);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const s = score[i * m + j]!;
+      const distance = Math.abs((i + 0.5) / n - (j + 0.5) / m);
+      preference[i * m + j] = s >= thresholds.strong ? s + POSITION_TIE_BREAK * (1 - distance) : 0;
+    }
+  }
+  const newOfOld = maximumWeightMatching(preference, n, m, thresholds.strong);
+  const moved = movedParagraphs(newOfOld);
+  const newTaken = new Uint8Array(m);
+  for (const j of newOfOld) if (j >= 0) newTaken[j] = 1;
+  // Slots: runs of unpaired paragraphs between consecutive anchors (pairs kept in order).
+  let previousOld = -1;
+  let previousNew = -1;
+  for (let i = 0; i <= n; i++) {
+    const isAnchor = i === n || (newOfOld[i]! >= 0 && !moved.has(i));
+    if (!isAnchor) continue;
+    const nextNew = i === n ? m : newOfOld[i]!;
+    const oldRun: number[] = [];
+    for (let k = previousOld + 1; k < i; k++) if (newOfOld[k]! < 0) oldRun.push(k);
+    const newRun: number[] = [];
+    for (let k = previousNew + 1; k < nextNew; k++) if (!newTaken[k]) newRun.push(k);
+    for (const [r, c] of orderedMatching(score, m, oldRun, newRun, thresholds.slot)) newOfOld[r] = c;
+    previousOld = i;
+    previousNew = nextNew;
+  }
+  return newOfOld;
+}
+
+/** Old paragraphs whose pair breaks the order kept by the most pairs. */
+function movedParagraphs(newOfOld: Int32Array): Set<number> {
+  const matchedOld = [...newOfOld.keys()].filter((i) => newOfOld[i]! >= 0);
+  const inOrder = longestIncreasingSubsequence(matchedOld.map((i) => newOfOld[i]!));
+  return new Set(matchedOld.filter((_, k) => !inOrder[k]));
+}
+
+interface Parts {
+  /** Split or merge halves beyond the one-to-one pairs. */
+  extra: { oldIndex: number; newIndex: number; relation: "split" | "merge" }[];
+  extraOld: Set<number>;
+  extraNew: Set<number>;
+  splitOld: Set<number>;
+  mergeNew: Set<number>;
+}
+
+function findParts(
+  similarity: Float64Array,
+  n: number,
+  m: number,
+  newOfOld: Int32Array,
+  oldOfNew: Int32Array,
+  oldVectors: SparseVector[],
+  newVectors: SparseVector[],
+): Parts {
+  const parts: Parts = { extra: [], extraOld: new Set(), extraNew: new Set(), splitOld: new Set(), mergeNew: new Set() };
+  // Splits: a leftover new paragraph j that continues old paragraph i, already paired with newOfOld[i].
+  const splitCandidates = leftoverCandidates(m, (j) => oldOfNew[j]! < 0, n, (i) => newOfOld[i]! >= 0, (i, j) => similarity[i * m + j]!);
+  const joinedNew = new Map<number, SparseVector>();
+  for (const { leftover: j, host: i, score } of splitCandidates) {
+    if (containment(newVectors[j]!, oldVectors[i]!) < PART_MIN_CONTAINMENT) continue;
+    const joined = joinedNew.get(i) ?? newVectors[newOfOld[i]!]!;
+    const before = cosine(oldVectors[i]!, joined);
+    const together = sum(joined, newVectors[j]!);
+    if (cosine(oldVectors[i]!, together) < before + PART_MIN_GAIN || score < PART_MIN_SIMILARITY) continue;
+    joinedNew.set(i, together);
+    parts.extra.push({ oldIndex: i, newIndex: j, relation: "split" });
+    parts.extraNew.add(j);
+    parts.splitOld.add(i);
+  }
+  // Merges: a leftover old paragraph i folded into new paragraph j, already paired with oldOfNew[j].
+  const mergeCandidates = leftoverCandidates(n, (i) => newOfOld[i]! < 0, m, (j) => oldOfNew[j]! >= 0 && !parts.splitOld.has(oldOfNew[j]!), (j, i) => similarity[i * m + j]!);
+  const joinedOld = new Map<number, SparseVector>();
+  for (const { leftover: i, host: j, score } of mergeCandidates) {
+    if (containment(oldVectors[i]!, newVectors[j]!) < PART_MIN_CONTAINMENT) continue;
+    const joined = joinedOld.get(j) ?? oldVectors[oldOfNew[j]!]!;
+    const before = cosine(newVectors[j]!, joined);
+    const together = sum(joined, oldVectors[i]!);
+    if (cosine(newVectors[j]!, together) < before + PART_MIN_GAIN || score < PART_MIN_SIMILARITY) continue;
+    joinedOld.set(j, together);
+    parts.extra.push({ oldIndex: i, newIndex: j, relation: "merge" });
+    parts.extraOld.add(i);
+    parts.mergeNew.add(j);
+  }
+  return parts;
+}
+
+/** For each leftover paragraph, its most similar paired paragraph on the other side; best first. */
+function leftoverCandidates(
+  leftovers: number,
+  isLeftover: (k: number) => boolean,
+  hosts: number,
+  isPairedHost: (h: number) => boolean,
+  score: (host: number, leftover: number) => number,
+): { leftover: number; host: number; score: number }[] {
+  const found: { leftover: number; host: number; score: number }[] = [];
+  for (let k = 0; k < leftovers; k++) {
+    if (!isLeftover(k)) continue;
+    let best = { host: -1, score: 0 };
+    for (let h = 0; h < hosts; h++) {
+      const s = score(h, k);
+      if (isPairedHost(h) && s > best.score) best = { host: h, score: s };
+    }
+    if (best.host >= 0) found.push({ leftover: k, ...best });
+  }
+  return found.sort((a, b) => b.score - a.score);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

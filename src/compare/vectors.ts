@@ -1,0 +1,163 @@
+import { words } from "./text.js";
+
+/**
+ * TF-IDF vectors of word unigrams and bigrams. Unigrams say what a paragraph is about; bigrams
+ * keep some of its wording, so a reworded paragraph stays close to its source while an
+ * unrelated paragraph sharing the usual vocabulary ("sustainable development", "the United
+ * Nations") does not. Weights are (1 + ln tf) * ln((N + 1) / df) with document frequencies
+ * counted over the paragraphs being compared: words every paragraph uses weigh almost nothing.
+ */
+
+/** Term ids in increasing order with their weights; `norm` is the Euclidean length. */
+export interface SparseVector {
+  terms: Int32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
+const BIGRAM_KEY_BASE = 2 ** 24;
+
+/** Term ids of texts, with the document frequencies of the texts added to it. */
+export class TermSpace {
+  private readonly unigrams = new Map<string, number>();
+  private readonly bigrams = new Map<number, number>();
+  private readonly documentFrequency: number[] = [];
+  private documents = 0;
+
+  /** Term ids of a text (repeated as often as they occur); counts it for document frequencies. */
+  add(text: string): number[] {
+    const ids: number[] = [];
+    let previous = -1;
+    for (const w of words(text)) {
+      let id = this.unigrams.get(w);
+      if (id === undefined) {
+        id = this.documentFrequency.length;
+        this.unigrams.set(w, id);
+        this.documentFrequency.push(0);
+      }
+      ids.push(id);
+      if (previous >= 0) ids.push(this.bigramId(previous, id));
+      previous = id;
+    }
+    this.documents++;
+    for (const id of new Set(ids)) this.documentFrequency[id]!++;
+    return ids;
+  }
+
+  private bigramId(first: number, second: number): number {
+    // Unigram ids stay far below 2^24 (a resolution pair has a few thousand words), so the key is exact.
+    const key = first * BIGRAM_KEY_BASE + second;
+    let id = this.bigrams.get(key);
+    if (id === undefined) {
+      id = this.documentFrequency.length;
+      this.bigrams.set(key, id);
+      this.documentFrequency.push(0);
+    }
+    return id;
+  }
+
+  /** Weighted vector of term ids from `add`; call once every text has been added. */
+  vector(ids: number[]): SparseVector {
+    const counts = new Map<number, number>();
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const terms = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+    const weights = new Float64Array(terms.length);
+    let squares = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const id = terms[k]!;
+      const idf = Math.log((this.documents + 1) / this.documentFrequency[id]!);
+      const w = (1 + Math.log(counts.get(id)!)) * idf;
+      weights[k] = w;
+      squares += w * w;
+    }
+    return { terms, weights, norm: Math.sqrt(squares) };
+  }
+}
+
+export function dot(a: SparseVector, b: SparseVector): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i]!;
+    const tb = b.terms[j]!;
+    if (ta === tb) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (ta < tb) i++;
+    else j++;
+  }
+  return sum;
+}
+
+export function cosine(a: SparseVector, b: SparseVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  return Math.min(1, dot(a, b) / (a.norm * b.norm));
+}
+
+/** The vector of two texts read as one (weights added): a paragraph split in two, put back together. */
+export function sum(a: SparseVector, b: SparseVector): SparseVector {
+  const terms: number[] = [];
+  const weights: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length || j < b.terms.length) {
+    const ta = i < a.terms.length ? a.terms[i]! : Infinity;
+    const tb = j < b.terms.length ? b.terms[j]! : Infinity;
+    if (ta === tb) {
+      terms.push(ta);
+      weights.push(a.weights[i++]! + b.weights[j++]!);
+    } else if (ta < tb) {
+      terms.push(ta);
+      weights.push(a.weights[i++]!);
+    } else {
+      terms.push(tb);
+      weights.push(b.weights[j++]!);
+    }
+  }
+  const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0));
+  return { terms: Int32Array.from(terms), weights: Float64Array.from(weights), norm };
+}
+
+/** Share of `part`'s weight carried by terms that `whole` also has: 1 when part's words all come from whole. */
+export function containment(part: SparseVector, whole: SparseVector): number {
+  let shared = 0;
+  let total = 0;
+  let j = 0;
+  for (let i = 0; i < part.terms.length; i++) {
+    const t = part.terms[i]!;
+    total += part.weights[i]!;
+    while (j < whole.terms.length && whole.terms[j]! < t) j++;
+    if (j < whole.terms.length && whole.terms[j] === t) shared += part.weights[i]!;
+  }
+  return total === 0 ? 0 : shared / total;
+}
+
+/**
+ * Cosine similarity of every row vector with every column vector, through an inverted index of
+ * the columns so that pairs without a shared term cost nothing. Row-major rows x columns.
+ */
+export function similarityMatrix(rows: SparseVector[], columns: SparseVector[]): Float64Array {
+  const matrix = new Float64Array(rows.length * columns.length);
+  const postings = new Map<number, { column: number; weight: number }[]>();
+  columns.forEach((v, column) => {
+    for (let k = 0; k < v.terms.length; k++) {
+      const t = v.terms[k]!;
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push({ column, weight: v.weights[k]! });
+    }
+  });
+  rows.forEach((v, row) => {
+    const base = row * columns.length;
+    for (let k = 0; k < v.terms.length; k++) {
+      const list = postings.get(v.terms[k]!);
+      if (!list) continue;
+      const w = v.weights[k]!;
+      for (const p of list) matrix[base + p.column] = matrix[base + p.column]! + w * p.weight;
+    }
+    for (let c = 0; c < columns.length; c++) {
+      const denominator = v.norm * columns[c]!.norm;
+      matrix[base + c] = denominator === 0 ? 0 : Math.min(1, matrix[base + c]! / denominator);
+    }
+  });
+  return matrix;
+}
