@@ -3,72 +3,182 @@ import type { FootnoteRef } from "../model/types.js";
 /**
  * Footnote call-outs in text exports are bare digits glued to the word or punctuation they
  * follow ("Outcome4 and", "Declaration,1 the", "74/91;2"). They are told apart from other
- * numbers by their order: footnotes are numbered 1..N through the document, so each block is
- * searched only for the next expected number (or the one after it, when a call-out was lost).
+ * numbers by their order: footnotes are numbered 1..N through the document.
+ *
+ * Pass 1 walks the blocks in order looking only for the next expected number (or the one
+ * after it, when a call-out was lost) with strict rules. Pass 2 looks for each number pass 1
+ * missed between the call-outs of its neighbours, with looser rules: first glued to the next
+ * word too ("Agreement2and") or to a roman numeral ("Protocol I4 to"), then, as a last resort,
+ * glued to a resolution number ("resolution 59/3008 and" is 59/300 with call-out 8).
  */
 
-export interface CalloutScanner {
-  /** Removes the call-outs found in `text`; returns the clean text and where each stood. */
-  take(text: string): { text: string; refs: FootnoteRef[]; removed: { at: number; length: number }[] };
-  /** Next footnote number not yet seen. */
-  readonly next: number;
+export interface Callout {
+  /** Offset in the block's text. */
+  at: number;
+  number: number;
 }
 
 const GLUE_BEFORE = /[A-Za-z\u00C0-\u024F)\]"'\u201d\u2019,.;:\u2014\u2013\u00bb]/;
+const AFTER_OK = /[\s,.;:)\]\u00a0\u200e\u200f]/;
+const ABBREVIATION_BEFORE = /(?:^|[^A-Za-z])(?:Add|Corr|Rev|No|Nos|vol|para|paras|art|chap|sect|Sales No|Suppl)\.$/;
 
-function isCallout(text: string, at: number, digits: string): boolean {
+function strictCallout(text: string, at: number, digits: string): boolean {
   if (at === 0) return false;
   const before = text[at - 1]!;
-  if (!GLUE_BEFORE.test(before)) return false;
   const after = text[at + digits.length];
-  if (after !== undefined && !/[\s,.;:)\]\u00a0]/.test(after)) return false;
-  // "A/RES/63" or "1.5" are not call-outs: a digit or slash just before the punctuation
-  if (/[.,]/.test(before) && at >= 2 && /[\d/]/.test(text[at - 2]!)) return false;
-  // a decimal or a date-like run after: "3.5"
+  if (after !== undefined && !AFTER_OK.test(after)) return false;
+  if (/\d/.test(before)) return gluedToYear(text, at);
+  if (!GLUE_BEFORE.test(before)) return false;
+  if (before === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, at - 12), at))) return false;
+  if (/[.,]/.test(before) && at >= 2 && /\d/.test(text[at - 2]!)) {
+    // "for 2020,1 the" is a call-out, "1,500" a number, "1.25 dollars" a decimal, "in 2019.8" a call-out
+    if (before === "," && digits.length < 3) return true;
+    return before === "." && gluedToYear(text, at - 1) && /^(?:\s+[A-Z\u201c"]|\s*$)/.test(text.slice(at + digits.length, at + digits.length + 3));
+  }
+  // "decision 1/CP.21", "C-16/DEC.11", "Add.1": digits after a dot glued to a short code
+  if (before === "." && /(?:^|[\s/(])[A-Za-z]{1,4}\.$/.test(text.slice(Math.max(0, at - 6), at)) && /[A-Z/]/.test(text.slice(Math.max(0, at - 6), at - 1))) return false;
+  if (/[.,]/.test(before) && at >= 2 && text[at - 2] === "/") return false;
   if (after === "." && /\d/.test(text[at + digits.length + 1] ?? "")) return false;
-  // roman numerals or sub-paragraph labels like "(a)1" do not occur; upper-case codes do:
-  // "G20", "CO2", "H5N1" would be glued to an upper-case letter that follows another one.
-  if (/[A-Z]/.test(before) && at >= 2 && /[A-Z0-9]/.test(text[at - 2]!)) return false;
+  // codes of one or two capitals keep their digits ("G20", "CO2", "H5N1"); acronyms of three
+  // or more take call-outs ("INTERPOL1 and")
+  if (/[A-Z]/.test(before)) {
+    let run = 0;
+    for (let i = at - 1; i >= 0 && /[A-Z0-9]/.test(text[i]!); i--) run++;
+    if (run <= 2 || /\d/.test(text.slice(at - run, at))) return false;
+  }
   return true;
 }
 
-function findCallout(text: string, from: number, n: number): number {
+/** "12 August 19492 and": a call-out glued to a year (four digits, 1900-2099). */
+function gluedToYear(text: string, at: number): boolean {
+  if (at < 4 || /[\d/]/.test(text[at - 5] ?? "")) return false;
+  const year = Number(text.slice(at - 4, at));
+  return year >= 1900 && year <= 2099;
+}
+
+/** Pass 2: glued to the end of a word or punctuation, whatever follows ("Agreement2and"). */
+function gluedToWord(text: string, at: number, digits: string): boolean {
+  if (at === 0) return false;
+  const after = text[at + digits.length];
+  if (after !== undefined && /\d/.test(after)) return false;
+  return GLUE_BEFORE.test(text[at - 1]!) && !/[A-Z]/.test(text[at - 1]!) || /[a-z][A-Z]{2,}$/.test(text.slice(Math.max(0, at - 4), at)) || /\b[IVX]{1,4}$/.test(text.slice(Math.max(0, at - 5), at));
+}
+
+/** Pass 2, last resort: glued to a resolution number ("59/300" + "8"). */
+function gluedToSymbolNumber(text: string, at: number, digits: string): boolean {
+  const after = text[at + digits.length];
+  if (after !== undefined && !AFTER_OK.test(after)) return false;
+  // "resolution 61/29 of 4 December 2006": a symbol followed by its date carries no call-out
+  if (/^ of \d/.test(text.slice(at + digits.length, at + digits.length + 5))) return false;
+  return /[\dIVXL]\/\d{1,4}$/.test(text.slice(Math.max(0, at - 10), at));
+}
+
+function find(text: string, from: number, to: number, n: number, accept: typeof strictCallout): number {
   const digits = String(n);
-  for (let at = text.indexOf(digits, from); at !== -1; at = text.indexOf(digits, at + 1)) {
-    if (/\d/.test(text[at - 1] ?? "")) continue;
-    if (isCallout(text, at, digits)) return at;
+  for (let at = text.indexOf(digits, from); at !== -1 && at < to; at = text.indexOf(digits, at + 1)) {
+    if (/\d/.test(text[at - 1] ?? "") && accept !== gluedToSymbolNumber && !gluedToYear(text, at)) continue;
+    if (accept(text, at, digits)) return at;
   }
   return -1;
 }
 
-export function calloutScanner(footnoteCount: number): CalloutScanner {
-  let next = 1;
-  return {
-    get next() {
-      return next;
-    },
-    take(text: string) {
-      const refs: FootnoteRef[] = [];
-      const removed: { at: number; length: number }[] = [];
-      let out = "";
-      let from = 0;
-      while (next <= footnoteCount) {
-        let at = findCallout(text, from, next);
-        let number = next;
-        if (at === -1 && next + 1 <= footnoteCount) {
-          at = findCallout(text, from, next + 1);
-          number = next + 1;
-        }
-        if (at === -1) break;
-        out += text.slice(from, at);
-        refs.push({ number, offset: out.length });
-        const length = String(number).length;
-        removed.push({ at, length });
-        from = at + length;
-        next = number + 1;
+/**
+ * Locates the call-outs of footnotes first..last in `texts` (blocks in document order).
+ * Numbering usually starts at 1, but a document whose first note sits on an omitted cover
+ * starts later.
+ */
+export function locateCallouts(texts: string[], first: number, last: number): Callout[][] {
+  const found: Callout[][] = texts.map(() => []);
+  const where = new Map<number, { block: number; at: number }>();
+  const count = last;
+  if (last < first) return found;
+  let next = first;
+  for (let b = 0; b < texts.length && next <= count; b++) {
+    const text = texts[b]!;
+    let from = 0;
+    while (next <= count) {
+      let at = find(text, from, text.length, next, strictCallout);
+      let number = next;
+      if (at === -1 && next + 1 <= count) {
+        at = find(text, from, text.length, next + 1, strictCallout);
+        number = next + 1;
       }
-      out += text.slice(from);
-      return { text: out, refs, removed };
-    },
-  };
+      if (at === -1) break;
+      found[b]!.push({ at, number });
+      where.set(number, { block: b, at });
+      from = at + String(number).length;
+      next = number + 1;
+    }
+  }
+  // pass 2: numbers missed, searched between their neighbours' call-outs
+  for (let n = first; n <= count; n++) {
+    if (where.has(n)) continue;
+    let prev: { block: number; at: number; length: number } = { block: 0, at: 0, length: 0 };
+    for (let m = n - 1; m >= first; m--) {
+      const w = where.get(m);
+      if (w) {
+        prev = { ...w, length: String(m).length };
+        break;
+      }
+    }
+    let nextAt: { block: number; at: number } | undefined;
+    for (let m = n + 1; m <= count && !nextAt; m++) nextAt = where.get(m);
+    const end = nextAt ?? { block: texts.length - 1, at: texts.at(-1)?.length ?? 0 };
+    search: for (const accept of [gluedToWord, gluedToSymbolNumber]) {
+      for (let b = prev.block; b <= end.block; b++) {
+        const text = texts[b]!;
+        const from = b === prev.block ? prev.at + prev.length : 0;
+        const to = b === end.block ? end.at : text.length;
+        const at = find(text, from, to, n, accept);
+        if (at !== -1) {
+          found[b]!.push({ at, number: n });
+          where.set(n, { block: b, at });
+          break search;
+        }
+      }
+    }
+  }
+  findRepeatedCallouts(texts, found);
+  for (const list of found) list.sort((a, b) => a.at - b.at);
+  return found;
+}
+
+/**
+ * Pass 3: a note can be called again where the same thing is named again ("Lima Declaration:
+ * towards inclusive and sustainable industrial development,3" in the preamble and "...;3" in
+ * an operative paragraph). A repeat counts only after the same 24 characters of text.
+ */
+function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
+  const firsts = found.flatMap((list, block) => list.map((c) => ({ ...c, block })));
+  for (const first of firsts) {
+    const text = texts[first.block]!;
+    const context = text.slice(Math.max(0, first.at - 25), first.at).replace(/[,;.:]$/, "");
+    if (context.length < 20 || /\d$/.test(context)) continue;
+    const digits = String(first.number);
+    for (let b = first.block; b < texts.length; b++) {
+      const t = texts[b]!;
+      for (let i = t.indexOf(context, b === first.block ? first.at : 0); i !== -1; i = t.indexOf(context, i + 1)) {
+        let at = i + context.length;
+        if (/[,;.:]/.test(t[at] ?? "")) at++;
+        if (t.startsWith(digits, at) && !found[b]!.some((c) => c.at === at) && strictCallout(t, at, digits)) {
+          found[b]!.push({ at, number: first.number });
+        }
+      }
+    }
+  }
+}
+
+/** Removes call-outs from the slice `[from, text.length)` of a block. */
+export function removeCallouts(text: string, callouts: Callout[], from = 0): { text: string; refs: FootnoteRef[] } {
+  const refs: FootnoteRef[] = [];
+  let out = "";
+  let cursor = from;
+  for (const c of callouts) {
+    if (c.at < from) continue;
+    out += text.slice(cursor, c.at);
+    refs.push({ number: c.number, offset: out.length });
+    cursor = c.at + String(c.number).length;
+  }
+  out += text.slice(cursor);
+  return { text: out, refs };
 }

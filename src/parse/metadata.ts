@@ -17,10 +17,10 @@ const SC_ADOPTED = new RegExp(
   `^Adopted (?:unanimously )?(?:without a vote )?by the Security Council at its (\\d{1,5})(?:st|nd|rd|th)? meeting,? on ${DATE_PATTERN}`,
   "i",
 );
-const REPORT_BRACKET = /^\[\s*(on the (?:report|recommendation)s? of the ([^\n]{0,200}?)|without reference to a Main Committee)\s*\(([^\n]{0,300})\)\s*\]?/i;
+const REPORT_BRACKET = /^\[\s*((?:on the (?:report|recommendation)s? of the|without reference to a Main Committee)[^\n]{0,600})$/i;
 const NUMBER_TITLE = /^(\d{1,3})\/(\d{1,4})\s?([A-Z](?:[-\u2013][A-Z])?)?\s*\.[\t \u00a0]+(\S[^\n]{0,2000})/;
 const SC_NUMBER = /^Resolution (\d{1,5})\s*\((\d{4})\)\s*$/i;
-const MEETING_LINE = /^(\d{1,5})(?:st|nd|rd|th) (plenary )?meeting\s*$/i;
+const MEETING_LINE = /^(\d{1,5})(?:st|nd|rd|th)(?: \((?:resumed|continued)\))? (plenary )?meeting\s*$/i;
 const DATE_LINE = new RegExp(`^${DATE_PATTERN}\\s*$`, "i");
 const SYMBOL_IN = /[A-Z]{1,6}(?:\.\d{1,3})?\/[A-Za-z0-9.\-/]+(?:\/(?:Add|Corr|Rev)\.\d{1,3})*/;
 
@@ -56,20 +56,28 @@ function bodyOf(name: string): Body {
   return "GA";
 }
 
-/** "[on the report of the Second Committee (A/63/418/Add.2)]" */
+/**
+ * "[on the report of the Second Committee (A/63/418/Add.2)]",
+ * "[on the report of the Special Political and Decolonization Committee (Fourth Committee) (A/75/414, para. 8)]",
+ * "[without reference to a Main Committee (A/75/L.20 and A/75/L.20/Add.1)]".
+ */
 export function reportLine(text: string): { committee: string | null; report: string | null } | null {
   const m = REPORT_BRACKET.exec(text);
   if (!m) return null;
-  const committee = m[2] ? committeeName(m[2]) : null;
-  const inner = m[3] ?? "";
-  const symbol = SYMBOL_IN.exec(inner);
-  return { committee, report: symbol ? symbol[0].replace(/[.,;]+$/, "") : null };
+  const inside = m[1]!.replace(/\]\s*$/, "").trim();
+  // the last parenthesised group holds the symbols; a committee's name may carry one of its own
+  const open = inside.lastIndexOf("(");
+  const symbols = open === -1 ? "" : inside.slice(open + 1);
+  const lead = (open === -1 ? inside : inside.slice(0, open)).trim();
+  const symbol = SYMBOL_IN.exec(symbols);
+  const report = symbol ? symbol[0].replace(/[.,;]+$/, "") : null;
+  const named = /^on the (?:report|recommendation)s? of the (.+)$/i.exec(lead);
+  return { committee: named ? committeeName(named[1]!) : null, report };
 }
 
 function committeeName(raw: string): string {
   const s = raw.replace(/\s+/g, " ").trim();
-  // "Special Political and Decolonization Committee (Fourth Committee)" is the Fourth Committee
-  const numbered = /\((\w+ Committee)\)\s*$/.exec(s);
+  const numbered = /\((\w+ Committee)\)$/.exec(s);
   if (numbered) return numbered[1]!;
   return s.replace(/^the /i, "");
 }

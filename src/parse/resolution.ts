@@ -14,8 +14,8 @@ import type {
   SourceFormat,
   SubParagraph,
 } from "../model/types.js";
-import { type Block, type Line, lineBlock, sliceBlock, sourceOffset, splitLines, toBlocks } from "./blocks.js";
-import { calloutScanner, type CalloutScanner } from "./callouts.js";
+import { type Block, type Line, lineBlock, sourceOffset, splitLines, toBlocks } from "./blocks.js";
+import { type Callout, locateCallouts, removeCallouts } from "./callouts.js";
 import { openingPhrase } from "./lexicon/phrases.js";
 import {
   adoptionLine,
@@ -55,6 +55,7 @@ const ROMAN_OR_LETTER_HEADING = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 const PART_LINE = /^([A-Z])(\d{0,2})$/;
 const ANNEX_LINE = /^Annex(?:es)?(?:[\t \u00a0]+([IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*$/i;
 const ODS_TRAILER = /<<ODS (?:JOB NO|DOC SYMBOL)/;
+const INVISIBLE = /[\u200b\u200e\u200f\ufeff]+$/;
 const TERMINAL_PUNCTUATION = /[,;:.]["\u201d\u2019]?$/;
 
 const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
@@ -193,16 +194,25 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
 
   // --- footnotes (read first: call-outs are found by number) ------------------------------
   const footnotes = readFootnotes(footnoteLines, index);
-  const scanner = calloutScanner(footnotes.length);
+  const footnoteByNumber = new Map(footnotes.map((f) => [f.number, f]));
+  const blocks = toBlocks(mainLines, onePerLine);
+  const annexBlocks = toBlocks(annexLines, onePerLine);
+  const located = locateCallouts([...headerBlocks, ...blocks, ...annexBlocks].map((b) => b.text), footnotes[0]?.number ?? 1, footnotes.at(-1)?.number ?? 0);
+  const calloutsAt = new Map<Block, Callout[]>();
+  [...headerBlocks, ...blocks, ...annexBlocks].forEach((b, i) => calloutsAt.set(b, located[i]!));
+  /** The block's text from `from` on, call-outs removed, invisible direction marks dropped. */
+  const take = (block: Block, from = 0) => {
+    const clean = removeCallouts(block.text, calloutsAt.get(block) ?? [], from);
+    return { text: clean.text.replace(INVISIBLE, ""), refs: clean.refs };
+  };
   // call-outs in the heading (a title or part letter can carry one)
   for (const b of headerBlocks) {
-    const found = scanner.take(b.text);
-    for (const ref of found.refs) footnotes[ref.number - 1]?.calledFrom.push("header");
-    if (found.refs.length && meta.title && b.text.includes(meta.title.slice(0, 20))) meta.title = scanner_clean(meta.title, found);
+    const found = take(b);
+    for (const ref of found.refs) footnoteByNumber.get(ref.number)?.calledFrom.push("header");
+    if (found.refs.length && meta.title && b.text.includes(meta.title.slice(0, 20))) meta.title = meta.title.replace(/(\D)\d{1,3}$/, "$1");
   }
 
   // --- preamble and operative part -------------------------------------------------------
-  const blocks = toBlocks(mainLines, onePerLine);
   const preamble: PreambularParagraph[] = [];
   const operative: OperativeParagraph[] = [];
   const headings: Heading[] = [];
@@ -214,7 +224,8 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   const placement = () => ({ ...(currentPart ? { part: currentPart } : {}), ...(section ? { section } : {}) });
 
   for (let bi = 0; bi < blocks.length; bi++) {
-    let block = blocks[bi]!;
+    const block = blocks[bi]!;
+    let from = 0;
     if (!formula && FORMULA.test(block.text)) {
       formula = block.text;
       continue;
@@ -222,12 +233,12 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     const inline = FORMULA_INLINE.exec(block.text);
     if (inline && preamble.length === 0 && operative.length === 0) {
       formula = inline[0].trim();
-      block = sliceBlock(block, inline[0].length);
+      from = inline[0].length;
     }
-    const op = OPERATIVE.exec(block.text);
+    const rest = from ? block.text.slice(from) : block.text;
+    const op = OPERATIVE.exec(rest);
     if (op) {
-      const body = sliceBlock(block, op[0].length);
-      const clean = scanner.take(body.text);
+      const clean = take(block, from + op[0].length);
       const phrase = openingPhrase(clean.text, "operative");
       operative.push({
         type: "operative",
@@ -247,11 +258,10 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       });
       continue;
     }
-    const sub = SUBPARAGRAPH.exec(block.text);
+    const sub = SUBPARAGRAPH.exec(rest);
     if (sub && (operative.length > 0 || preamble.length > 0)) {
       const label = sub[1] ?? sub[2] ?? sub[3]!;
-      const body = sliceBlock(block, sub[0].length);
-      const clean = scanner.take(body.text);
+      const clean = take(block, from + sub[0].length);
       const node: SubParagraph = {
         type: "subparagraph",
         label,
@@ -272,8 +282,8 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     }
     if (isHeading(block, blocks[bi + 1])) {
       const partMatch = PART_LINE.exec(block.text);
-      const clean = scanner.take(block.text);
-      for (const ref of clean.refs) footnotes[ref.number - 1]?.calledFrom.push("header");
+      const clean = take(block);
+      for (const ref of clean.refs) footnoteByNumber.get(ref.number)?.calledFrom.push("header");
       if (partMatch && /^[A-Z]$/.test(partMatch[1]!) && /^[A-Z]\d{0,2}$/.test(block.text)) {
         currentPart = partMatch[1]!;
         section = undefined;
@@ -283,7 +293,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       headings.push({ type: "heading", num: partMatch ? partMatch[1]! : null, text: clean.text, position: index.span(block.start, block.end), ...placement() });
       continue;
     }
-    const clean = scanner.take(block.text);
+    const clean = take(block, from);
     if (operative.length === 0) {
       const phrase = openingPhrase(clean.text, "preamble");
       // Lines that do not open like a preambular paragraph continue the previous one
@@ -337,10 +347,9 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   }
 
   // --- annexes ----------------------------------------------------------------------------
-  const annexBlocks = toBlocks(annexLines, onePerLine);
   for (const block of annexBlocks) {
     const m = ANNEX_LINE.exec(block.text);
-    const clean = scanner.take(block.text);
+    const clean = take(block);
     if (m) {
       annexes.push({ type: "annex", label: clean.text, title: null, blocks: [], position: index.span(block.start, block.end) });
       continue;
@@ -352,18 +361,19 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     } else {
       annex.blocks.push({ text: clean.text, position: index.span(block.start, block.end) });
     }
-    for (const ref of clean.refs) footnotes[ref.number - 1]?.calledFrom.push(`annex.${annexes.length}`);
+    for (const ref of clean.refs) footnoteByNumber.get(ref.number)?.calledFrom.push(`annex.${annexes.length}`);
     annex.position = index.span(annex.position.start.offset, block.end);
   }
 
   // --- footnote call-outs -> calledFrom ----------------------------------------------------
-  for (const p of preamble) for (const r of p.footnoteRefs) footnotes[r.number - 1]?.calledFrom.push(`preamble.${p.index}`);
+  for (const p of preamble) for (const r of p.footnoteRefs) footnoteByNumber.get(r.number)?.calledFrom.push(`preamble.${p.index}`);
   for (const p of operative) {
-    for (const r of p.footnoteRefs) footnotes[r.number - 1]?.calledFrom.push(`operative.${p.number}`);
+    for (const r of p.footnoteRefs) footnoteByNumber.get(r.number)?.calledFrom.push(`operative.${p.number}`);
   }
   for (const f of footnotes) f.calledFrom = [...new Set(f.calledFrom)].filter((c) => c !== "header" || f.calledFrom.length === 1);
-  if (scanner.next <= footnotes.length) {
-    problems.push(warning("footnote-uncalled", `footnotes ${scanner.next}..${footnotes.length} have no call-out in the text`));
+  const uncalled = footnotes.filter((f) => f.calledFrom.length === 0).map((f) => f.number);
+  if (uncalled.length) {
+    problems.push(warning("footnote-uncalled", `footnote${uncalled.length > 1 ? "s" : ""} ${uncalled.join(", ")} ha${uncalled.length > 1 ? "ve" : "s"} no call-out in the text`));
   }
 
   // --- metadata -----------------------------------------------------------------------------
@@ -420,11 +430,6 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   return { ok: true, document };
 }
 
-function scanner_clean(title: string, found: { removed: { at: number; length: number }[] }): string {
-  // The title line carries the call-out glued to its last word; drop a trailing number.
-  return found.removed.length ? title.replace(/(\D)\d{1,3}$/, "$1") : title;
-}
-
 function stripMarker(line: Line): Line {
   const at = line.text.indexOf("[DU1]");
   if (at === -1) return line;
@@ -465,8 +470,7 @@ function findFootnoteStart(zone: Line[]): number {
   for (let i = 0; i < zone.length; i++) {
     const line = zone[i]!;
     if (line.text.startsWith("\t") || line.text.startsWith("  ")) continue;
-    const m = FOOTNOTE_LINE.exec(line.text);
-    if (m && m[1] === "1") return i;
+    if (FOOTNOTE_LINE.test(line.text)) return i;
   }
   return -1;
 }
@@ -478,7 +482,8 @@ function readFootnotes(lines: Line[], index: LineIndex): Footnote[] {
     if (!t) continue;
     const m = FOOTNOTE_LINE.exec(t);
     const lead = line.text.length - line.text.trimStart().length;
-    if (m && Number(m[1]) === footnotes.length + 1) {
+    const expected = footnotes.length ? footnotes.at(-1)!.number + 1 : undefined;
+    if (m && (expected === undefined || Number(m[1]) === expected)) {
       const textStart = line.start + lead + t.indexOf(m[2]!, m[1]!.length);
       footnotes.push({
         type: "footnote",

@@ -73,6 +73,10 @@ export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
     words.push({ word: m[0], end: i, normal: normalisePhrase(m[0], kind) });
     if (text[i] !== " ") break;
   }
+  // "Once again urges": "once" goes with the dropped "again"
+  for (let k = 0; k + 1 < words.length; k++) {
+    if (kind === "operative" && words[k]!.normal === "once" && /^again$/i.test(words[k + 1]!.word)) words[k]!.normal = "";
+  }
   const kept = words.filter((w) => w.normal !== "");
   const normals = kept.map((w) => w.normal);
   const n = tables[kind].longestPrefix(normals);

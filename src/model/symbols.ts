@@ -1,0 +1,115 @@
+/**
+ * United Nations document symbols: canonical forms, comparison keys and the numbering of
+ * resolutions and decisions.
+ *
+ * A symbol is a slash-separated series ("A/63/309", "E/CN.4/2005/131", "GC.15/Res.1") with
+ * optional modifiers: components such as "Add.1", "Corr.2", "Rev.1" ("A/68/970/Corr.1") and a
+ * parenthesised part ("A/80/6 (Sect. 29A)", "NPT/CONF.2010/50 (Vol. I)"). Resolutions are
+ * cited by number and formatted per body: `A/RES/63/231`, `A/RES/75/245 B`,
+ * `A/RES/2152 (XXI)`, `A/RES/217 A (III)`, `S/RES/1325 (2000)`, `E/RES/1980/67`,
+ * `A/HRC/RES/41/2`.
+ */
+
+export type ResolutionBody = "GA" | "SC" | "ECOSOC" | "HRC";
+
+/** A resolution or decision as cited by number ("resolution 217 A (III)"). */
+export interface ResolutionNumber {
+  body: ResolutionBody;
+  /** The number without part or qualifier: "63/231", "S-10/2", "ES-10/15", "2152", "1325", "1980/67". */
+  number: string;
+  /** Part of a resolution adopted in parts: "C" of 54/237 C, "A" of 217 A (III). */
+  part?: string;
+  /** Parenthesised qualifier: the Security Council's year ("2000") or a Roman-numbered session ("XXI", "S-IV"). */
+  qualifier?: string;
+}
+
+const RESOLUTION_SERIES: Record<ResolutionBody, string> = {
+  GA: "A/RES/",
+  SC: "S/RES/",
+  ECOSOC: "E/RES/",
+  HRC: "A/HRC/RES/",
+};
+
+const DECISION_SERIES: Record<ResolutionBody, string> = {
+  GA: "A/DEC/",
+  SC: "S/DEC/",
+  ECOSOC: "E/DEC/",
+  HRC: "A/HRC/DEC/",
+};
+
+/** `{GA, 217, A, III}` -> "A/RES/217 A (III)"; `{SC, 1325, 2000}` -> "S/RES/1325 (2000)". */
+export function resolutionSymbol(r: ResolutionNumber): string {
+  return RESOLUTION_SERIES[r.body] + numberText(r);
+}
+
+/** Decisions have no document of their own; the UN Digital Library files them as `A/DEC/79/571`. */
+export function decisionSymbol(r: ResolutionNumber): string {
+  return DECISION_SERIES[r.body] + numberText(r);
+}
+
+function numberText(r: ResolutionNumber): string {
+  return r.number + (r.part ? ` ${r.part}` : "") + (r.qualifier ? ` (${r.qualifier})` : "");
+}
+
+const RESOLUTION_SYMBOL =
+  /^(A\/HRC\/RES|A\/RES|S\/RES|E\/RES)\/((?:E?S-)?\d{1,4}(?:\/\d{1,4})?)(?: ([A-Z]))?(?: \(([IVXL]{1,7}|E?S-[IVXL]{1,6}|\d{4})\))?$/;
+const BODY_OF_SERIES: Record<string, ResolutionBody> = { "A/RES": "GA", "S/RES": "SC", "E/RES": "ECOSOC", "A/HRC/RES": "HRC" };
+
+/** The inverse of `resolutionSymbol`, for canonical symbols; null for any other symbol. */
+export function parseResolutionSymbol(symbol: string): ResolutionNumber | null {
+  const m = RESOLUTION_SYMBOL.exec(canonicalSymbol(symbol));
+  if (!m) return null;
+  return {
+    body: BODY_OF_SERIES[m[1]!]!,
+    number: m[2]!,
+    ...(m[3] ? { part: m[3] } : {}),
+    ...(m[4] ? { qualifier: m[4] } : {}),
+  };
+}
+
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const SPACES = /[\s\u00a0\u2007\u202f]+/g;
+/** "2625(XXV)", "1325(2000)", "6(Sect. 2)": a qualifier glued to the number; "COP(15)" is part of a series name. */
+const QUALIFIER_GLUED = /([^\s(])\((?=(?:[IVXL]{1,7}|E?S-[IVXL]{1,6}|\d{4})\)|(?:Sect\.|Parts? |Vol\.|Plan )[^()]{0,40}\))/g;
+
+/**
+ * A symbol as written, tidied to the UN's printed form: single spaces, ASCII hyphens, a space
+ * before a parenthesised qualifier ("A/RES/2625(XXV)" -> "A/RES/2625 (XXV)"), none around the
+ * slashes, no trailing punctuation. Letters keep their case ("GC.15/Res.1").
+ */
+export function canonicalSymbol(written: string): string {
+  return written
+    .replace(SPACES, " ")
+    .replace(DASHES, "-")
+    .replace(/ ?\/ ?/g, "/")
+    .replace(QUALIFIER_GLUED, "$1 (")
+    .replace(/[.,;:]+$/, "")
+    .trim();
+}
+
+/** The comparison key of a symbol: NFKC, no white space, upper case (as ../shared/gold/score.mjs compares). */
+export function symbolKey(symbol: string): string {
+  return symbol.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+}
+
+/** The kinds of trailing components a symbol can carry. */
+export const MODIFIER_KINDS = ["Add", "Corr", "Rev", "Amend", "Res"] as const;
+
+/**
+ * A related document written as a modifier ("A/68/970 and Corr.1", "A/66/53/Add.1 and Add.2"):
+ * a modifier of the kind the symbol already ends with replaces that one (a sibling), any other
+ * kind is appended (a corrigendum of the addendum).
+ */
+export function withModifier(symbol: string, modifier: string): string {
+  const mod = modifier.replace(SPACES, "");
+  const kind = mod.slice(0, mod.indexOf("."));
+  const last = symbol.lastIndexOf("/");
+  const lastPart = symbol.slice(last + 1);
+  if (last > 0 && lastPart.startsWith(kind + ".")) return `${symbol.slice(0, last)}/${mod}`;
+  return `${symbol}/${mod}`;
+}
+
+/** File name of a symbol as the corpus names files: "/" and spaces become "_" ("A/RES/75/245 B" -> "A_RES_75_245_B"). */
+export function symbolFileName(symbol: string): string {
+  return canonicalSymbol(symbol).replace(/[/ ]/g, "_");
+}
