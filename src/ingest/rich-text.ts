@@ -1,0 +1,131 @@
+/**
+ * Text of one paragraph as a structured decoder reads it: the words with white space collapsed
+ * the way the text parser sees them (single spaces, trimmed), the footnote call-outs removed
+ * but remembered by offset, and the hyperlinks kept as spans. XML and JSON decoders build these,
+ * and `assemble.ts` lays them out into the plain-text rendering that positions index.
+ */
+
+export interface NoteMark {
+  /** Footnote number as the source marks it. */
+  number: number;
+  /** Offset in `text` where the call-out stood. */
+  offset: number;
+}
+
+export interface LinkSpan {
+  /** What the link points at: a URL (undocs.org ...) or a bare document symbol. */
+  target: string;
+  start: number;
+  end: number;
+}
+
+export interface RichText {
+  text: string;
+  notes: NoteMark[];
+  links: LinkSpan[];
+}
+
+const COLLAPSIBLE = /[ \t\r\n\f\v]+/g;
+
+/** Appends pieces of text, collapsing white space runs into one space and never leading with one. */
+export class RichTextBuilder {
+  private text = "";
+  private spacePending = false;
+  private readonly notes: NoteMark[] = [];
+  private readonly links: LinkSpan[] = [];
+
+  append(raw: string): void {
+    let last = 0;
+    COLLAPSIBLE.lastIndex = 0;
+    for (let m = COLLAPSIBLE.exec(raw); m; m = COLLAPSIBLE.exec(raw)) {
+      this.appendWord(raw.slice(last, m.index));
+      if (this.text.length > 0) this.spacePending = true;
+      last = m.index + m[0].length;
+    }
+    this.appendWord(raw.slice(last));
+  }
+
+  /** A separator that counts as white space (line breaks, cells, paragraphs). */
+  space(): void {
+    if (this.text.length > 0) this.spacePending = true;
+  }
+
+  /** Offset the next visible character will get. */
+  get cursor(): number {
+    return this.text.length + (this.spacePending ? 1 : 0);
+  }
+
+  /** The call-out stands right after the last visible character, before any pending space. */
+  note(number: number): void {
+    this.notes.push({ number, offset: this.text.length });
+  }
+
+  link(target: string, start: number): void {
+    const end = this.text.length;
+    if (end > start) this.links.push({ target, start, end });
+  }
+
+  /** Inserts another piece of rich text at the cursor (its offsets shift accordingly). */
+  appendRich(other: RichText): void {
+    if (!other.text) {
+      for (const n of other.notes) this.note(n.number);
+      return;
+    }
+    const base = this.cursor;
+    this.append(other.text);
+    for (const n of other.notes) this.notes.push({ number: n.number, offset: base + n.offset });
+    for (const l of other.links) this.links.push({ target: l.target, start: base + l.start, end: base + l.end });
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  build(): RichText {
+    const text = this.text;
+    const clamp = (n: number) => Math.min(n, text.length);
+    return {
+      text,
+      notes: this.notes.map((n) => ({ number: n.number, offset: clamp(n.offset) })),
+      links: this.links.map((l) => ({ target: l.target, start: clamp(l.start), end: clamp(l.end) })),
+    };
+  }
+
+  private appendWord(word: string): void {
+    if (!word) return;
+    if (this.spacePending) {
+      this.text += " ";
+      this.spacePending = false;
+    }
+    this.text += word;
+  }
+}
+
+export function plainText(text: string): RichText {
+  const b = new RichTextBuilder();
+  b.append(text);
+  return b.build();
+}
+
+/** Rich texts joined by single spaces, offsets carried along. */
+export function joinRich(parts: RichText[]): RichText {
+  const b = new RichTextBuilder();
+  for (const p of parts) {
+    b.space();
+    b.appendRich(p);
+  }
+  return b.build();
+}
+
+/** Drops the first `length` characters (and the space after them). */
+export function sliceRich(rich: RichText, from: number): RichText {
+  let start = from;
+  while (start < rich.text.length && rich.text[start] === " ") start++;
+  return {
+    text: rich.text.slice(start),
+    notes: rich.notes.map((n) => ({ number: n.number, offset: Math.max(0, n.offset - start) })),
+    links: rich.links
+      .filter((l) => l.end > start)
+      .map((l) => ({ target: l.target, start: Math.max(0, l.start - start), end: l.end - start })),
+  };
+}
