@@ -64,18 +64,16 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return { ok: true, text, problems };
 }
 
-/** The format of an input, from its first bytes, then its name. */
+/** The format of an input, from its first bytes (decoded as text when they are text), then its name. */
 export function detectFormat(bytes: Uint8Array, name = ""): SourceFormat {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, "").trimStart();
-  if (head.startsWith("%PDF-")) return "pdf";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && /\.docx$/i.test(name)) return "docx";
-  if (head.startsWith("<")) {
-    if (/<akomaNtoso\b/.test(head) || /\.xml$/i.test(name)) return "akn";
-    return "html";
+  const magic = new TextDecoder("latin1").decode(bytes.subarray(0, 8));
+  if (magic.startsWith("%PDF-")) return "pdf";
+  if (magic.startsWith("PK\u0003\u0004")) return /\.docx$/i.test(name) ? "docx" : "text";
+  const decoded = decodeText(bytes.subarray(0, 4096));
+  const head = decoded.ok ? decoded.text.replace(/^\uFEFF/, "").trimStart() : "";
+  if (head.startsWith("<")) return /<akomaNtoso\b/.test(head) || (/\.xml$/i.test(name) && !/<html\b/i.test(head)) ? "akn" : "html";
+  if ((head.startsWith("[") && !head.startsWith("[DU1]")) || head.startsWith("{")) {
+    if (/^[[{]\s*["{[\]]/.test(head)) return "eosg";
   }
-  if (head.startsWith("[") || head.startsWith("{")) {
-    if (!head.startsWith("[DU1]") && !/^\[\s*(on|without)\b/i.test(head)) return "eosg";
-  }
-  if (/\[DU1\]|<<ODS/.test(head) || /\.txt$/i.test(name)) return head.includes("[DU1]") ? "ods" : "text";
-  return "text";
+  return head.includes("[DU1]") || head.includes("<<ODS") ? "ods" : "text";
 }

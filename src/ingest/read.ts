@@ -22,7 +22,14 @@ export function registerDecoder(format: SourceFormat, decoder: Decoder): void {
   decoders.set(format, decoder);
 }
 
+/**
+ * Size limits. The longest resolutions (programme budgets with annexes) are a few MB of text;
+ * PDFs carry fonts and images. Larger inputs are refused at once rather than parsed for
+ * seconds into something that is surely not one resolution.
+ */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+const TEXT_FORMATS = new Set<SourceFormat>(["ods", "text", "akn", "eosg", "html"]);
 
 export function languageFromName(name: string | undefined): Language | undefined {
   const m = /\.(en|fr|es|ru|ar|zh)\.[a-z]+$/i.exec(name ?? "");
@@ -34,6 +41,9 @@ export async function readResolution(bytes: Uint8Array, options: ReadOptions = {
     return fail("too-large", `the input is ${(bytes.length / 1048576).toFixed(1)} MB; resolutions are far below the ${MAX_INPUT_BYTES / 1048576} MB limit`);
   }
   const format = options.format ?? detectFormat(bytes, options.name);
+  if (TEXT_FORMATS.has(format) && bytes.length > MAX_TEXT_BYTES) {
+    return fail("too-large", `the input is ${(bytes.length / 1048576).toFixed(1)} MB of ${format} text; a resolution is far below the ${MAX_TEXT_BYTES / 1048576} MB limit`);
+  }
   const language = options.language ?? languageFromName(options.name);
   const opts = { ...options, format, ...(language ? { language } : {}) };
   if (format === "ods" || format === "text") return readText(bytes, opts);

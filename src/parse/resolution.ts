@@ -400,10 +400,8 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   meta.adoptionDate ??= closingDate;
 
   // --- verdict ------------------------------------------------------------------------------
-  if (preamble.length === 0 && operative.length === 0) {
-    const what = text.trim().length < 200 ? "it is too short" : "no preambular or operative paragraph was found";
-    return { ok: false, problems: [...problems, error("not-a-resolution", `this text is not a resolution: ${what}`)] };
-  }
+  const why = notAResolution(preamble, operative, Boolean(formula || meta.symbol || meta.adoptionDate || number || sc));
+  if (why) return { ok: false, problems: [...problems, error("not-a-resolution", `this text is not a resolution: ${why}`)] };
   if (!meta.symbol) problems.push(warning("no-symbol", "no document symbol was found"));
   if (!formula) problems.push(warning("no-formula", 'no "The General Assembly," formula opens the preamble'));
   if (operative.length === 0) problems.push(warning("no-operative", "no operative paragraph was found"));
@@ -428,6 +426,20 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     source: { format, text, ...(options.name ? { name: options.name } : {}) },
   };
   return { ok: true, document };
+}
+
+/**
+ * A resolution has a heading (adoption line, number, symbol or formula) or paragraphs that open
+ * with the genre's phrases; prose that has neither is not one.
+ */
+function notAResolution(preamble: PreambularParagraph[], operative: OperativeParagraph[], hasHeading: boolean): string | null {
+  if (preamble.length === 0 && operative.length === 0) return "no preambular or operative paragraph was found";
+  const known =
+    preamble.filter((p) => openingPhrase(p.text, "preamble").known).length +
+    operative.filter((p) => openingPhrase(p.text, "operative").known).length;
+  if (known === 0) return "no paragraph opens with a preambular phrase or an operative verb";
+  if (!hasHeading && known < 2) return "it has no resolution heading and only one paragraph that reads like one";
+  return null;
 }
 
 function stripMarker(line: Line): Line {
