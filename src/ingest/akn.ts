@@ -1,4 +1,5 @@
 import type { Body, Language, Metadata, Parsed, Problem } from "../model/types.js";
+import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { adoptionLine, meetingLine, numberTitleLine, reportLine } from "../parse/metadata.js";
 import { assemble, emptyMetadata, type Draft, type DraftAnnex, type DraftBlock, type DraftFootnote, type DraftSubparagraph } from "./assemble.js";
 import {
@@ -48,6 +49,7 @@ const GROUPS = ["section", "part", "chapter", "hcontainer", "division", "subdivi
 const SUB_LABEL = /^\((\w{1,4})\)$/;
 const INLINE_SUB_LABEL = /^\(([a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)\s+/;
 const NUMBER_LABEL = /^(\d{1,4})\s*\.?$/;
+const INLINE_NUMBER = /^(\d{1,3})\.[\u200e\u200f]?(?:\s|$)/;
 const LONE_NUMERAL = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 
 const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
@@ -242,14 +244,14 @@ class AknReader {
     } else {
       this.readPartLetterOfPreface(child(doc, "preface"));
     }
-    const preamble = child(doc, "preamble");
-    if (preamble) this.readPreamble(preamble);
-    const body = child(doc, "mainBody", "body");
-    if (body) this.readBody(elementsOf(body));
-    const conclusions = child(doc, "conclusions");
-    if (conclusions) this.readConclusions(conclusions);
-    const attachments = child(doc, "attachments");
-    if (attachments) for (const a of childrenNamed(attachments, "attachment")) this.readAnnex(a);
+    // In document order: some files split the preamble and the body into several elements.
+    for (const node of elementsOf(doc)) {
+      const tag = tagOf(node);
+      if (tag === "preamble") this.readPreamble(node);
+      else if (tag === "mainBody" || tag === "body") this.readBody(elementsOf(node));
+      else if (tag === "conclusions") this.readConclusions(node);
+      else if (tag === "attachments") for (const a of childrenNamed(node, "attachment")) this.readAnnex(a);
+    }
   }
 
   /** A part published alone ("75/245 B") carries its letter in the preface. */
@@ -269,6 +271,8 @@ class AknReader {
       }
       const rich = this.inline([node]);
       if (!rich.text) continue;
+      // Lists and loose text between containers belong to the paragraph they follow.
+      if (tag !== "container" && this.continuePrevious(rich)) continue;
       this.blocks.push({ kind: "preambular", phrase: leadingItalic(node), body: rich, ...this.placement });
     }
   }
@@ -331,16 +335,26 @@ class AknReader {
   /** Tables and block lists standing between paragraphs continue the paragraph before them. */
   private readLooseBlock(node: XmlNode): void {
     const rich = this.inline([node]);
-    if (!rich.text) return;
+    if (!rich.text || this.continuePrevious(rich)) return;
+    if (leadingItalic(node)) this.blocks.push({ kind: "preambular", phrase: leadingItalic(node), body: rich, ...this.placement });
+    else this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement });
+  }
+
+  /** Appends text to the paragraph before (its last sub-paragraph, if any); false when there is none. */
+  private continuePrevious(rich: RichText): boolean {
     const last = this.blocks.at(-1);
     if (last?.kind === "operative") {
       if (last.subparagraphs.length) {
         const sub = deepestLast(last.subparagraphs);
         sub.body = joinRich([sub.body, rich]);
       } else last.lead = joinRich([last.lead, rich]);
-    } else if (last?.kind === "preambular") last.body = joinRich([last.body, rich]);
-    else if (leadingItalic(node)) this.blocks.push({ kind: "preambular", phrase: leadingItalic(node), body: rich, ...this.placement });
-    else this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement });
+      return true;
+    }
+    if (last?.kind === "preambular") {
+      last.body = joinRich([last.body, rich]);
+      return true;
+    }
+    return false;
   }
 
   private readParagraph(node: XmlNode): void {
@@ -362,18 +376,39 @@ class AknReader {
       this.blocks.push({ kind: "operative", number: Number(number[1]), phrase, lead, subparagraphs, ...this.placement });
       return;
     }
+    // The number typed into the text instead of a <num> ("6.\u200e Reaffirms ...")
+    const typed = label ? null : INLINE_NUMBER.exec(lead.text);
+    if (typed) {
+      this.blocks.push({ kind: "operative", number: Number(typed[1]), phrase: null, lead: sliceRich(lead, typed[0].length), subparagraphs, ...this.placement });
+      return;
+    }
     const subLabel = SUB_LABEL.exec(label)?.[1] ?? (label ? undefined : INLINE_SUB_LABEL.exec(lead.text)?.[1]);
     if (subLabel !== undefined) {
       const body = label ? lead : sliceRich(lead, lead.text.indexOf(")") + 1);
       if (this.attachSibling({ label: subLabel, body, children: subparagraphs })) return;
     }
     if (!lead.text && !subparagraphs.length) return;
+    // A sentence running on after the sub-paragraphs ("; and its request that ...")
+    if (!label && /^\p{Ll}/u.test(lead.text) && !subparagraphs.length && this.continuePrevious(lead)) return;
     if (isHeadingParagraph(node, lead)) {
       this.heading(lead.text, lead);
       return;
     }
+    // Before the first operative paragraph, an unnumbered one opening like a recital is one
+    // (files that close the preamble too early).
+    if (!label && this.isRecital(phrase, lead.text)) {
+      this.blocks.push({ kind: "preambular", phrase, body: lead, ...this.placement });
+      return;
+    }
     const fullLead = label && !subLabel ? joinRich([plainText(label), lead]) : lead;
     this.blocks.push({ kind: "operative", number: null, phrase, lead: fullLead, subparagraphs, ...this.placement });
+  }
+
+  private isRecital(phrase: string | null, text: string): boolean {
+    if (this.blocks.some((b) => b.kind === "operative") || this.meta.language !== "en") return false;
+    if (!this.blocks.some((b) => b.kind === "preambular")) return false;
+    const opening = openingPhrase(phrase ?? text, "preamble");
+    return opening.known && !openingPhrase(phrase ?? text, "operative").known;
   }
 
   /** A lettered paragraph standing beside its chapeau ("(a)" after "Urges ...:") joins it. */
@@ -410,7 +445,7 @@ class AknReader {
             }
           } else if (t === "sublist" || t === "list") {
             const owner = subparagraphs.at(-1);
-            const nested = this.paragraphBody({ list: [item] } as XmlNode).subparagraphs;
+            const nested = this.paragraphBody(item).subparagraphs;
             if (owner) owner.children.push(...nested);
             else subparagraphs.push(...nested);
           } else if (t === "wrapUp" || t === "listWrapUp") {

@@ -26,6 +26,9 @@ export interface RichText {
 }
 
 const COLLAPSIBLE = /[ \t\r\n\f\v]+/g;
+/** Direction marks, zero-width spaces and joiners: kept inside the text, trimmed at its ends. */
+const INVISIBLE_START = /^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]+/;
+const INVISIBLE_END = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]+$/;
 
 /** Appends pieces of text, collapsing white space runs into one space and never leading with one. */
 export class RichTextBuilder {
@@ -82,7 +85,7 @@ export class RichTextBuilder {
   }
 
   build(): RichText {
-    const text = this.text;
+    const text = this.text.replace(INVISIBLE_END, "");
     const clamp = (n: number) => Math.min(n, text.length);
     return {
       text,
@@ -91,7 +94,8 @@ export class RichTextBuilder {
     };
   }
 
-  private appendWord(word: string): void {
+  private appendWord(input: string): void {
+    const word = this.text ? input : input.replace(INVISIBLE_START, "");
     if (!word) return;
     if (this.spacePending) {
       this.text += " ";
