@@ -26,15 +26,12 @@ function looksUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-/** Share of control characters other than tab, newline, carriage return and form feed. */
+const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\uFFFD]/g;
+
+/** Share of control characters (other than tab, newlines, form feed) in the first 64K characters. */
 function controlShare(text: string): number {
-  const n = Math.min(text.length, 65536);
-  let controls = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) controls++;
-  }
-  return n ? controls / n : 0;
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  return sample.length ? (sample.match(CONTROL)?.length ?? 0) / sample.length : 0;
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {

@@ -48,9 +48,13 @@ export function sourceOffset(block: Block, at: number): number {
 
 const LEADING_SPACE = /^[\t \u00a0]*/;
 
+const isBlank = (c: number) => c === 9 || c === 32 || c === 0xa0;
+
 function trimmedLine(line: Line): { text: string; start: number; indented: boolean } {
   const lead = LEADING_SPACE.exec(line.text)![0].length;
-  const text = line.text.slice(lead).replace(/[\t \u00a0]+$/, "");
+  let end = line.text.length;
+  while (end > lead && isBlank(line.text.charCodeAt(end - 1))) end--;
+  const text = line.text.slice(lead, end);
   return { text, start: line.start + lead, indented: lead > 0 };
 }
 

@@ -149,23 +149,36 @@ export function locateCallouts(texts: string[], first: number, last: number): Ca
  * an operative paragraph). A repeat counts only after the same 24 characters of text.
  */
 function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
+  // every digit run glued to text, keyed by the words before it and its digits
+  const candidates = new Map<string, { block: number; at: number }[]>();
+  const DIGITS = /\d{1,3}(?!\d)/g;
+  texts.forEach((text, block) => {
+    for (const m of text.matchAll(DIGITS)) {
+      if (m.index === 0 || /[\s\d]/.test(text[m.index - 1]!)) continue;
+      const key = `${contextBefore(text, m.index)}|${m[0]}`;
+      const list = candidates.get(key) ?? [];
+      list.push({ block, at: m.index });
+      candidates.set(key, list);
+    }
+  });
   const firsts = found.flatMap((list, block) => list.map((c) => ({ ...c, block })));
   for (const first of firsts) {
-    const text = texts[first.block]!;
-    const context = text.slice(Math.max(0, first.at - 25), first.at).replace(/[,;.:]$/, "");
+    const context = contextBefore(texts[first.block]!, first.at);
     if (context.length < 20 || /\d$/.test(context)) continue;
     const digits = String(first.number);
-    for (let b = first.block; b < texts.length; b++) {
-      const t = texts[b]!;
-      for (let i = t.indexOf(context, b === first.block ? first.at : 0); i !== -1; i = t.indexOf(context, i + 1)) {
-        let at = i + context.length;
-        if (/[,;.:]/.test(t[at] ?? "")) at++;
-        if (t.startsWith(digits, at) && !found[b]!.some((c) => c.at === at) && strictCallout(t, at, digits)) {
-          found[b]!.push({ at, number: first.number });
-        }
+    for (const c of candidates.get(`${context}|${digits}`) ?? []) {
+      const later = c.block > first.block || (c.block === first.block && c.at > first.at);
+      if (later && !found[c.block]!.some((x) => x.at === c.at) && strictCallout(texts[c.block]!, c.at, digits)) {
+        found[c.block]!.push({ at: c.at, number: first.number });
       }
     }
   }
+}
+
+/** The 24 characters before a call-out, less the punctuation it is glued to. */
+function contextBefore(text: string, at: number): string {
+  const end = /[,;.:]/.test(text[at - 1] ?? "") ? at - 1 : at;
+  return text.slice(Math.max(0, end - 24), end);
 }
 
 /** Removes call-outs from the slice `[from, text.length)` of a block. */

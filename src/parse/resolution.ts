@@ -434,9 +434,9 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
  */
 function notAResolution(preamble: PreambularParagraph[], operative: OperativeParagraph[], hasHeading: boolean): string | null {
   if (preamble.length === 0 && operative.length === 0) return "no preambular or operative paragraph was found";
-  const known =
-    preamble.filter((p) => openingPhrase(p.text, "preamble").known).length +
-    operative.filter((p) => openingPhrase(p.text, "operative").known).length;
+  let known = 0;
+  for (const p of preamble) if (known < 2 && openingPhrase(p.text, "preamble").known) known++;
+  for (const p of operative) if (known < 2 && openingPhrase(p.text, "operative").known) known++;
   if (known === 0) return "no paragraph opens with a preambular phrase or an operative verb";
   if (!hasHeading && known < 2) return "it has no resolution heading and only one paragraph that reads like one";
   return null;

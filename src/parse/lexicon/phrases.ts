@@ -31,6 +31,11 @@ class PhraseTable {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
 
+  /** Words in the longest phrase starting with `first`; 0 when none does. */
+  maxWords(first: string): number {
+    return this.byFirstWord.get(first)?.[0]?.length ?? 0;
+  }
+
   /** Longest phrase that `normalWords` starts with, as a word count; 0 when none. */
   longestPrefix(normalWords: string[]): number {
     const candidates = this.byFirstWord.get(normalWords[0] ?? "");
@@ -48,6 +53,18 @@ const tables: Record<PhraseKind, PhraseTable> = {
   operative: new PhraseTable(lexicon.operative.map(([p]) => p)),
 };
 
+const DROPPED: Record<PhraseKind, Set<string>> = {
+  preamble: new Set(["also", "further", "furthermore"]),
+  operative: new Set(["also", "further", "furthermore", "again", "strongly"]),
+};
+
+/** Normal form of one word; plain ASCII words (nearly all) skip Unicode normalisation. */
+function normalWord(word: string, kind: PhraseKind): string {
+  if (!/^[A-Za-z]+$/.test(word)) return normalisePhrase(word, kind);
+  const lower = word.toLowerCase();
+  return DROPPED[kind].has(lower) ? "" : lower;
+}
+
 const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019-]*/y;
 
 /** Phrases in the normal form that the lexicon knows for `kind`. */
@@ -64,13 +81,21 @@ export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   // ("Recognizing, in this regard,") but end the phrase candidate.
   const words: { word: string; end: number; normal: string }[] = [];
   let i = 0;
-  while (words.length < 12 && i < text.length) {
+  let keptCount = 0;
+  let wanted = 2;
+  while (words.length < 12 && i < text.length && keptCount <= wanted) {
     while (i < text.length && text[i] === " ") i++;
     WORD.lastIndex = i;
     const m = WORD.exec(text);
     if (!m) break;
     i = WORD.lastIndex;
-    words.push({ word: m[0], end: i, normal: normalisePhrase(m[0], kind) });
+    const normal = normalWord(m[0], kind);
+    words.push({ word: m[0], end: i, normal });
+    if (normal) {
+      keptCount++;
+      // read only as many words as the longest phrase opening with this first word
+      if (keptCount === 1) wanted = Math.max(2, tables[kind].maxWords(normal));
+    }
     if (text[i] !== " ") break;
   }
   // "Once again urges": "once" goes with the dropped "again"
