@@ -1,4 +1,5 @@
 import type { Resolution } from "../model/types.js";
+import { extractMandates } from "./mandates.js";
 
 /**
  * Enrichment: derived facts (citations, mandates, SDG links) computed from a parsed document
@@ -7,7 +8,7 @@ import type { Resolution } from "../model/types.js";
  */
 export type EnrichStage = (doc: Resolution) => void;
 
-const STAGES: EnrichStage[] = [];
+const STAGES: EnrichStage[] = [extractMandates];
 
 export function enrich(doc: Resolution): Resolution {
   for (const stage of STAGES) stage(doc);
