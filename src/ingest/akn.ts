@@ -13,6 +13,7 @@ import {
   elementsOf,
   isText,
   parseXml,
+  rawText,
   tagOf,
   textValue,
   type XmlNode,
@@ -49,7 +50,8 @@ const GROUPS = ["section", "part", "chapter", "hcontainer", "division", "subdivi
 const SUB_LABEL = /^\((\w{1,4})\)$/;
 const INLINE_SUB_LABEL = /^\(([a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)\s+/;
 const NUMBER_LABEL = /^(\d{1,4})\s*\.?$/;
-const INLINE_NUMBER = /^(\d{1,3})\.[\u200e\u200f]?(?:\s|$)/;
+const INLINE_NUMBER = /^(\d{1,3})\.?[\u200e\u200f]?(?:\s|$)/;
+const TYPED_NUMBER = /^\s*\d{1,3}\.?[\u200e\u200f]?\s*$/;
 const LONE_NUMERAL = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 
 const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
@@ -271,6 +273,10 @@ class AknReader {
       }
       const rich = this.inline([node]);
       if (!rich.text) continue;
+      if (isHeadingParagraph(node, rich)) {
+        this.heading(rich.text, rich);
+        continue;
+      }
       // Lists and loose text between containers belong to the paragraph they follow.
       if (tag !== "container" && this.continuePrevious(rich)) continue;
       this.blocks.push({ kind: "preambular", phrase: leadingItalic(node), body: rich, ...this.placement });
@@ -378,7 +384,7 @@ class AknReader {
     }
     // The number typed into the text instead of a <num> ("6.\u200e Reaffirms ...")
     const typed = label ? null : INLINE_NUMBER.exec(lead.text);
-    if (typed) {
+    if (typed && (typed[0].includes(".") || Number(typed[1]) === this.lastNumber() + 1)) {
       this.blocks.push({ kind: "operative", number: Number(typed[1]), phrase: null, lead: sliceRich(lead, typed[0].length), subparagraphs, ...this.placement });
       return;
     }
@@ -388,12 +394,13 @@ class AknReader {
       if (this.attachSibling({ label: subLabel, body, children: subparagraphs })) return;
     }
     if (!lead.text && !subparagraphs.length) return;
-    // A sentence running on after the sub-paragraphs ("; and its request that ...")
-    if (!label && /^\p{Ll}/u.test(lead.text) && !subparagraphs.length && this.continuePrevious(lead)) return;
     if (isHeadingParagraph(node, lead)) {
       this.heading(lead.text, lead);
       return;
     }
+    // A sentence running on after the sub-paragraphs ("; and its request that ...") or the
+    // unlabelled items of a list ("Monday, 27 May: ...") continue the paragraph before.
+    if (!label && !phrase && !subparagraphs.length && this.runsOn(lead.text) && this.continuePrevious(lead)) return;
     // Before the first operative paragraph, an unnumbered one opening like a recital is one
     // (files that close the preamble too early).
     if (!label && this.isRecital(phrase, lead.text)) {
@@ -404,11 +411,28 @@ class AknReader {
     this.blocks.push({ kind: "operative", number: null, phrase, lead: fullLead, subparagraphs, ...this.placement });
   }
 
+  private lastNumber(): number {
+    for (let i = this.blocks.length - 1; i >= 0; i--) {
+      const b = this.blocks[i]!;
+      if (b.kind === "operative" && b.number !== null) return b.number;
+    }
+    return 0;
+  }
+
+  private runsOn(text: string): boolean {
+    const last = this.blocks.at(-1);
+    if (last?.kind !== "operative") return /^\p{Ll}/u.test(text);
+    if (/^\p{Ll}/u.test(text) || this.meta.language !== "en") return true;
+    const previous = last.subparagraphs.length ? deepestLast(last.subparagraphs).body.text : last.lead.text;
+    return !(openingPhrase(text, "operative").known && /[;.]["\u201d\u2019]?$/.test(previous));
+  }
+
   private isRecital(phrase: string | null, text: string): boolean {
     if (this.blocks.some((b) => b.kind === "operative") || this.meta.language !== "en") return false;
     if (!this.blocks.some((b) => b.kind === "preambular")) return false;
-    const opening = openingPhrase(phrase ?? text, "preamble");
-    return opening.known && !openingPhrase(phrase ?? text, "operative").known;
+    const opening = phrase ?? text;
+    if (openingPhrase(opening, "operative").known) return false;
+    return openingPhrase(opening, "preamble").known || (phrase !== null && /^\p{L}+ing\b/u.test(phrase));
   }
 
   /** A lettered paragraph standing beside its chapeau ("(a)" after "Urges ...:") joins it. */
@@ -562,6 +586,12 @@ class AknReader {
           continue;
         }
         if (tag === "img" || tag === "meta") continue;
+        // A repeated call-out of a footnote printed once: a bare superscript number.
+        const superscript = tag === "sup" ? /^\s*(\d{1,3})\s*$/.exec(rawText(n)) : null;
+        if (superscript) {
+          b.note(Number(superscript[1]));
+          continue;
+        }
         if (tag === "eol" || tag === "br") {
           b.space();
           continue;
@@ -612,7 +642,8 @@ export function leadingItalic(node: XmlNode): string | null {
     for (const n of list) {
       if (done) return;
       if (isText(n)) {
-        if (textValue(n).trim()) done = true;
+        // a number typed before the phrase ("26\t<i>Condemns</i>") is not part of it
+        if (textValue(n).trim() && !(words.length === 0 && TYPED_NUMBER.test(textValue(n)))) done = true;
         continue;
       }
       const tag = tagOf(n);
@@ -638,8 +669,8 @@ export function leadingItalic(node: XmlNode): string | null {
 function isHeadingParagraph(node: XmlNode, lead: RichText): boolean {
   if (/^H\d/.test(attr(node, "class") ?? "")) return true;
   if (!/[\p{L}\p{N}]/u.test(lead.text)) return true; // "*  *  *"
-  const content = child(node, "content");
-  const ps = content ? childrenNamed(content, "p") : [];
+  const content = child(node, "content") ?? node;
+  const ps = childrenNamed(content, "p");
   if (ps.length !== 1) return false;
   const kids = elementsOf(ps[0]!);
   const onlyBold = kids.length === 1 && tagOf(kids[0]!) === "span" && /\bbold\b/.test(attr(kids[0]!, "class") ?? "")
