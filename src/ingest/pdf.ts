@@ -1,0 +1,75 @@
+import type { Parsed, Problem } from "../model/types.js";
+import { parseResolutionText } from "../parse/resolution.js";
+import { layout, type CoverFacts } from "./pdf/layout.js";
+import { isFailure, loadPdf, type LoadOptions } from "./pdf/load.js";
+import type { ReadOptions } from "./read.js";
+
+/**
+ * The PDF decoder: a UN resolution PDF's text layer (read in-process with pdfjs) laid out as the
+ * plain text of an ODS export, then read by the text parser with `format: "pdf"`.
+ *
+ * Never throws and never hangs: a PDF that is truncated, encrypted, damaged, without a text
+ * layer or not a resolution gives `{ ok: false }` with a problem saying so.
+ */
+
+const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
+const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
+
+export interface PdfText {
+  ok: true;
+  /** The text in the ODS layout that the parser reads. */
+  text: string;
+  cover: CoverFacts;
+  pages: number;
+  paragraphs: number;
+  footnotes: number;
+  problems: Problem[];
+}
+
+/** PDF bytes to the text the parser reads (exported for tests and for inspecting a PDF). */
+export async function pdfToText(
+  bytes: Uint8Array,
+  options: { language?: string } & LoadOptions = {},
+): Promise<PdfText | { ok: false; problems: Problem[] }> {
+  const loaded = await loadPdf(bytes, options);
+  if (isFailure(loaded)) return { ok: false, problems: [error(loaded.code, loaded.message)] };
+  if (loaded.chars < 20) {
+    return {
+      ok: false,
+      problems: [error("pdf-no-text", `the PDF has no text layer (${loaded.pages.length} page(s) of images?); run OCR on it first`)],
+    };
+  }
+  const laid = layout(loaded, options.language);
+  return {
+    ok: true,
+    text: laid.text,
+    cover: laid.cover,
+    pages: loaded.pages.length,
+    paragraphs: laid.paragraphs,
+    footnotes: laid.footnotes,
+    problems: laid.notes.map((n) => warning("pdf-layout", n)),
+  };
+}
+
+export async function decodePdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<Parsed> {
+  const decoded = await pdfToText(bytes, { ...(options.language ? { language: options.language } : {}) });
+  if (!decoded.ok) return decoded;
+  const parsed = parseResolutionText(decoded.text, { ...options, format: "pdf", problems: decoded.problems });
+  if (!parsed.ok) return parsed;
+  const doc = parsed.document;
+  // The text parser takes any run of paragraphs for a resolution; a PDF must also show one of
+  // a resolution's marks: its symbol, the formula, the adoption line or the closing meeting line.
+  if (!doc.meta.symbol && !doc.formula && !doc.meta.adoptionDate && doc.conclusions.meeting === null) {
+    return {
+      ok: false,
+      problems: [
+        ...doc.problems.filter((p) => p.severity === "error"),
+        error(
+          "not-a-resolution",
+          "this PDF is not a resolution: it has no resolution symbol, no \"The General Assembly\" formula, no adoption line and no closing meeting line",
+        ),
+      ],
+    };
+  }
+  return parsed;
+}
