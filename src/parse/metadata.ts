@@ -20,6 +20,10 @@ const SC_ADOPTED = new RegExp(
 const REPORT_BRACKET = /^\[\s*((?:on the (?:report|recommendation)s? of the|without reference to a Main Committee)[^\n]{0,600})$/i;
 const NUMBER_TITLE = /^(\d{1,3})\/(\d{1,4})\s?([A-Z](?:[-\u2013][A-Z])?)?\s*\.[\t \u00a0]+(\S[^\n]{0,2000})/;
 const SC_NUMBER = /^Resolution (\d{1,5})\s*\((\d{4})\)\s*$/i;
+/** Early Security Council texts: "102 (1953). Resolution of 3 December 1953" */
+const SC_NUMBER_EARLY = new RegExp(`^(\\d{1,4}) \\((\\d{4})\\)\\.?\\s+Resolution of ${DATE_PATTERN}`, "i");
+/** "Adopted at the 645th meeting" (and "Adopted unanimously at the 1382nd meeting.") */
+const SC_ADOPTED_AT = /^Adopted (?:unanimously )?at the (\d{1,5})(?:st|nd|rd|th) meeting/i;
 const MEETING_LINE = /^(\d{1,5})(?:st|nd|rd|th)(?: \((?:resumed|continued)\))? (plenary )?meeting\s*$/i;
 const DATE_LINE = new RegExp(`^${DATE_PATTERN}\\s*$`, "i");
 const SYMBOL_IN = /[A-Z]{1,6}(?:\.\d{1,3})?\/[A-Za-z0-9.\-/]+(?:\/(?:Add|Corr|Rev)\.\d{1,3})*/;
@@ -89,9 +93,19 @@ export function numberTitleLine(text: string): { session: number; number: string
   return { session: Number(m[1]), number: `${m[1]}/${m[2]}`, part: m[3]?.replace("\u2013", "-"), title: m[4]!.trim() };
 }
 
-export function scNumberLine(text: string): { number: number; year: number } | null {
-  const m = SC_NUMBER.exec(text.trim());
-  return m ? { number: Number(m[1]), year: Number(m[2]) } : null;
+export function scNumberLine(text: string): { number: number; year: number; date?: string } | null {
+  const t = text.trim();
+  const m = SC_NUMBER.exec(t);
+  if (m) return { number: Number(m[1]), year: Number(m[2]) };
+  const early = SC_NUMBER_EARLY.exec(t);
+  if (!early) return null;
+  const date = isoDate(early[3]!, early[4]!, early[5]!);
+  return { number: Number(early[1]), year: Number(early[2]), ...(date ? { date } : {}) };
+}
+
+export function scMeetingLine(text: string): number | null {
+  const m = SC_ADOPTED_AT.exec(text.trim());
+  return m ? Number(m[1]) : null;
 }
 
 export function meetingLine(text: string): { meeting: number; plenary: boolean } | null {

@@ -16,7 +16,7 @@ import type {
 } from "../model/types.js";
 import { type Block, type Line, lineBlock, sourceOffset, splitLines, toBlocks } from "./blocks.js";
 import { type Callout, locateCallouts, removeCallouts } from "./callouts.js";
-import { openingPhrase } from "./lexicon/phrases.js";
+import { type OpeningPhrase, openingPhrase } from "./lexicon/phrases.js";
 import {
   adoptionLine,
   coverFacts,
@@ -26,6 +26,7 @@ import {
   numberTitleLine,
   reportLine,
   scAdoptionLine,
+  scMeetingLine,
   scNumberLine,
   sessionOfDate,
 } from "./metadata.js";
@@ -47,8 +48,8 @@ export interface ParseOptions {
   problems?: Problem[];
 }
 
-const FORMULA = /^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\s*[,.:]?\s*$/i;
-const FORMULA_INLINE = /^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*,\s+/i;
+const FORMULA = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\s*[,.:]?\s*$/i;
+const FORMULA_INLINE = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*,\s+/i;
 const OPERATIVE = /^(\d{1,3})\.[\t \u00a0]+/;
 const SUBPARAGRAPH = /^\((?:([a-z]{1,3})|([ivxlc]{1,7})|(\d{1,2}))\)[\t \u00a0]*/;
 const ROMAN_OR_LETTER_HEADING = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
@@ -183,6 +184,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     if (scn && !sc) {
       sc = scn;
       meta.body = "SC";
+      if (scn.date) meta.adoptionDate ??= scn.date;
       continue;
     }
     if (/^(?:(?:Distr\.|General Assembly|Security Council|United Nations)\b)/.test(t)) {
@@ -222,6 +224,24 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   let currentPart = part;
 
   const placement = () => ({ ...(currentPart ? { part: currentPart } : {}), ...(section ? { section } : {}) });
+  const pushOperative = (number: number, numbered: boolean, clean: { text: string; refs: FootnoteRef[] }, phrase: OpeningPhrase, block: Block) => {
+    operative.push({
+      type: "operative",
+      number,
+      numbered,
+      phrase: phrase.written,
+      verb: phrase.normal,
+      lead: clean.text,
+      subparagraphs: [],
+      text: clean.text,
+      footnoteRefs: clean.refs,
+      position: index.span(block.start, block.end),
+      citations: [],
+      mandates: [],
+      sdgs: [],
+      ...placement(),
+    });
+  };
 
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
@@ -236,26 +256,16 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       from = inline[0].length;
     }
     const rest = from ? block.text.slice(from) : block.text;
+    // "Adopted at the 645th meeting by 10 votes to none": the Security Council's closing line
+    const scMeeting = scMeetingLine(rest);
+    if (scMeeting !== null) {
+      meta.plenaryMeeting ??= scMeeting;
+      continue;
+    }
     const op = OPERATIVE.exec(rest);
     if (op) {
       const clean = take(block, from + op[0].length);
-      const phrase = openingPhrase(clean.text, "operative");
-      operative.push({
-        type: "operative",
-        number: Number(op[1]),
-        numbered: true,
-        phrase: phrase.written,
-        verb: phrase.normal,
-        lead: clean.text,
-        subparagraphs: [],
-        text: clean.text,
-        footnoteRefs: clean.refs,
-        position: index.span(block.start, block.end),
-        citations: [],
-        mandates: [],
-        sdgs: [],
-        ...placement(),
-      });
+      pushOperative(Number(op[1]), true, clean, openingPhrase(clean.text, "operative"), block);
       continue;
     }
     const sub = SUBPARAGRAPH.exec(rest);
@@ -296,6 +306,13 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     const clean = take(block, from);
     if (operative.length === 0) {
       const phrase = openingPhrase(clean.text, "preamble");
+      // "The General Assembly / Adopts the following declaration:": an operative paragraph
+      // with no number and no preamble before it
+      const verb = phrase.known ? null : openingPhrase(clean.text, "operative");
+      if (verb?.known) {
+        pushOperative(1, false, clean, verb, block);
+        continue;
+      }
       // Lines that do not open like a preambular paragraph continue the previous one
       // (quotations, lists) unless there is none.
       const continues = preamble.length > 0 && !phrase.known && /^[a-z\u201c"(]/.test(clean.text);
@@ -325,22 +342,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     const phrase = openingPhrase(clean.text, "operative");
     const previous = operative.at(-1)!;
     if (phrase.known && /[;.]["\u201d\u2019]?$/.test(previous.text)) {
-      operative.push({
-        type: "operative",
-        number: previous.number + 1,
-        numbered: false,
-        phrase: phrase.written,
-        verb: phrase.normal,
-        lead: clean.text,
-        subparagraphs: [],
-        text: clean.text,
-        footnoteRefs: clean.refs,
-        position: index.span(block.start, block.end),
-        citations: [],
-        mandates: [],
-        sdgs: [],
-        ...placement(),
-      });
+      pushOperative(previous.number + 1, false, clean, phrase, block);
       continue;
     }
     appendToOperative(previous, clean.text, clean.refs, index.span(previous.position.start.offset, block.end));
@@ -437,8 +439,9 @@ function notAResolution(preamble: PreambularParagraph[], operative: OperativePar
   let known = 0;
   for (const p of preamble) if (known < 2 && openingPhrase(p.text, "preamble").known) known++;
   for (const p of operative) if (known < 2 && openingPhrase(p.text, "operative").known) known++;
-  if (known === 0) return "no paragraph opens with a preambular phrase or an operative verb";
-  if (!hasHeading && known < 2) return "it has no resolution heading and only one paragraph that reads like one";
+  if (hasHeading) return null;
+  if (known === 0) return "no resolution heading, and no paragraph opens with a preambular phrase or an operative verb";
+  if (known < 2) return "it has no resolution heading and only one paragraph that reads like one";
   return null;
 }
 
@@ -448,16 +451,24 @@ function stripMarker(line: Line): Line {
   return { text: line.text.slice(0, at) + " ".repeat(5) + line.text.slice(at + 5), start: line.start, end: line.end };
 }
 
-/** Where the paragraphs begin when no formula line says so: the first preamble-like line. */
+/**
+ * Where the paragraphs begin when no formula line says so: the first line that opens like a
+ * paragraph, else the line after the last heading line ("17 (1947). Resolution of ...").
+ */
 function findBodyStart(lines: Line[], onePerLine: boolean): number {
+  let afterHeading = 0;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.trim();
     if (!t) continue;
     if (OPERATIVE.test(t)) return i;
+    if (i < 15 && (adoptionLine(t) || scAdoptionLine(t) || reportLine(t) || numberTitleLine(t) || scNumberLine(t))) {
+      afterHeading = i + 1;
+      continue;
+    }
     if (onePerLine && lines[i]!.text.startsWith("\t") && openingPhrase(t, "preamble").known) return i;
     if (!onePerLine && openingPhrase(t, "preamble").known && (i === 0 || !lines[i - 1]!.text.trim())) return i;
   }
-  return 0;
+  return afterHeading;
 }
 
 /**

@@ -80,7 +80,8 @@ export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   // Up to 12 leading words with their end offsets; commas between words are allowed
   // ("Recognizing, in this regard,") but end the phrase candidate.
   const words: { word: string; end: number; normal: string }[] = [];
-  let i = 0;
+  // a quoted resolution (press releases) opens with a quotation mark
+  let i = text.startsWith("\u201c") || text.startsWith('"') ? 1 : 0;
   let keptCount = 0;
   let wanted = 2;
   while (words.length < 12 && i < text.length && keptCount <= wanted) {
