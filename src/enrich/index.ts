@@ -1,4 +1,5 @@
 import type { Resolution } from "../model/types.js";
+import { citationsStage } from "./citations.js";
 import { extractMandates } from "./mandates.js";
 
 /**
@@ -8,7 +9,7 @@ import { extractMandates } from "./mandates.js";
  */
 export type EnrichStage = (doc: Resolution) => void;
 
-const STAGES: EnrichStage[] = [extractMandates];
+const STAGES: EnrichStage[] = [citationsStage, extractMandates];
 
 export function enrich(doc: Resolution): Resolution {
   for (const stage of STAGES) stage(doc);

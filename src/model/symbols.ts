@@ -7,10 +7,11 @@
  * parenthesised part ("A/80/6 (Sect. 29A)", "NPT/CONF.2010/50 (Vol. I)"). Resolutions are
  * cited by number and formatted per body: `A/RES/63/231`, `A/RES/75/245 B`,
  * `A/RES/2152 (XXI)`, `A/RES/217 A (III)`, `S/RES/1325 (2000)`, `E/RES/1980/67`,
- * `A/HRC/RES/41/2`.
+ * `A/HRC/RES/41/2`, `UNEP/EA.5/Res.14`.
  */
 
-export type ResolutionBody = "GA" | "SC" | "ECOSOC" | "HRC";
+/** Bodies whose resolutions are cited by number; UNEA is the United Nations Environment Assembly. */
+export type ResolutionBody = "GA" | "SC" | "ECOSOC" | "HRC" | "UNEA";
 
 /** A resolution or decision as cited by number ("resolution 217 A (III)"). */
 export interface ResolutionNumber {
@@ -23,28 +24,36 @@ export interface ResolutionNumber {
   qualifier?: string;
 }
 
-const RESOLUTION_SERIES: Record<ResolutionBody, string> = {
+const RESOLUTION_SERIES: Record<Exclude<ResolutionBody, "UNEA">, string> = {
   GA: "A/RES/",
   SC: "S/RES/",
   ECOSOC: "E/RES/",
   HRC: "A/HRC/RES/",
 };
 
-const DECISION_SERIES: Record<ResolutionBody, string> = {
+const DECISION_SERIES: Record<Exclude<ResolutionBody, "UNEA">, string> = {
   GA: "A/DEC/",
   SC: "S/DEC/",
   ECOSOC: "E/DEC/",
   HRC: "A/HRC/DEC/",
 };
 
-/** `{GA, 217, A, III}` -> "A/RES/217 A (III)"; `{SC, 1325, 2000}` -> "S/RES/1325 (2000)". */
+/** `{GA, 217, A, III}` -> "A/RES/217 A (III)"; `{SC, 1325, 2000}` -> "S/RES/1325 (2000)"; `{UNEA, 5/14}` -> "UNEP/EA.5/Res.14". */
 export function resolutionSymbol(r: ResolutionNumber): string {
+  if (r.body === "UNEA") return environmentAssemblySymbol(r, "Res");
   return RESOLUTION_SERIES[r.body] + numberText(r);
 }
 
 /** Decisions have no document of their own; the UN Digital Library files them as `A/DEC/79/571`. */
 export function decisionSymbol(r: ResolutionNumber): string {
+  if (r.body === "UNEA") return environmentAssemblySymbol(r, "Dec");
   return DECISION_SERIES[r.body] + numberText(r);
+}
+
+/** The Environment Assembly numbers "session/number" and files each text under its session: UNEP/EA.5/Res.14. */
+function environmentAssemblySymbol(r: ResolutionNumber, kind: "Res" | "Dec"): string {
+  const [session, number] = r.number.split("/");
+  return `UNEP/EA.${session}/${kind}.${number}`;
 }
 
 function numberText(r: ResolutionNumber): string {
@@ -57,7 +66,10 @@ const BODY_OF_SERIES: Record<string, ResolutionBody> = { "A/RES": "GA", "S/RES":
 
 /** The inverse of `resolutionSymbol`, for canonical symbols; null for any other symbol. */
 export function parseResolutionSymbol(symbol: string): ResolutionNumber | null {
-  const m = RESOLUTION_SYMBOL.exec(canonicalSymbol(symbol));
+  const canonical = canonicalSymbol(symbol);
+  const unea = /^UNEP\/EA\.(\d{1,2})\/Res\.(\d{1,3})$/.exec(canonical);
+  if (unea) return { body: "UNEA", number: `${unea[1]}/${unea[2]}` };
+  const m = RESOLUTION_SYMBOL.exec(canonical);
   if (!m) return null;
   return {
     body: BODY_OF_SERIES[m[1]!]!,
@@ -112,4 +124,22 @@ export function withModifier(symbol: string, modifier: string): string {
 /** File name of a symbol as the corpus names files: "/" and spaces become "_" ("A/RES/75/245 B" -> "A_RES_75_245_B"). */
 export function symbolFileName(symbol: string): string {
   return canonicalSymbol(symbol).replace(/[/ ]/g, "_");
+}
+
+/**
+ * Series of organizations outside the UN's document system, whose symbols resolutions quote
+ * ("International Maritime Organization, document LEG/CONF.15/22"): WTO, IMO, FAO, IAEA, ILO,
+ * UNESCO, the OAU; and UN press releases ("SC/14430"), which are not documents.
+ */
+const NON_UN_SERIES = new Set([
+  "WT", "LEG", "SOLAS", "MEPC", "MSC", "BWM", "SR", "COFI", "FIRO", "C", "CL", "GOV", "INFCIRC", "GB", "CM", "IOC",
+  "SC", "GA", "SG", "ECOSOC",
+]);
+/** "IX/16", "XII/3": decisions numbered by a Roman session (Convention on Biological Diversity), not symbols. */
+const ROMAN_SERIES = /^[IVXL]{1,6}$/;
+
+/** Whether a written symbol names a document of the UN system (false for other organizations' series and press releases). */
+export function isUnDocumentSymbol(symbol: string): boolean {
+  const series = /^[^/.(]+/.exec(symbol)?.[0] ?? "";
+  return !NON_UN_SERIES.has(series) && !ROMAN_SERIES.test(series);
 }

@@ -1,0 +1,467 @@
+import { LineIndex } from "../model/position.js";
+import {
+  canonicalSymbol,
+  decisionSymbol,
+  isUnDocumentSymbol,
+  resolutionSymbol,
+  symbolKey,
+  withModifier,
+  type ResolutionBody,
+} from "../model/symbols.js";
+import type { Body, Citation, CitationKind, Footnote, Position, Resolution } from "../model/types.js";
+
+/**
+ * Citations of UN documents in a resolution's paragraphs, footnotes and heading, resolved to
+ * canonical symbols.
+ *
+ * Two kinds of mention are read in one left-to-right pass over a text:
+ * - numbers after "resolution(s)" / "decision(s)": "its resolutions 46/151 of 18 December 1991,
+ *   49/108 ... and 61/215", "Security Council resolutions 2282 (2016) and 2413 (2018)",
+ *   "resolution 2200 A (XXI)". The body that adopted them comes from the words around the
+ *   keyword ("Security Council", "Human Rights Council, in its", "of the Commission on ...") and
+ *   from the shape of the number (only the Security Council numbers "1325 (2000)").
+ * - written symbols: "A/63/309", "A/68/970 and Corr.1", "A/80/6 (Sect. 2)", "GC.15/Res.1".
+ *
+ * Every pattern is linear: fixed alternatives and bounded character classes that cannot
+ * overlap, anchored (sticky) where a list is followed from item to item.
+ */
+
+/** A citation found in one text: offsets are into that text. */
+export interface FoundCitation {
+  symbol: string;
+  kind: CitationKind;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Who adopted a resolution cited by number, as far as the words around it tell: one of the
+ * four bodies whose symbols we build, "council" (a bare "Council": the number's shape tells
+ * which), "other" (a commission, conference or agency whose numbers we cannot resolve), or
+ * null (nothing said: the document's own body, or the body of the text's previous mention).
+ */
+type Governor = ResolutionBody | "council" | "other" | null;
+
+/**
+ * GA decisions have no document symbol of their own, and the UN's AKN markup (from which the
+ * citation gold is derived) never links them, so they are recognised (to keep their numbers
+ * from being read as resolutions) but not reported. Flip to report them as `A/DEC/74/545`.
+ */
+const REPORT_DECISIONS = false;
+
+const SP = "[ \\u00a0]";
+const DASH = "[-\\u2010-\\u2013]";
+const KEYWORD = `\\b([Rr]esolutions?|[Dd]ecisions?)\\b`;
+/** A number that continues the text's last list after other words: ", 74/274 of 20 April 2020". */
+const CONTINUATION = `(?<=(?:[,;]|\\band|\\bas well as)${SP}+)(?=(?:E?S${DASH})?\\d{1,4}/\\d|\\d{1,4}${SP}?(?:[A-Z]${SP})?\\()`;
+/** A series code ("A", "E", "FCCC", "GC.15") and up to 9 slash-separated components. */
+const WRITTEN_SYMBOL = `(?<![\\w/.\\-\\u2010-\\u2013])[A-Z]{1,10}(?:\\.\\d{1,3})?(?:/[\\w.()\\-\\u2010-\\u2013]{1,40}){1,9}`;
+const MENTION = new RegExp(`${KEYWORD}|${CONTINUATION}|(${WRITTEN_SYMBOL})`, "g");
+
+/** One cited number: "46/151", "S-10/2", "217 A (III)", "1325 (2000)", "57/284 A and B". */
+const ITEM = new RegExp(
+  `((?:E?S${DASH})?\\d{1,4}/\\d{1,4}|\\d{1,4})` +
+    `(?:${SP}([A-Z\\u0410\\u0412\\u0421\\u0415\\u041d\\u041c\\u041e\\u0420\\u0422\\u0425])(?![\\w/\\u0400-\\u04ff]))?` +
+    `(?:${SP}?\\(([IVXL]{1,7}|E?S${DASH}[IVXL]{1,6}|\\d{4})\\))?`,
+  "y",
+);
+/** Further parts after the first: "A and B", "A to E", "A-C", "A, B and C". */
+const MORE_PARTS = new RegExp(`(,? and |, | to |${SP}?[-\\u2013\\u2014]${SP}?)([A-Z])(?![\\w/])`, "y");
+const ITEM_DATE = new RegExp(`(?:,?${SP}+(?:of|dated|adopted on)${SP}+\\d{1,2}${SP}+[A-Z][a-z]{2,8}${SP}+\\d{4})?`, "y");
+const LIST_SEPARATOR = new RegExp(`(?:,${SP}*(?:and${SP}+|as well as${SP}+)?|${SP}+(?:and|as well as)${SP}+)(?=(?:E?S${DASH})?\\d)`, "y");
+/** "resolution 61/11 of the Commission on Narcotic Drugs": the adopting body named after the number. */
+const BODY_AFTER = new RegExp(
+  `${SP}+(?:of|by|adopted by)${SP}+the${SP}+((?:[A-Z][\\w'\\u2019-]*|of|on|and|for|the)(?:${SP}+(?:[A-Z][\\w'\\u2019-]*|of|on|and|for|the)){0,8})`,
+  "y",
+);
+/** The word before a keyword and what links them: "Council resolution", "Assembly, in its resolution", "recalling its resolution". */
+const WORD_BEFORE = new RegExp(`([\\w'\\u2019-]+)(,?${SP}+(?:(?:in|by|through|under|with)${SP}+)?(?:(?:its|their)${SP}+)?|['\\u2019]s${SP}+)$`);
+/** Nouns that end the names of bodies adopting resolutions ("Commission on Narcotic Drugs" is found by "Commission"). */
+const FULL_BODY_NAMES: Record<string, ResolutionBody> = {
+  "United Nations Environment Assembly": "UNEA",
+  "Environment Assembly": "UNEA",
+  "General Assembly": "GA",
+  "Security Council": "SC",
+  "Economic and Social Council": "ECOSOC",
+  "Human Rights Council": "HRC",
+};
+
+const MODIFIER_NEXT = new RegExp(
+  `(,? and |, )((?:Add|Corr|Rev|Amend)\\.)(\\d{1,3})((?:(?:,? and |, |[-\\u2013])\\d{1,3}(?![\\w/]))*)`,
+  "y",
+);
+const PART_NEXT = new RegExp(`${SP}?\\((?:Sect\\.|Parts?${SP}|Vol\\.|Plan${SP}|part${SP})[^()\\n]{0,40}\\)(?:/(?:Add|Corr|Rev)\\.\\d{1,3}){0,3}`, "y");
+/** The General Assembly's Official Records, Supplement No. 53 (and 53A): the annual report of the Human Rights Council. */
+const HRC_REPORT = /^A\/\d{2}\/53(?:\/Add\.\d+)?$/;
+const JOINT = /[-\u2010-\u2015](?=[A-Z]{1,10}(?:\.\d{1,3}|\(\d{1,3}\))?\/)/;
+const CYRILLIC_LOOKALIKES: Record<string, string> = {
+  "\u0410": "A", "\u0412": "B", "\u0421": "C", "\u0415": "E", "\u041d": "H", "\u041c": "M", "\u041e": "O", "\u0420": "P", "\u0422": "T", "\u0425": "X",
+};
+
+interface Item {
+  number: string;
+  parts: string[];
+  qualifier?: string;
+  start: number;
+  end: number;
+  bodyAfter?: Governor;
+}
+
+/** What the reader remembers within one text, for the mentions that say less. */
+interface TextState {
+  /** Body of the last mention that named one ("Human Rights Council resolutions ... including resolution 42/9"). */
+  lastBody: Governor;
+  /** The last list of numbers, which a number after other words continues (", and 74/274 of 20 April 2020"). */
+  lastList: { decision: boolean; body: Governor } | null;
+}
+
+/**
+ * Citations in one text. `documentBody` is the body that adopted the citing document: "its
+ * resolution 60/1" and bare "resolution 60/1" (with no other body in view) are its own.
+ * `exclude` holds symbol keys not to report (the document's own symbol).
+ */
+export function findCitations(text: string, documentBody: ResolutionBody, exclude: ReadonlySet<string> = new Set()): FoundCitation[] {
+  const found: FoundCitation[] = [];
+  const state: TextState = { lastBody: null, lastList: null };
+  const push = (c: FoundCitation) => {
+    if (!exclude.has(symbolKey(c.symbol))) found.push(c);
+  };
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+    let end: number;
+    if (m[1]) {
+      const decision = /^d/i.test(m[1]);
+      const governor = governorBefore(text, m.index, documentBody, state);
+      end = readList(text, m.index, m.index + m[0].length, decision, governor, documentBody, state, push);
+    } else if (m[2]) {
+      end = readWrittenSymbol(text, m.index, m[2], state, push);
+    } else {
+      end = state.lastList ? readList(text, m.index, m.index, state.lastList.decision, state.lastList.body, documentBody, state, push) : m.index;
+    }
+    MENTION.lastIndex = Math.max(end, m.index + Math.max(1, m[0].length));
+  }
+  return found;
+}
+
+/** The numbers after a keyword (or continuing a list), each resolved to a symbol; returns where the list ends. */
+function readList(
+  text: string,
+  mentionStart: number,
+  itemsStart: number,
+  decision: boolean,
+  governor: Governor,
+  documentBody: ResolutionBody,
+  state: TextState,
+  push: (c: FoundCitation) => void,
+): number {
+  const items: Item[] = [];
+  let at = itemsStart;
+  const bodyAfter = (): Governor => {
+    BODY_AFTER.lastIndex = at;
+    const after = BODY_AFTER.exec(text);
+    const named = after ? bodyNamed(after[1]!) : null;
+    if (named) at = BODY_AFTER.lastIndex;
+    return named;
+  };
+  for (;;) {
+    const item = readItem(text, items.length ? at : skipSpaces(text, at));
+    if (!item) break;
+    items.push(item);
+    at = item.end;
+    let named = bodyAfter();
+    ITEM_DATE.lastIndex = at;
+    if (ITEM_DATE.exec(text)) at = ITEM_DATE.lastIndex;
+    named ??= bodyAfter();
+    if (named) for (const i of items) i.bodyAfter ??= named;
+    LIST_SEPARATOR.lastIndex = at;
+    if (!LIST_SEPARATOR.exec(text)) break;
+    at = LIST_SEPARATOR.lastIndex;
+  }
+  if (items.length === 0) {
+    // "resolutions adopted by the Human Rights Council, including resolution 36/6"
+    const named = bodyAfter();
+    if (named) state.lastBody = named;
+    return mentionStart;
+  }
+  const listBody = items.at(-1)!.bodyAfter ?? governor;
+  state.lastList = { decision, body: listBody };
+  if (listBody !== null) state.lastBody = listBody;
+
+  for (const [n, item] of items.entries()) {
+    const body = resolveBody(item, item.bodyAfter ?? governor, documentBody);
+    if (body === null || body === "other" || (decision && !REPORT_DECISIONS)) continue;
+    const start = n === 0 ? mentionStart : item.start;
+    for (const part of item.parts.length ? item.parts : [undefined]) {
+      const ref = { body, number: item.number, ...(part ? { part } : {}), ...(item.qualifier ? { qualifier: item.qualifier } : {}) };
+      push({
+        symbol: decision ? decisionSymbol(ref) : resolutionSymbol(ref),
+        kind: decision ? "decision" : "resolution",
+        text: text.slice(start, item.end),
+        start,
+        end: item.end,
+      });
+    }
+  }
+  return items.at(-1)!.end;
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (text[at] === " " || text[at] === "\u00a0") at++;
+  return at;
+}
+
+function readItem(text: string, at: number): Item | null {
+  ITEM.lastIndex = at;
+  const m = ITEM.exec(text);
+  if (!m) return null;
+  const number = m[1]!.replace(/[\u2010-\u2013]/, "-");
+  const qualifier = m[3]?.replace(/[\u2010-\u2013]/, "-");
+  // a bare number is a conference's or a chapter's ("chap. I, resolution 1"), not a UN resolution
+  if (!number.includes("/") && !qualifier) return null;
+  const parts: string[] = [];
+  let end = m.index + m[0].length;
+  if (m[2]) {
+    parts.push(CYRILLIC_LOOKALIKES[m[2]] ?? m[2]);
+    if (!qualifier) {
+      MORE_PARTS.lastIndex = end;
+      for (let more = MORE_PARTS.exec(text); more; more = MORE_PARTS.exec(text)) {
+        const last = parts.at(-1)!;
+        const isRange = !/and|,/.test(more[1]!);
+        const to = more[2]!.charCodeAt(0);
+        for (let c = isRange ? last.charCodeAt(0) + 1 : to; c <= to && parts.length < 26; c++) parts.push(String.fromCharCode(c));
+        end = MORE_PARTS.lastIndex;
+      }
+    }
+  }
+  return { number, parts, ...(qualifier ? { qualifier } : {}), start: m.index, end };
+}
+
+/**
+ * The body a keyword's numbers belong to, from the words just before it ("Security Council
+ * resolution", "the Assembly, in its resolution", "Commission resolution", "the Human Rights
+ * Council, through its resolution"); with none, the body of the text's last mention that named one.
+ */
+function governorBefore(text: string, keywordStart: number, documentBody: ResolutionBody, state: TextState): Governor {
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, keywordStart - 60), keywordStart));
+  let governor: Governor = null;
+  if (before) {
+    const [all, word, link] = before as unknown as [string, string, string];
+    const wordStart = keywordStart - all.length;
+    if (BODY_NOUN_WORDS.has(word)) governor = bodyOfName(text, wordStart, word);
+    // "recalling its resolution", "contained in its resolution": the document's own body
+    else if (/\b(?:its|their)\b/.test(link)) governor = documentBody;
+    // "UNEP resolution", "WHA resolution": a body we cannot resolve
+    else if (/^[A-Z]/.test(word) && !/[,a-z]/.test(link) && !opensSentence(text, wordStart)) governor = "other";
+  }
+  if (governor === null) return state.lastBody;
+  state.lastBody = governor;
+  return governor;
+}
+
+const BODY_NOUN_WORDS = new Set(["Assembly", "Council", "Commission", "Conference", "Committee", "Board", "Parties", "Forum", "Organization", "Programme", "Meeting", "Summit"]);
+
+/**
+ * Which body a name ending in `noun` at `nounStart` is: the four whose resolutions we resolve
+ * ("General Assembly", "the Council"), or another ("World Health Assembly", "Commission on
+ * Human Rights", "Governing Council").
+ */
+function bodyOfName(text: string, nounStart: number, noun: string): Governor {
+  const lead = text.slice(Math.max(0, nounStart - 40), nounStart);
+  for (const [name, body] of Object.entries(FULL_BODY_NAMES)) {
+    if (name.endsWith(noun) && lead.endsWith(name.slice(0, -noun.length))) return body;
+  }
+  if (noun !== "Assembly" && noun !== "Council") return "other";
+  const previous = /([\w'\u2019-]+)[ \u00a0]+$/.exec(lead);
+  if (previous && /^[A-Z]/.test(previous[1]!) && !opensSentence(text, nounStart - previous[0].length)) return "other";
+  return noun === "Assembly" ? "GA" : "council";
+}
+
+/** True when the word at `at` is the first of the text or of a sentence (the paragraph's opening phrase). */
+function opensSentence(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 3), at).trimEnd();
+  return before === "" || /[.;:]$/.test(before);
+}
+
+/** The body named after a number ("of the Commission on Narcotic Drugs", "adopted by the General Assembly of the World Tourism Organization"). */
+function bodyNamed(name: string): Governor {
+  for (const [full, body] of Object.entries(FULL_BODY_NAMES)) {
+    if (name.startsWith(full)) return /^[ \u00a0]+of\b/.test(name.slice(full.length)) ? "other" : body;
+  }
+  if (/^Council(?:$|[ \u00a0,])/.test(name)) return "council";
+  if (/^Assembly(?:$|[ \u00a0,])/.test(name)) return "GA";
+  return "other";
+}
+
+/**
+ * The body whose resolution an item is, from the governing body and the number's shape: only
+ * the Security Council numbers "1325 (2000)"; years ("1980/67") and Roman-numbered sessions of
+ * a Council are the Economic and Social Council's; the General Assembly numbered "session/number"
+ * from its thirty-first session (earlier ones are Roman: "2152 (XXI)"), the Human Rights
+ * Council from its first (2006). A number no candidate body can have is not reported.
+ */
+function resolveBody(item: Item, governor: Governor, documentBody: ResolutionBody): ResolutionBody | "other" | null {
+  const { number, qualifier } = item;
+  if (governor === "other") return "other";
+  const byYear = /^\d{4}$/.test(qualifier ?? "");
+  if (byYear) return Number(qualifier) >= 1946 && /^\d{1,4}$/.test(number) ? "SC" : null;
+  const roman = qualifier !== undefined;
+  const special = /^E?S-/.test(number);
+  const first = special ? 0 : Number(number.split("/")[0]);
+  const yearNumbered = first >= 1946;
+  const fits = (body: ResolutionBody): boolean => {
+    switch (body) {
+      case "ECOSOC":
+        return yearNumbered || (roman && !number.includes("/"));
+      case "HRC":
+        return !roman && (special || (first >= 1 && first < 100 && !number.startsWith("ES")));
+      case "GA":
+        return roman ? !number.includes("/") : special || (first >= 31 && first < 100);
+      case "UNEA":
+        return !roman && !special && first >= 1 && first < 30;
+      default:
+        return false;
+    }
+  };
+  if (governor === "council") return fits("ECOSOC") ? "ECOSOC" : fits("HRC") ? "HRC" : null;
+  if (governor && fits(governor)) return governor;
+  if (fits(documentBody)) return documentBody;
+  return yearNumbered ? "ECOSOC" : null;
+}
+
+function readWrittenSymbol(text: string, start: number, raw: string, state: TextState, push: (c: FoundCitation) => void): number {
+  let written = trimSymbol(raw);
+  const joint = JOINT.exec(written);
+  // "A/77/277-S/2022/606" is one document under two symbols: the first is its own
+  if (joint) written = written.slice(0, joint.index);
+  let end = start + written.length;
+  if (!/\d/.test(written) || !isUnDocumentSymbol(written)) return start + raw.length;
+  PART_NEXT.lastIndex = end;
+  const part = PART_NEXT.exec(text);
+  if (part) {
+    written += part[0];
+    end = PART_NEXT.lastIndex;
+  }
+  const symbol = canonicalSymbol(written);
+  const kind = kindOfSymbol(symbol);
+  // "Supplement No. 53 (A/73/53), chap. IV, sect. A, resolution 37/17": the report of the Human Rights Council
+  if (HRC_REPORT.test(symbol)) state.lastBody = "HRC";
+  push({ symbol, kind, text: text.slice(start, end), start, end });
+  // "A/68/970 and Corr.1", "E/2005/23 and Corr.1 and 2"
+  MODIFIER_NEXT.lastIndex = end;
+  const mod = MODIFIER_NEXT.exec(text);
+  if (mod) {
+    const numbers = [Number(mod[3])];
+    const rest = mod[4]!;
+    for (const r of rest.matchAll(/([-\u2013]?)(\d{1,3})/g)) {
+      const n = Number(r[2]);
+      if (r[1]) for (let k = numbers.at(-1)! + 1; k < n && numbers.length < 30; k++) numbers.push(k);
+      numbers.push(n);
+    }
+    const modEnd = MODIFIER_NEXT.lastIndex;
+    for (const n of numbers) push({ symbol: withModifier(symbol, `${mod[2]}${n}`), kind, text: text.slice(start, modEnd), start, end: modEnd });
+    end = modEnd;
+  }
+  return Math.max(end, start + 1);
+}
+
+/** Punctuation that closes the sentence is not part of the symbol; nor is an unbalanced ")". */
+function trimSymbol(raw: string): string {
+  let s = raw;
+  for (;;) {
+    const last = s.at(-1);
+    if (last === "." || last === "," || last === "-" || last === "\u2013" || last === "(") s = s.slice(0, -1);
+    else if (last === ")" && count(s, "(") < count(s, ")")) s = s.slice(0, -1);
+    else return s;
+  }
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+function kindOfSymbol(symbol: string): CitationKind {
+  if (/\/RES\/|\/Res\./i.test(symbol)) return "resolution";
+  if (/\/DEC\//.test(symbol)) return "decision";
+  return "document";
+}
+
+// --- the enrichment stage -----------------------------------------------------------------
+
+const BODY_OF_DOCUMENT: Record<Body, ResolutionBody> = { GA: "GA", SC: "SC", ECOSOC: "ECOSOC", HRC: "HRC", other: "GA" };
+const DOCUMENT_WORDS = /\b(?:reports?|notes?|letters?|statements?|communications?|documents?|memorandum|proposals?)\b/i;
+
+/** Enrichment stage: fills `citations` of the paragraphs, footnotes and (for the heading) the document. */
+export function citationsStage(doc: Resolution): void {
+  const body = BODY_OF_DOCUMENT[doc.meta.body];
+  const own = new Set(doc.meta.symbol ? [symbolKey(doc.meta.symbol)] : []);
+  const locate = sourceLocator(doc.source.text);
+  const cite = (text: string, where: string, place: (c: FoundCitation) => Position): Citation[] =>
+    findCitations(text, body, own).map((c) => ({ symbol: c.symbol, kind: c.kind, text: c.text, in: where, position: place(c) }));
+
+  for (const p of doc.preamble) p.citations = cite(p.text, `preamble.${p.index}`, (c) => locate.within(c, p.position, p.text.length));
+  for (const p of doc.operative) p.citations = cite(p.text, `operative.${p.number}`, (c) => locate.within(c, p.position, p.text.length));
+  for (const f of doc.footnotes) {
+    f.citations = cite(f.text, `footnote.${f.number}`, (c) => locate.within(c, f.position, f.text.length));
+    if (namesAnInstrument(doc, f)) for (const c of f.citations) c.kind = "instrument";
+  }
+  // the heading is read on the source itself, so offsets need no lookup
+  const headingEnd = headingLength(doc);
+  doc.citations = cite(doc.source.text.slice(0, headingEnd), "header", (c) => locate.span(c.start, c.end));
+}
+
+/**
+ * The heading: the source text before the first paragraph ("[on the report of the Second
+ * Committee (A/63/418/Add.2)]", the title; a PDF's cover, whose own symbol is left out).
+ */
+function headingLength(doc: Resolution): number {
+  const firsts = [doc.preamble[0], doc.operative[0], doc.headings[0]].filter((n) => n !== undefined).map((n) => n.position.start.offset);
+  return firsts.length ? Math.min(...firsts) : 0;
+}
+
+/**
+ * A footnote that says what a name in its calling paragraph is ("the United Nations Millennium
+ * Declaration,1" with footnote "See resolution 55/2.") cites an instrument; one called after
+ * "the report of the Secretary-General" cites a document.
+ */
+function namesAnInstrument(doc: Resolution, f: Footnote): boolean {
+  const caller = [...doc.preamble, ...doc.operative].find((p) => p.footnoteRefs.some((r) => r.number === f.number));
+  const ref = caller?.footnoteRefs.find((r) => r.number === f.number);
+  if (!caller || !ref) return false;
+  const before = caller.text.slice(Math.max(0, ref.offset - 120), ref.offset).replace(/["\u201d\u2019),;:.]+$/, "");
+  const words = before.split(/\s+/).slice(-10);
+  const last = words.at(-1) ?? "";
+  return /^[A-Z]/.test(last) && !DOCUMENT_WORDS.test(words.join(" "));
+}
+
+interface Locator {
+  within(c: FoundCitation, paragraph: Position, textLength: number): Position;
+  span(start: number, end: number): Position;
+}
+
+/**
+ * Source positions of citations found in a paragraph's cleaned text (call-outs removed,
+ * numbers stripped): the written words are looked up in the paragraph's source span, from
+ * about where they stand in the text; the paragraph's own position when they cannot be found
+ * (words split over lines in hard-wrapped texts).
+ */
+function sourceLocator(source: string): Locator {
+  let index: LineIndex | null = null;
+  const span = (start: number, end: number): Position => (index ??= new LineIndex(source)).span(start, end);
+  return {
+    span,
+    within(c, paragraph, textLength) {
+      const from = paragraph.start.offset;
+      const to = paragraph.end.offset;
+      // the source is the text plus what cleaning removed (numbers, labels, call-outs, line
+      // breaks), so the words stand at most that much further on: a bounded window, not a scan
+      const removed = Math.max(0, to - from - textLength);
+      const lo = Math.max(from, from + c.start - 16);
+      const hi = Math.min(to, from + c.end + removed + 16);
+      const at = source.slice(lo, hi).indexOf(c.text);
+      return at === -1 ? paragraph : span(lo + at, lo + at + c.text.length);
+    },
+  };
+}
