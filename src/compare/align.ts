@@ -1,6 +1,6 @@
 import type { OperativeParagraph, PreambularParagraph, Resolution } from "../model/types.js";
 import { longestIncreasingSubsequence, maximumWeightMatching, orderedMatching } from "./assign.js";
-import { wordSimilarity } from "./diff.js";
+import { sequenceSimilarity } from "./diff.js";
 import { normaliseText } from "./text.js";
 import { type SparseVector, TermSpace, containment, cosine, similarityMatrix, sum } from "./vectors.js";
 
@@ -81,47 +81,100 @@ export function paragraphId(p: Paragraph): string {
 
 export function alignResolutions(from: Resolution, to: Resolution, options: AlignOptions = {}): Alignment {
   const thresholds = { strong: options.threshold ?? DEFAULT_THRESHOLD, slot: options.slotThreshold ?? DEFAULT_SLOT_THRESHOLD };
-  // One term space for both kinds: document frequencies over every paragraph of both versions.
+  const kinds = [
+    { kind: "preambular" as const, olds: from.preamble as Paragraph[], news: to.preamble as Paragraph[] },
+    { kind: "operative" as const, olds: from.operative as Paragraph[], news: to.operative as Paragraph[] },
+  ];
+  // Identical paragraphs pair up outright; only the others need term vectors, which share one
+  // term space: document frequencies over every differing paragraph of both versions.
   const space = new TermSpace();
-  const terms = (ps: Paragraph[]) => ps.map((p) => space.add(p.text));
-  const termIds = [terms(from.preamble), terms(from.operative), terms(to.preamble), terms(to.operative)] as const;
-  const [fromPreamble, fromOperative, toPreamble, toOperative] = termIds.map((list) => list.map((t) => space.vector(t)));
+  const prepared = kinds.map(({ olds, news }) => {
+    const identical = identicalPairs(olds, news);
+    const pairedNew = new Set(identical);
+    const oldRest = [...olds.keys()].filter((i) => identical[i]! < 0);
+    const newRest = [...news.keys()].filter((j) => !pairedNew.has(j));
+    return { identical, oldRest, newRest, oldTerms: oldRest.map((i) => space.add(olds[i]!.text)), newTerms: newRest.map((j) => space.add(news[j]!.text)) };
+  });
   return {
-    pairs: [
-      ...alignParagraphs("preambular", from.preamble, to.preamble, fromPreamble!, toPreamble!, thresholds),
-      ...alignParagraphs("operative", from.operative, to.operative, fromOperative!, toOperative!, thresholds),
-    ],
+    pairs: kinds.flatMap(({ kind, olds, news }, k) => {
+      const { identical, oldRest, newRest, oldTerms, newTerms } = prepared[k]!;
+      const older: Side = { paragraphs: olds, rest: oldRest, vectors: oldTerms.map((t) => space.vector(t.terms)), words: oldTerms.map((t) => Array.from(t.words)) };
+      const newer: Side = { paragraphs: news, rest: newRest, vectors: newTerms.map((t) => space.vector(t.terms)), words: newTerms.map((t) => Array.from(t.words)) };
+      return alignParagraphs(kind, older, newer, identical, thresholds);
+    }),
   };
+}
+
+/** Pairs of paragraphs with the same text (in order when a text repeats): the new index for each old one, or -1. */
+function identicalPairs(olds: Paragraph[], news: Paragraph[]): Int32Array {
+  const waiting = new Map<string, number[]>();
+  news.forEach((p, j) => {
+    const key = normaliseText(p.text);
+    const list = waiting.get(key);
+    if (list) list.push(j);
+    else waiting.set(key, [j]);
+  });
+  return Int32Array.from(olds, (p) => waiting.get(normaliseText(p.text))?.shift() ?? -1);
+}
+
+/**
+ * One version's paragraphs of one kind. `rest` lists the paragraphs without an identical
+ * counterpart; `vectors` and `words` (word ids) are theirs, in the same order.
+ */
+interface Side {
+  paragraphs: Paragraph[];
+  rest: number[];
+  vectors: SparseVector[];
+  words: number[][];
+}
+
+/** A side's paragraphs addressed by document index: position in `rest`, or -1. */
+function restIndex(side: Side): Int32Array {
+  const index = new Int32Array(side.paragraphs.length).fill(-1);
+  side.rest.forEach((p, r) => {
+    index[p] = r;
+  });
+  return index;
 }
 
 function alignParagraphs(
   kind: ParagraphKind,
-  olds: Paragraph[],
-  news: Paragraph[],
-  oldVectors: SparseVector[],
-  newVectors: SparseVector[],
+  older: Side,
+  newer: Side,
+  identical: Int32Array,
   thresholds: { strong: number; slot: number },
 ): AlignedPair[] {
+  const olds = older.paragraphs;
+  const news = newer.paragraphs;
   const n = olds.length;
   const m = news.length;
-  const score = similarityMatrix(oldVectors, newVectors);
-  const newOfOld = pairParagraphs(score, n, m, thresholds);
+  const restOld = restIndex(older);
+  const restNew = restIndex(newer);
+  const restColumns = newer.rest.length;
+  const matrix = similarityMatrix(older.vectors, newer.vectors);
+  const score = (i: number, j: number) => (restOld[i]! < 0 || restNew[j]! < 0 ? 0 : matrix[restOld[i]! * restColumns + restNew[j]!]!);
+
+  const newOfOld = pairParagraphs(older, newer, matrix, identical, thresholds, score);
   const oldOfNew = new Int32Array(m).fill(-1);
   newOfOld.forEach((j, i) => {
     if (j >= 0) oldOfNew[j] = i;
   });
   const moved = movedParagraphs(newOfOld);
-  const parts = findParts(score, n, m, newOfOld, oldOfNew, oldVectors, newVectors);
+  const vectorOld = (i: number) => older.vectors[restOld[i]!]!;
+  const vectorNew = (j: number) => newer.vectors[restNew[j]!]!;
+  // Identical pairs cannot gain from a split or merge part: only pairs of differing paragraphs host one.
+  const differs = (i: number) => newOfOld[i]! >= 0 && restOld[i]! >= 0 && restNew[newOfOld[i]!]! >= 0;
+  const parts = findParts(n, m, newOfOld, oldOfNew, differs, score, vectorOld, vectorNew);
 
   const ref = (list: Paragraph[], index: number): ParagraphRef => ({ id: paragraphId(list[index]!), index });
   const paired = (i: number, j: number, relation?: "split" | "merge") => {
-    const same = normaliseText(olds[i]!.text) === normaliseText(news[j]!.text);
+    const same = identical[i] === j || sameText(olds[i]!.text, news[j]!.text);
     return {
       kind,
       from: ref(olds, i),
       to: ref(news, j),
-      similarity: same ? 1 : round(wordSimilarity(olds[i]!.text, news[j]!.text)),
-      score: round(score[i * m + j]!),
+      similarity: same ? 1 : round(sequenceSimilarity(older.words[restOld[i]!]!, newer.words[restNew[j]!]!)),
+      score: same ? 1 : round(score(i, j)),
       edited: !same,
       ...(relation ? { relation } : {}),
       same,
@@ -155,17 +208,32 @@ function alignParagraphs(
   return entries.map((e) => e.pair);
 }
 
-/** Steps 2 to 4 of the method: the new paragraph paired with each old one, or -1. */
-function pairParagraphs(score: Float64Array, n: number, m: number, thresholds: { strong: number; slot: number }): Int32Array {
-  const preference = new Float64Array(score.length);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      const s = score[i * m + j]!;
-      const distance = Math.abs((i + 0.5) / n - (j + 0.5) / m);
-      preference[i * m + j] = s >= thresholds.strong ? s + POSITION_TIE_BREAK * (1 - distance) : 0;
+/** Steps 2 to 4 of the method, after identical pairs: the new paragraph paired with each old one, or -1. */
+function pairParagraphs(
+  older: Side,
+  newer: Side,
+  matrix: Float64Array,
+  identical: Int32Array,
+  thresholds: { strong: number; slot: number },
+  score: (i: number, j: number) => number,
+): Int32Array {
+  const n = older.paragraphs.length;
+  const m = newer.paragraphs.length;
+  const rows = older.rest.length;
+  const columns = newer.rest.length;
+  const preference = new Float64Array(matrix.length);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const s = matrix[r * columns + c]!;
+      if (s < thresholds.strong) continue;
+      const distance = Math.abs((older.rest[r]! + 0.5) / n - (newer.rest[c]! + 0.5) / m);
+      preference[r * columns + c] = s + POSITION_TIE_BREAK * (1 - distance);
     }
   }
-  const newOfOld = maximumWeightMatching(preference, n, m, thresholds.strong);
+  const newOfOld = identical.slice();
+  maximumWeightMatching(preference, rows, columns, thresholds.strong).forEach((c, r) => {
+    if (c >= 0) newOfOld[older.rest[r]!] = newer.rest[c]!;
+  });
   const moved = movedParagraphs(newOfOld);
   const newTaken = new Uint8Array(m);
   for (const j of newOfOld) if (j >= 0) newTaken[j] = 1;
@@ -180,7 +248,7 @@ function pairParagraphs(score: Float64Array, n: number, m: number, thresholds: {
     for (let k = previousOld + 1; k < i; k++) if (newOfOld[k]! < 0) oldRun.push(k);
     const newRun: number[] = [];
     for (let k = previousNew + 1; k < nextNew; k++) if (!newTaken[k]) newRun.push(k);
-    for (const [r, c] of orderedMatching(score, m, oldRun, newRun, thresholds.slot)) newOfOld[r] = c;
+    for (const [r, c] of orderedMatching(score, oldRun, newRun, thresholds.slot)) newOfOld[r] = c;
     previousOld = i;
     previousNew = nextNew;
   }
@@ -204,38 +272,38 @@ interface Parts {
 }
 
 function findParts(
-  similarity: Float64Array,
   n: number,
   m: number,
   newOfOld: Int32Array,
   oldOfNew: Int32Array,
-  oldVectors: SparseVector[],
-  newVectors: SparseVector[],
+  differs: (oldIndex: number) => boolean,
+  score: (i: number, j: number) => number,
+  vectorOld: (i: number) => SparseVector,
+  vectorNew: (j: number) => SparseVector,
 ): Parts {
   const parts: Parts = { extra: [], extraOld: new Set(), extraNew: new Set(), splitOld: new Set(), mergeNew: new Set() };
   // Splits: a leftover new paragraph j that continues old paragraph i, already paired with newOfOld[i].
-  const splitCandidates = leftoverCandidates(m, (j) => oldOfNew[j]! < 0, n, (i) => newOfOld[i]! >= 0, (i, j) => similarity[i * m + j]!);
+  const splitCandidates = leftoverCandidates(m, (j) => oldOfNew[j]! < 0, n, differs, (i, j) => score(i, j));
   const joinedNew = new Map<number, SparseVector>();
-  for (const { leftover: j, host: i, score } of splitCandidates) {
-    if (containment(newVectors[j]!, oldVectors[i]!) < PART_MIN_CONTAINMENT) continue;
-    const joined = joinedNew.get(i) ?? newVectors[newOfOld[i]!]!;
-    const before = cosine(oldVectors[i]!, joined);
-    const together = sum(joined, newVectors[j]!);
-    if (cosine(oldVectors[i]!, together) < before + PART_MIN_GAIN || score < PART_MIN_SIMILARITY) continue;
+  for (const { leftover: j, host: i, score: s } of splitCandidates) {
+    if (s < PART_MIN_SIMILARITY || containment(vectorNew(j), vectorOld(i)) < PART_MIN_CONTAINMENT) continue;
+    const joined = joinedNew.get(i) ?? vectorNew(newOfOld[i]!);
+    const together = sum(joined, vectorNew(j));
+    if (cosine(vectorOld(i), together) < cosine(vectorOld(i), joined) + PART_MIN_GAIN) continue;
     joinedNew.set(i, together);
     parts.extra.push({ oldIndex: i, newIndex: j, relation: "split" });
     parts.extraNew.add(j);
     parts.splitOld.add(i);
   }
   // Merges: a leftover old paragraph i folded into new paragraph j, already paired with oldOfNew[j].
-  const mergeCandidates = leftoverCandidates(n, (i) => newOfOld[i]! < 0, m, (j) => oldOfNew[j]! >= 0 && !parts.splitOld.has(oldOfNew[j]!), (j, i) => similarity[i * m + j]!);
+  const hostsMerge = (j: number) => oldOfNew[j]! >= 0 && differs(oldOfNew[j]!) && !parts.splitOld.has(oldOfNew[j]!);
+  const mergeCandidates = leftoverCandidates(n, (i) => newOfOld[i]! < 0, m, hostsMerge, (j, i) => score(i, j));
   const joinedOld = new Map<number, SparseVector>();
-  for (const { leftover: i, host: j, score } of mergeCandidates) {
-    if (containment(oldVectors[i]!, newVectors[j]!) < PART_MIN_CONTAINMENT) continue;
-    const joined = joinedOld.get(j) ?? oldVectors[oldOfNew[j]!]!;
-    const before = cosine(newVectors[j]!, joined);
-    const together = sum(joined, oldVectors[i]!);
-    if (cosine(newVectors[j]!, together) < before + PART_MIN_GAIN || score < PART_MIN_SIMILARITY) continue;
+  for (const { leftover: i, host: j, score: s } of mergeCandidates) {
+    if (s < PART_MIN_SIMILARITY || containment(vectorOld(i), vectorNew(j)) < PART_MIN_CONTAINMENT) continue;
+    const joined = joinedOld.get(j) ?? vectorOld(oldOfNew[j]!);
+    const together = sum(joined, vectorOld(i));
+    if (cosine(vectorNew(j), together) < cosine(vectorNew(j), joined) + PART_MIN_GAIN) continue;
     joinedOld.set(j, together);
     parts.extra.push({ oldIndex: i, newIndex: j, relation: "merge" });
     parts.extraOld.add(i);
@@ -249,7 +317,7 @@ function leftoverCandidates(
   leftovers: number,
   isLeftover: (k: number) => boolean,
   hosts: number,
-  isPairedHost: (h: number) => boolean,
+  isHost: (h: number) => boolean,
   score: (host: number, leftover: number) => number,
 ): { leftover: number; host: number; score: number }[] {
   const found: { leftover: number; host: number; score: number }[] = [];
@@ -257,12 +325,17 @@ function leftoverCandidates(
     if (!isLeftover(k)) continue;
     let best = { host: -1, score: 0 };
     for (let h = 0; h < hosts; h++) {
+      if (!isHost(h)) continue;
       const s = score(h, k);
-      if (isPairedHost(h) && s > best.score) best = { host: h, score: s };
+      if (s > best.score) best = { host: h, score: s };
     }
     if (best.host >= 0) found.push({ leftover: k, ...best });
   }
   return found.sort((a, b) => b.score - a.score);
+}
+
+function sameText(a: string, b: string): boolean {
+  return a === b || normaliseText(a) === normaliseText(b);
 }
 
 function round(x: number): number {

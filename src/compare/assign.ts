@@ -166,8 +166,7 @@ export function longestIncreasingSubsequence(values: number[]): boolean[] {
  * likely a rewording than a coincidence. Returns [row, column] pairs in order.
  */
 export function orderedMatching(
-  weights: Float64Array,
-  columns: number,
+  weight: (row: number, column: number) => number,
   rowRun: number[],
   columnRun: number[],
   threshold: number,
@@ -177,14 +176,11 @@ export function orderedMatching(
   if (r === 0 || c === 0) return [];
   const width = c + 1;
   const best = new Float64Array((r + 1) * width);
-  const weightAt = (i: number, j: number) => {
-    const w = weights[rowRun[i - 1]! * columns + columnRun[j - 1]!]!;
-    return w >= threshold ? w : -1;
-  };
   for (let i = 1; i <= r; i++) {
     for (let j = 1; j <= c; j++) {
-      const w = weightAt(i, j);
-      best[i * width + j] = Math.max(best[(i - 1) * width + j]!, best[i * width + j - 1]!, w >= 0 ? best[(i - 1) * width + j - 1]! + w : -1);
+      const w = weight(rowRun[i - 1]!, columnRun[j - 1]!);
+      const diagonal = w >= threshold ? best[(i - 1) * width + j - 1]! + w : -1;
+      best[i * width + j] = Math.max(best[(i - 1) * width + j]!, best[i * width + j - 1]!, diagonal);
     }
   }
   const pairs: [number, number][] = [];

@@ -43,8 +43,11 @@ function replaced(before: string, after: string): WordChange[] {
  * 24-word paragraph changed, 0 for nothing in common.
  */
 export function wordSimilarity(before: string, after: string): number {
-  const a = words(before);
-  const b = words(after);
+  return sequenceSimilarity(words(before), words(after));
+}
+
+/** `wordSimilarity` over token sequences already split (strings or word ids). */
+export function sequenceSimilarity<T>(a: T[], b: T[]): number {
   if (a.length + b.length === 0) return 1;
   const changes = diffArrays(a, b, { maxEditLength: MAX_SIMILARITY_EDITS });
   // Too many edits to script: the texts share little, and their shared words in any order bound it.
@@ -54,8 +57,8 @@ export function wordSimilarity(before: string, after: string): number {
   return (2 * common) / (a.length + b.length);
 }
 
-function sharedWordShare(a: string[], b: string[]): number {
-  const counts = new Map<string, number>();
+function sharedWordShare<T>(a: T[], b: T[]): number {
+  const counts = new Map<T, number>();
   for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
   let common = 0;
   for (const w of b) {

@@ -17,31 +17,62 @@ export interface SparseVector {
 
 const BIGRAM_KEY_BASE = 2 ** 24;
 
+/** Term ids of a text: its words' ids in order, and every unigram and bigram id it holds. */
+export interface TextTerms {
+  words: Int32Array;
+  terms: Int32Array;
+}
+
 /** Term ids of texts, with the document frequencies of the texts added to it. */
 export class TermSpace {
   private readonly unigrams = new Map<string, number>();
   private readonly bigrams = new Map<number, number>();
-  private readonly documentFrequency: number[] = [];
+  private documentFrequency: Int32Array = new Int32Array(1024);
+  /** Last text that counted each term, so a term repeated within one text counts once. */
+  private lastSeen: Int32Array = new Int32Array(1024);
+  private size = 0;
   private documents = 0;
 
   /** Term ids of a text (repeated as often as they occur); counts it for document frequencies. */
-  add(text: string): number[] {
-    const ids: number[] = [];
-    let previous = -1;
-    for (const w of words(text)) {
+  add(text: string): TextTerms {
+    const tokens = words(text);
+    const wordIds = new Int32Array(tokens.length);
+    const terms = new Int32Array(Math.max(0, 2 * tokens.length - 1));
+    this.documents++;
+    let t = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      const w = tokens[k]!;
       let id = this.unigrams.get(w);
       if (id === undefined) {
-        id = this.documentFrequency.length;
+        id = this.newTerm();
         this.unigrams.set(w, id);
-        this.documentFrequency.push(0);
       }
-      ids.push(id);
-      if (previous >= 0) ids.push(this.bigramId(previous, id));
-      previous = id;
+      wordIds[k] = id;
+      terms[t++] = this.count(id);
+      if (k > 0) terms[t++] = this.count(this.bigramId(wordIds[k - 1]!, id));
     }
-    this.documents++;
-    for (const id of new Set(ids)) this.documentFrequency[id]!++;
-    return ids;
+    return { words: wordIds, terms };
+  }
+
+  private newTerm(): number {
+    if (this.size === this.documentFrequency.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.documentFrequency = grow(this.documentFrequency);
+      this.lastSeen = grow(this.lastSeen);
+    }
+    return this.size++;
+  }
+
+  private count(id: number): number {
+    if (this.lastSeen[id] !== this.documents) {
+      this.lastSeen[id] = this.documents;
+      this.documentFrequency[id]!++;
+    }
+    return id;
   }
 
   private bigramId(first: number, second: number): number {
@@ -49,28 +80,40 @@ export class TermSpace {
     const key = first * BIGRAM_KEY_BASE + second;
     let id = this.bigrams.get(key);
     if (id === undefined) {
-      id = this.documentFrequency.length;
+      id = this.newTerm();
       this.bigrams.set(key, id);
-      this.documentFrequency.push(0);
     }
     return id;
   }
 
-  /** Weighted vector of term ids from `add`; call once every text has been added. */
-  vector(ids: number[]): SparseVector {
-    const counts = new Map<number, number>();
-    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const terms = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-    const weights = new Float64Array(terms.length);
+  /** Weighted vector of a text's terms from `add`; call once every text has been added. */
+  vector(terms: Int32Array): SparseVector {
+    const sorted = terms.slice().sort();
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+    const ids = new Int32Array(distinct);
+    const weights = new Float64Array(distinct);
     let squares = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const id = terms[k]!;
+    let out = -1;
+    let run = 0;
+    const flush = () => {
+      const id = ids[out]!;
       const idf = Math.log((this.documents + 1) / this.documentFrequency[id]!);
-      const w = (1 + Math.log(counts.get(id)!)) * idf;
-      weights[k] = w;
+      const w = (1 + Math.log(run)) * idf;
+      weights[out] = w;
       squares += w * w;
+    };
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) {
+        run++;
+        continue;
+      }
+      if (out >= 0) flush();
+      ids[++out] = sorted[k]!;
+      run = 1;
     }
-    return { terms, weights, norm: Math.sqrt(squares) };
+    if (out >= 0) flush();
+    return { terms: ids, weights, norm: Math.sqrt(squares) };
   }
 }
 
