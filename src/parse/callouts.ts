@@ -70,7 +70,8 @@ function gluedToSymbolNumber(text: string, at: number, digits: string): boolean 
   if (after !== undefined && !AFTER_OK.test(after)) return false;
   // "resolution 61/29 of 4 December 2006": a symbol followed by its date carries no call-out
   if (/^ of \d/.test(text.slice(at + digits.length, at + digits.length + 5))) return false;
-  return /[\dIVXL]\/\d{1,4}$/.test(text.slice(Math.max(0, at - 10), at));
+  const before = text.slice(Math.max(0, at - 10), at);
+  return /[\dIVXL]\/\d{1,4}$/.test(before) || /[A-Z]{2,}-\d{1,2}$/.test(before);
 }
 
 function find(text: string, from: number, to: number, n: number, accept: typeof strictCallout): number {

@@ -56,7 +56,7 @@ const ROMAN_OR_LETTER_HEADING = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 const PART_LINE = /^([A-Z])(\d{0,2})$/;
 const ANNEX_LINE = /^Annex(?:es)?(?:[\t \u00a0]+([IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*$/i;
 const ODS_TRAILER = /<<ODS (?:JOB NO|DOC SYMBOL)/;
-const INVISIBLE = /[\u200b\u200e\u200f\ufeff]+$/;
+const INVISIBLE = /^[\u200b\u200e\u200f\ufeff]+|[\u200b\u200e\u200f\ufeff]+$/g;
 const TERMINAL_PUNCTUATION = /[,;:.]["\u201d\u2019]?$/;
 
 const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
@@ -528,15 +528,18 @@ function readFootnotes(lines: Line[], index: LineIndex): Footnote[] {
   return footnotes;
 }
 
+/**
+ * A section heading: a part letter or roman numeral alone, or a short line without closing
+ * punctuation that is followed by a paragraph ("Pillar III: measures to ...", "Follow-up").
+ */
 function isHeading(block: Block, next: Block | undefined): boolean {
   const t = block.text;
-  if (t.length > 200) return false;
+  if (t.length > 400) return false;
   if (PART_LINE.test(t) || ROMAN_OR_LETTER_HEADING.test(t)) return true;
-  if (TERMINAL_PUNCTUATION.test(t)) return false;
-  // A short unpunctuated line followed by a paragraph: a section title ("Follow-up")
-  if (!next) return false;
-  if (/^[a-z]/.test(t)) return false;
-  return t.split(/\s+/).length <= 20 && !openingPhrase(t, "preamble").known && !openingPhrase(t, "operative").known;
+  if (TERMINAL_PUNCTUATION.test(t) || /^[a-z(]/.test(t) || !next) return false;
+  if (openingPhrase(t, "preamble").known || openingPhrase(t, "operative").known) return false;
+  const n = next.text;
+  return OPERATIVE.test(n) || PART_LINE.test(n) || openingPhrase(n, "preamble").known || openingPhrase(n, "operative").known;
 }
 
 function attachSubparagraph(owner: OperativeParagraph, node: SubParagraph, printedLabel: string): void {
