@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import type { CliIO } from "./io.js";
 import { registerParse } from "./parse.js";
+import { registerDiff } from "./diff.js";
+import { registerDuplicates } from "./duplicates.js";
 
 /** Builds the `mandates` command line; runs in-process so tests need not spawn it. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -14,6 +16,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerParse(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerDuplicates(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
