@@ -61,7 +61,14 @@ function gluedToWord(text: string, at: number, digits: string): boolean {
   if (at === 0) return false;
   const after = text[at + digits.length];
   if (after !== undefined && /\d/.test(after)) return false;
-  return GLUE_BEFORE.test(text[at - 1]!) && !/[A-Z]/.test(text[at - 1]!) || /[a-z][A-Z]{2,}$/.test(text.slice(Math.max(0, at - 4), at)) || /\b[IVX]{1,4}$/.test(text.slice(Math.max(0, at - 5), at));
+  const before = text.slice(Math.max(0, at - 5), at);
+  return (
+    (GLUE_BEFORE.test(text[at - 1]!) && !/[A-Z]/.test(text[at - 1]!)) ||
+    /[a-z][A-Z]{2,}$/.test(before) ||
+    /\b[IVX]{1,4}$/.test(before) ||
+    // the part letter of a resolution in parts, alone on its line: "B1"
+    /^[A-Z]$/.test(text.slice(0, at))
+  );
 }
 
 /** Pass 2, last resort: glued to a resolution number ("59/300" + "8"). */

@@ -149,11 +149,14 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       meta.adoptionDate = adopted.date;
       continue;
     }
-    const scAdopted = scAdoptionLine(t);
+    // the adoption line may wrap: "Adopted by the Security Council at its 4653rd meeting,\non 4 December 2002"
+    const nextLine = headingLines[i + 1]?.text.trim() ?? "";
+    const scAdopted = scAdoptionLine(t) ?? (/^Adopted\b/i.test(t) && nextLine ? scAdoptionLine(`${t} ${nextLine}`) : null);
     if (scAdopted) {
       meta.body = "SC";
       meta.adoptionDate = scAdopted.date;
       meta.plenaryMeeting = scAdopted.meeting;
+      if (!scAdoptionLine(t)) i++;
       continue;
     }
     const report = reportLine(t);
@@ -185,6 +188,12 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       sc = scn;
       meta.body = "SC";
       if (scn.date) meta.adoptionDate ??= scn.date;
+      continue;
+    }
+    // "Resolution 242 (1967)" then "of 22 November 1967"
+    const ofDate = sc && !meta.adoptionDate && /^of \d/.test(t) ? dateLine(t.slice(3)) : null;
+    if (ofDate) {
+      meta.adoptionDate = ofDate;
       continue;
     }
     if (/^(?:(?:Distr\.|General Assembly|Security Council|United Nations)\b)/.test(t)) {
