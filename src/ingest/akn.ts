@@ -196,11 +196,14 @@ class AknReader {
     const origin = descendants(proponent, ["inline"]).find((i) => attr(i, "name") === "originating document");
     const report = origin ? /^[A-Z][^\s,;]*\/[^\s,;]+/.exec(cleanText(origin))?.[0] : line?.report ?? undefined;
     this.meta.committeeReport = report?.replace(/[.)]+$/, "") ?? null;
-    // The report is a citation of the heading: link it in the rendered line.
+    // The reports and drafts named are citations of the heading: link them in the rendered line.
     const last = this.header.at(-1);
-    if (report && last) {
-      const at = last.text.indexOf(report);
-      if (at !== -1) last.links.push({ target: report, start: at, end: at + report.length });
+    if (origin && last) {
+      for (const m of cleanText(origin).matchAll(/[A-Z][^\s,;]{0,40}\/[^\s,;]{1,60}/g)) {
+        const symbol = m[0].replace(/[.)]+$/, "");
+        const at = last.text.indexOf(symbol);
+        if (at !== -1) last.links.push({ target: symbol, start: at, end: at + symbol.length });
+      }
     }
   }
 

@@ -26,7 +26,7 @@ export function symbolFromLink(target: string, linkText = "", textAfter = ""): L
   const path = documentPath(target.trim());
   if (path === null) return null;
   const shown = linkText.replace(/[\s\u00a0]+/g, " ").trim();
-  const symbol = FULL_SYMBOL.test(shown) && sameDigits(shown, path) ? shown : symbolFromPath(path, shown, textAfter);
+  const symbol = FULL_SYMBOL.test(shown) && namesPath(shown, path) ? shown : symbolFromPath(path, shown, textAfter);
   if (!symbol || !symbol.includes("/")) return null;
   return { symbol, kind: kindOf(symbol) };
 }
@@ -60,9 +60,10 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** Digits of the shown text and of the path agree: the text names the linked document. */
-function sameDigits(shown: string, path: string): boolean {
-  return shown.replace(/\D/g, "") === path.replace(/\D/g, "");
+/** The shown text is the linked symbol itself (the path may add "(supp)" and the like). */
+function namesPath(shown: string, path: string): boolean {
+  const compact = (s: string) => s.replace(/\s+/g, "").toUpperCase();
+  return compact(path).startsWith(compact(shown));
 }
 
 function symbolFromPath(path: string, shown: string, textAfter: string): string {
@@ -83,7 +84,11 @@ function symbolFromPath(path: string, shown: string, textAfter: string): string 
     const letter = lettered[3] ? shownLetter : lettered[2]!.toUpperCase();
     return `${head}${lettered[1]}${letter ? ` ${letter}` : ""}`;
   }
-  return head + last;
+  // "75/245" followed by " A": the part letter printed after the link
+  const partAfter = /^\d{1,5}$/.test(last) && RESOLUTION.test(head)
+    ? (/^\d{1,4}\/\d{1,5} ([A-Z]{1,2})$/.exec(shown) ?? /^ ([A-Z])(?![\p{L}\p{N}])/u.exec(textAfter))?.[1]
+    : undefined;
+  return head + last + (partAfter ? ` ${partAfter}` : "");
 }
 
 /** "6(Sect.21)" -> "6 (Sect. 21)", "24(PartI)" -> "24 (Part I)", "15(supp)" -> "15". */
