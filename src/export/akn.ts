@@ -32,9 +32,8 @@ export function toAkn(doc: Resolution): string {
   const { preambleHeadings, bodyHeadings } = splitHeadings(doc);
   if (doc.formula || doc.preamble.length || preambleHeadings.length) writePreamble(statement, doc, preambleHeadings, context);
   writeMainBody(statement, doc, bodyHeadings, context);
-  const conclusions = writeConclusions(statement, doc);
+  writeConclusions(statement, doc);
   if (doc.annexes.length) writeAnnexes(statement, doc, context);
-  writeStrayNotes(conclusions, context);
 
   indentBlocks(root);
   return `${XML_DECLARATION}\n${root.end({ headless: true, prettyPrint: false })}\n`;
@@ -108,7 +107,10 @@ function printedNumber(symbol: string | null): string | null {
 
 function writePreface(statement: XMLBuilder, doc: Resolution, context: ParagraphContext): void {
   const number = printedNumber(doc.meta.symbol);
-  const headerNotes = context.notes.unclaimed("header");
+  // Notes called in the heading, and those whose call-out was found nowhere (the UN's files put
+  // the note on a part letter here too); an annex's own notes go with the annex.
+  const inAnAnnex = (n: number) => doc.footnotes.some((f) => f.number === n && f.calledFrom.some((c) => annexOf(doc, c) !== null));
+  const headerNotes = context.notes.unclaimed().filter((n) => !inAnAnnex(n));
   if (!number && !doc.meta.title && !headerNotes.length) return;
   const p = statement.ele("preface").ele("p");
   if (number) text(p.ele("docNumber"), number);
@@ -139,15 +141,19 @@ function writePreamble(statement: XMLBuilder, doc: Resolution, headings: Heading
     text(p, words[2]!);
   }
   const items = [
-    ...headings.map((h) => ({ offset: h.position.start.offset, write: () => writeCrossHeadingBlock(preamble, h, context) })),
+    ...headings.map((h) => ({ offset: h.position.start.offset, write: () => writePreambleHeading(preamble, h, context) })),
     ...doc.preamble.map((p) => ({ offset: p.position.start.offset, write: () => writePreambular(preamble, p, context) })),
   ].sort((a, b) => a.offset - b.offset);
   for (const item of items) item.write();
 }
 
-/** A heading among preambular paragraphs: the preamble has no hierarchy, so it is a titled block of text. */
-function writeCrossHeadingBlock(parent: XMLBuilder, h: Heading, context: ParagraphContext): void {
-  text(parent.ele("p", { class: "crossHeading", eId: context.ids.next("crossHeading") }), h.num && h.num !== h.text ? `${h.num} ${h.text}` : h.text);
+/**
+ * A heading among preambular paragraphs. The preamble has no hierarchy: the heading is a
+ * container of class "H1", the class the UN's files give their heading-only blocks.
+ */
+function writePreambleHeading(parent: XMLBuilder, h: Heading, context: ParagraphContext): void {
+  const container = parent.ele("container", { name: "heading", class: "H1", eId: context.ids.next("heading") });
+  text(container.ele("p"), h.num && h.num !== h.text ? `${h.num} ${h.text}` : h.text);
 }
 
 /** "I", "II.", "A": a heading that only numbers the section whose title follows. */
@@ -196,33 +202,24 @@ function writeMainBody(statement: XMLBuilder, doc: Resolution, headings: Heading
   if (!entries.length) body.ele("p");
 }
 
-/**
- * The adoption meeting and date. Returns the element so that footnotes left over once the
- * annexes are written can still be put there (conclusions precede attachments).
- */
-function writeConclusions(statement: XMLBuilder, doc: Resolution): XMLBuilder {
-  const conclusions = statement.ele("conclusions", { eId: "conclusions" });
+/** The adoption meeting and date. */
+function writeConclusions(statement: XMLBuilder, doc: Resolution): void {
   const meeting = doc.conclusions.meeting ?? doc.meta.plenaryMeeting;
   const date = doc.conclusions.date ?? doc.meta.adoptionDate;
-  if (meeting === null && !date) return conclusions;
-  const p = conclusions.ele("p");
+  if (meeting === null && !date) return;
+  const p = statement.ele("conclusions", { eId: "conclusions" }).ele("p");
   if (meeting !== null) {
     const kind = doc.meta.body === "GA" ? "plenary meeting" : "meeting";
     p.ele("inline", { name: "adoptionMeeting", title: ordinalNumeral(meeting) }).txt(`${ordinalNumeral(meeting)} ${kind}`);
   }
   if (meeting !== null && date) p.ele("eol");
   if (date) p.ele("docDate", { date, refersTo: "#dateOfAdoption" }).txt(longDate(date));
-  return conclusions;
 }
 
-/** Footnotes whose call-out was found nowhere are kept, after the text they belong to. */
-function writeStrayNotes(conclusions: XMLBuilder, context: ParagraphContext): void {
-  const stray = context.notes.unclaimed();
-  if (stray.length) {
-    const p = conclusions.ele("p", { class: "uncalledFootnotes" });
-    for (const n of stray) context.notes.write(p, n);
-  }
-  if (!conclusions.node.hasChildNodes()) conclusions.remove();
+/** `annex.2` -> the second annex, when the document has it. */
+function annexOf(doc: Resolution, place: string): Annex | null {
+  const m = /^annex\.(\d+)$/.exec(place);
+  return m ? (doc.annexes[Number(m[1]) - 1] ?? null) : null;
 }
 
 function writeAnnexes(statement: XMLBuilder, doc: Resolution, context: ParagraphContext): void {

@@ -67,8 +67,12 @@ function clamp(n: number, max: number): number {
 
 /** The document's address on the UN's document server, as the UN's own AKN files link it. */
 export function undocsHref(symbol: string, language: Language): string {
-  // S/RES/2282 (2016) is linked as S/RES/2282(2016) in the UN's files.
-  const compact = symbol.trim().replace(/\s+\(/g, "(");
+  // The UN's files glue a year or a qualifier to the symbol (S/RES/2282(2016),
+  // A/76/190(PartII)) and keep the space before a session numeral (A/RES/2200 (XXI)).
+  const compact = symbol
+    .trim()
+    .replace(/^(S\/RES\/\d+)\s+\((\d{4})\)$/, "$1($2)")
+    .replace(/\s+\(((?:Parts?|Vol\.|Sect\.)[^)]*)\)$/, "($1)");
   return `https://undocs.org/${language}/${encodeURI(compact)}`;
 }
 

@@ -1,6 +1,7 @@
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { Language, OperativeParagraph, PreambularParagraph, SubParagraph } from "../../model/types.js";
 import { citationMarks, renderInline, type InlinePoint, type Span } from "./inline.js";
+import { text } from "./xml.js";
 import type { Notes } from "./notes.js";
 
 /**
@@ -50,9 +51,12 @@ function paragraphMarks(
   paragraph: PreambularParagraph | OperativeParagraph,
   textStart: number,
   context: ParagraphContext,
+  phraseAt = 0,
 ): Marks {
   const spans: Span[] = [];
-  if (phrase && value.startsWith(phrase)) spans.push({ start: 0, end: phrase.length, element: "span", attributes: { class: "italic" } });
+  if (phrase && value.startsWith(phrase, phraseAt)) {
+    spans.push({ start: phraseAt, end: phraseAt + phrase.length, element: "span", attributes: { class: "italic" } });
+  }
   const links = citationMarks(value, paragraph.citations, textStart, context.language);
   return { spans: [...spans, ...links.spans], points: [...context.notes.points(paragraph.footnoteRefs), ...links.points] };
 }
@@ -132,21 +136,32 @@ function renderRange(parent: XMLBuilder, value: string, start: number, end: numb
   renderInline(parent, value.slice(start, end), spans, points);
 }
 
+/**
+ * A label printed at the head of an unnumbered paragraph ("1.1", "l."): the UN's files keep such
+ * labels in `num`, where they belong. Letters need their dot, so that "A decision" stays text.
+ */
+const PRINTED_LABEL = /^(\d{1,3}(?:\.\d{1,3})*\.?|[A-Za-z]\.)[ \t]+(?=\S)/;
+
 export function writeOperative(parent: XMLBuilder, p: OperativeParagraph, context: ParagraphContext): void {
   const eId = context.ids.next("para");
   const paragraph = parent.ele("paragraph", { eId });
+  const label = p.numbered ? null : PRINTED_LABEL.exec(p.text);
   if (p.numbered) paragraph.ele("num").txt(`${p.number}.`);
+  else if (label) text(paragraph.ele("num"), label[1]!);
+  const bodyStart = label ? label[0].length : 0;
   // The text follows the printed number ("1.\t") in the source.
   const textStart = p.position.start.offset + (p.numbered ? String(p.number).length + 2 : 0);
-  const marks = paragraphMarks(p.text, p.phrase, p, textStart, context);
+  const marks = paragraphMarks(p.text, p.phrase, p, textStart, context, bodyStart);
   const located = p.subparagraphs.length ? locateItems(p) : null;
   const taken = new Set<InlinePoint>();
   if (!located) {
-    renderRange(paragraph.ele("content", { eId: `${eId}__content` }).ele("p"), p.text, 0, p.text.length, marks, taken);
+    renderRange(paragraph.ele("content", { eId: `${eId}__content` }).ele("p"), p.text, bodyStart, p.text.length, marks, taken);
     return;
   }
   const list = paragraph.ele("list", { eId: `${eId}__list` });
-  if (located.leadEnd > 0) renderRange(list.ele("intro", { eId: `${eId}__list__intro` }).ele("p"), p.text, 0, located.leadEnd, marks, taken);
+  if (located.leadEnd > bodyStart) {
+    renderRange(list.ele("intro", { eId: `${eId}__list__intro` }).ele("p"), p.text, bodyStart, located.leadEnd, marks, taken);
+  }
   const writeItem = (owner: XMLBuilder, ownerId: string, item: Item) => {
     const pointId = context.ids.unique(`${ownerId}__point_${item.sub.label}`);
     const point = owner.ele("point", { eId: pointId });
