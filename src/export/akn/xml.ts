@@ -11,7 +11,11 @@ export const AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
  */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Cheap pre-check: nearly every text has none of these, and the full pattern is slow. */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function xmlSafe(text: string): string {
+  if (!SUSPECT.test(text)) return text;
   return text.replace(FORBIDDEN, (c) => (c.charCodeAt(0) < 0x20 ? " " : "\uFFFD"));
 }
 
