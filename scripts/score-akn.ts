@@ -5,6 +5,7 @@
  * matching as word prefixes, symbols without spaces). Prints F1 per part.
  *
  *   node --import tsx scripts/score-akn.ts [--verbose] [--only NAME] [--akn DIR] [--gold DIR]
+ *   node --import tsx scripts/score-akn.ts --eosg [DIR]   (the same comparison for the EOSG paragraph JSON)
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -18,7 +19,9 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const root = resolve(import.meta.dirname, "..");
-const aknDir = option("--akn", join(root, ".corpus/akn/en"));
+const eosg = args.includes("--eosg");
+const sourceDir = eosg ? (args[args.indexOf("--eosg") + 1]?.startsWith("--") === false ? args[args.indexOf("--eosg") + 1]! : join(root, ".corpus/eosg")) : option("--akn", join(root, ".corpus/akn/en"));
+const sourceName = (name: string) => join(sourceDir, eosg ? `${name}.paragraphs.json` : `${name}.xml`);
 const goldDir = option("--gold", join(root, "../shared/gold"));
 const only = option("--only", "");
 const verbose = args.includes("--verbose");
@@ -106,7 +109,7 @@ const golds = readdirSync(goldDir).filter((f) => f.endsWith(".en.gold.json")).so
 for (const goldFile of golds) {
   const name = goldFile.replace(/\.gold\.json$/, "");
   if (only && name !== only) continue;
-  const xmlPath = join(aknDir, `${name}.xml`);
+  const xmlPath = sourceName(name);
   if (!existsSync(xmlPath)) continue;
   documents++;
   const gold = JSON.parse(readFileSync(join(goldDir, goldFile), "utf8")) as Gold;

@@ -1,6 +1,366 @@
-import type { Parsed } from "../model/types.js";
+import type { Body, Language, Parsed, Problem } from "../model/types.js";
+import {
+  adoptionLine,
+  dateLine,
+  distributionDate,
+  meetingLine,
+  numberTitleLine,
+  reportLine,
+  scAdoptionLine,
+  scNumberLine,
+} from "../parse/metadata.js";
+import { assemble, emptyMetadata, type Draft, type DraftAnnex, type DraftBlock, type DraftSubparagraph } from "./assemble.js";
+import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
+import { RichTextBuilder, joinRich, plainText, sliceRich, type LinkSpan, type RichText } from "./rich-text.js";
 
-export function decodeEosg(_bytes: Uint8Array, _options: ReadOptions = {}): Parsed {
-  return { ok: false, problems: [{ code: "unsupported-format", severity: "error", message: "EOSG decoding is not written yet" }] };
+/**
+ * The paragraph JSON of the Executive Office of the Secretary-General (EOSG): a list of the
+ * resolution's paragraphs in order, each typed (frontmatter, title, paragraph, heading,
+ * backmatter, footer), operative ones with their printed `prefix` ("1.", "(a)") and level, and
+ * the document links found in each as [text, url] pairs. Frontmatter lines are the ones the
+ * text parser reads ("Resolution adopted by ...", "[on the report of ...]", "70/1.\tTitle"),
+ * so their facts come from the same functions.
+ *
+ * Presidential statements (S/PRST, A/HRC/PRST) have no numbered paragraphs: their statement
+ * paragraphs are kept as unnumbered paragraphs of the body.
+ */
+
+interface EosgParagraph {
+  text: string;
+  type: string;
+  paragraph_type?: string | null;
+  paragraph_level?: number | null;
+  prefix?: string | null;
+  links?: unknown;
+  language?: string | null;
+}
+
+const FORMULA = /^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*[,.:]?$/i;
+const FORMULA_INLINE = /^(The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council))\s+\p{Ll}/u;
+const SUB_PREFIX = /^\(([a-z]{1,3}|[ivxlc]{1,7}|\d{1,2})\)$/i;
+const NUMBER_PREFIX = /^(\d{1,4})\s*\.?$/;
+const ANNEX_LINE = /^Annex(?:es)?(?:\s+([IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*$/i;
+const SPECIAL_TITLE = /^((?:ES|S)-\d{1,2}\/\d{1,3})\.\s+(\S[^\n]{0,2000})$/;
+const TYPED_PREFIX = /^(\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\))\s+/;
+const SYMBOL_LINE = /^(?:[A-Z]{1,4}\/){1,3}[A-Z0-9.\-/]{1,40}(?: \((?:\d{4}|[IVXL]{1,6})\))?$/;
+
+const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
+const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
+
+export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return decoded;
+  let data: unknown;
+  try {
+    data = JSON.parse(decoded.text);
+  } catch (e) {
+    return { ok: false, problems: [error("malformed-json", `the JSON is malformed: ${e instanceof Error ? e.message : String(e)}`)] };
+  }
+  const items = Array.isArray(data) ? data : null;
+  if (!items || items.some((x) => !isParagraph(x))) {
+    return { ok: false, problems: [error("not-eosg", "the JSON is not an EOSG paragraph list: expected an array of {text, type, ...} objects")] };
+  }
+  return assemble(new EosgReader(items as EosgParagraph[], options, decoded.problems).draft());
+}
+
+function isParagraph(x: unknown): boolean {
+  return typeof x === "object" && x !== null && typeof (x as EosgParagraph).text === "string" && typeof (x as EosgParagraph).type === "string";
+}
+
+/** A_RES_70_1.en.paragraphs.json -> A/RES/70/1; S_RES_1197(1998) -> S/RES/1197 (1998). */
+export function symbolFromFileName(name: string): string | null {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const m = /^((?:A_HRC|A|S|E)_(?:RES|PRST|DEC)(?:_OS)?)_(.{1,40}?)(?:\.(?:en|fr|es|ru|ar|zh))?(?:\.paragraphs)?\.json$/i.exec(base);
+  if (!m) return null;
+  const series = m[1]!.replace(/_OS$/i, "").replace(/_/g, "/");
+  const rest = m[2]!.replace(/_/g, "/").replace(/\(([^)]{1,10})\)$/, " ($1)");
+  return `${series}/${rest}`;
+}
+
+function bodyOfSymbol(symbol: string | null): Body | null {
+  if (!symbol) return null;
+  if (/^A\/HRC\//.test(symbol)) return "HRC";
+  if (/^S\//.test(symbol)) return "SC";
+  if (/^E\//.test(symbol)) return "ECOSOC";
+  if (/^A\//.test(symbol)) return "GA";
+  return null;
+}
+
+class EosgReader {
+  private readonly blocks: DraftBlock[] = [];
+  private readonly header: RichText[] = [];
+  private readonly annexes: DraftAnnex[] = [];
+  private readonly problems: Problem[];
+  private readonly meta;
+  private formula: string | null = null;
+  private conclusions: Draft["conclusions"] = { meeting: null, date: null, lines: [] };
+  private section: string | undefined;
+  private readonly statement: boolean;
+
+  constructor(
+    private readonly items: EosgParagraph[],
+    private readonly options: ReadOptions,
+    problems: Problem[],
+  ) {
+    this.problems = [...problems];
+    const language = (items.find((i) => typeof i.language === "string")?.language ?? options.language ?? "en") as Language;
+    this.meta = emptyMetadata(["en", "fr", "es", "ru", "ar", "zh"].includes(language) ? language : "en");
+    const fromName = symbolFromFileName(options.name ?? "");
+    this.meta.symbol = fromName;
+    this.meta.body = bodyOfSymbol(fromName) ?? "GA";
+    this.statement = /\/PRST\//.test(fromName ?? "");
+  }
+
+  draft(): Draft {
+    let sawTitle = false;
+    for (const item of this.items) {
+      const rich = richOf(item);
+      if (!rich.text && !item.prefix) continue;
+      switch (item.type) {
+        case "frontmatter":
+          this.readFrontmatter(item, rich, sawTitle);
+          break;
+        case "title":
+          sawTitle = true;
+          this.readTitle(rich);
+          break;
+        case "heading":
+          this.readHeading(item, rich);
+          break;
+        case "paragraph":
+          this.readParagraph(item, rich);
+          break;
+        case "backmatter":
+          this.readBackmatter(item.text, rich);
+          break;
+        default:
+          break; // footers: page furniture
+      }
+    }
+    this.finishMetadata();
+    return {
+      format: "eosg",
+      ...(this.options.name ? { name: this.options.name } : {}),
+      meta: this.meta,
+      header: this.header,
+      formula: this.formula,
+      blocks: this.blocks,
+      conclusions: this.conclusions,
+      annexes: this.annexes,
+      footnotes: [],
+      problems: this.problems,
+    };
+  }
+
+  private readFrontmatter(item: EosgParagraph, rich: RichText, sawTitle: boolean): void {
+    const text = rich.text;
+    // Some files type the whole resolution as frontmatter: after the formula, read paragraphs.
+    if (this.formula || (FORMULA.test(text) && !this.statement)) {
+      this.readParagraph(item, rich);
+      return;
+    }
+    // Old resolutions open with the formula inside the first sentence: "The General Assembly resolves that ..."
+    const inline = this.statement ? null : FORMULA_INLINE.exec(text);
+    if (inline) {
+      this.formula = inline[1]!;
+      this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
+      return;
+    }
+    // Statements by the President are typed as frontmatter: their paragraphs open with a quote.
+    if (this.statement && (/^[\u201c"]/.test(text) || (sawTitle && text.length > 200))) {
+      this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
+      return;
+    }
+    this.header.push(rich);
+    const adopted = adoptionLine(text);
+    if (adopted) {
+      this.meta.body = adopted.body;
+      this.meta.adoptionDate = adopted.date;
+      return;
+    }
+    const sc = scAdoptionLine(text);
+    if (sc) {
+      this.meta.body = "SC";
+      this.meta.adoptionDate = sc.date;
+      this.meta.plenaryMeeting = sc.meeting;
+      return;
+    }
+    const report = reportLine(text);
+    if (report) {
+      this.meta.committee = report.committee;
+      this.meta.committeeReport = report.report;
+      return;
+    }
+    if (SYMBOL_LINE.test(text) && /\/(?:RES|PRST|DEC)\//.test(text)) {
+      this.meta.symbol = text.replace(/\s+/g, " ");
+      return;
+    }
+    const nt = numberTitleLine(text);
+    if (nt || this.readSpecialTitle(text)) {
+      this.readTitle(this.header.pop()!);
+      return;
+    }
+    this.meta.distributionDate ??= distributionDate(text) ?? null;
+  }
+
+  private readTitle(rich: RichText): void {
+    this.header.push(rich);
+    const nt = numberTitleLine(rich.text);
+    if (nt) {
+      this.meta.session = nt.session;
+      this.meta.title = nt.title;
+      if (!this.meta.symbol || !this.meta.symbol.includes(nt.number)) {
+        if (this.meta.body === "GA") this.meta.symbol = `A/RES/${nt.number}${nt.part ? ` ${nt.part}` : ""}`;
+      }
+      return;
+    }
+    const sc = scNumberLine(rich.text);
+    if (sc) {
+      this.meta.body = "SC";
+      this.meta.symbol = `S/RES/${sc.number} (${sc.year})`;
+      return;
+    }
+    this.meta.title ??= rich.text || null;
+  }
+
+  /** "S-30/1.\tTitle": special-session numbers that the GA pattern does not cover. */
+  private readSpecialTitle(text: string): boolean {
+    const m = SPECIAL_TITLE.exec(text);
+    if (!m) return false;
+    this.meta.title = m[2]!.trim();
+    return true;
+  }
+
+  private readHeading(item: EosgParagraph, rich: RichText): void {
+    const num = item.prefix?.trim().replace(/\.$/, "") || null;
+    const text = rich.text || num || "";
+    if (!text) return;
+    this.section = rich.text || num || undefined;
+    this.blocks.push({ kind: "heading", num, text: rich.text ? rich : plainText(text), ...this.placement() });
+  }
+
+  private readParagraph(item: EosgParagraph, whole: RichText): void {
+    let rich = whole;
+    let prefix = item.prefix?.trim() ?? "";
+    // Files without prefixes keep the number in the text: "1.\tDemands ...", "(a)\tTo ..."
+    const typed = prefix ? null : TYPED_PREFIX.exec(whole.text);
+    if (typed) {
+      prefix = typed[1]!;
+      rich = sliceRich(whole, typed[0].length);
+    }
+    const text = rich.text;
+    const hasOperative = this.blocks.some((b) => b.kind === "operative");
+    if (!this.formula && !hasOperative && FORMULA.test(text)) {
+      this.formula = text;
+      return;
+    }
+    // "on 18 September 1998" continues "Adopted by the Security Council at its 3928th meeting,"
+    if (!this.formula && /^on \d{1,2}\s/.test(text) && this.header.length) {
+      const joined = joinRich([this.header.pop()!, rich]);
+      this.header.push(joined);
+      const sc = scAdoptionLine(joined.text);
+      if (sc) {
+        this.meta.body = "SC";
+        this.meta.adoptionDate = sc.date;
+        this.meta.plenaryMeeting = sc.meeting;
+      }
+      return;
+    }
+    const sub = SUB_PREFIX.exec(prefix);
+    if (sub && this.attachSubparagraph(sub[1]!, rich, item.paragraph_level ?? (/^[ivx]+$/.test(sub[1]!) ? 3 : 2))) return;
+    const number = NUMBER_PREFIX.exec(prefix);
+    if (item.paragraph_type === "operative" || number || hasOperative) {
+      this.blocks.push({
+        kind: "operative",
+        number: number ? Number(number[1]) : null,
+        phrase: null,
+        lead: rich,
+        subparagraphs: [],
+        ...this.placement(),
+      });
+      return;
+    }
+    this.blocks.push({ kind: "preambular", phrase: null, body: rich, ...this.placement() });
+  }
+
+  /** "(a)" paragraphs belong to the paragraph before; deeper levels to its last sub-paragraph. */
+  private attachSubparagraph(label: string, body: RichText, level: number): boolean {
+    const last = this.blocks.at(-1);
+    const node: DraftSubparagraph = { label, body, children: [] };
+    if (last?.kind === "operative") {
+      let owner = last.subparagraphs;
+      for (let depth = 2; depth < level && owner.length; depth++) owner = owner.at(-1)!.children;
+      owner.push(node);
+      return true;
+    }
+    if (last?.kind === "preambular") {
+      last.body = joinRich([last.body, plainText(`(${label})`), body]);
+      return true;
+    }
+    return false;
+  }
+
+  private readBackmatter(raw: string, rich: RichText): void {
+    const text = rich.text;
+    const annex = ANNEX_LINE.exec(text);
+    if (annex) {
+      this.annexes.push({ label: text, title: null, blocks: [] });
+      return;
+    }
+    const current = this.annexes.at(-1);
+    if (current) {
+      if (current.title === null && current.blocks.length === 0 && text.length < 300 && !/[.;:,]$/.test(text)) current.title = rich;
+      else current.blocks.push(rich);
+      return;
+    }
+    for (const line of raw.split("\n")) {
+      const meeting = meetingLine(line.replace(/,\s*$/, ""));
+      if (meeting) this.conclusions.meeting ??= meeting.meeting;
+      const date = dateLine(line);
+      if (date) this.conclusions.date ??= date;
+    }
+    this.conclusions.lines.push(text);
+  }
+
+  private placement(): { section?: string } {
+    return this.section ? { section: this.section } : {};
+  }
+
+  private finishMetadata(): void {
+    if (this.meta.body === "GA") {
+      this.meta.plenaryMeeting ??= this.conclusions.meeting;
+      if (this.meta.session === null) {
+        const s = /^A\/RES\/(?:ES-|S-)?(\d{1,3})\//.exec(this.meta.symbol ?? "");
+        if (s) this.meta.session = Number(s[1]);
+      }
+    } else {
+      this.meta.session = null;
+      this.meta.plenaryMeeting ??= this.conclusions.meeting;
+    }
+    this.meta.adoptionDate ??= this.conclusions.date;
+    if (this.statement && !this.blocks.length) {
+      this.problems.push(warning("statement-without-paragraphs", "the presidential statement has no paragraphs"));
+    }
+  }
+}
+
+/** Paragraph text with white space collapsed and its [text, url] links located in it. */
+function richOf(item: EosgParagraph): RichText {
+  const b = new RichTextBuilder();
+  b.append(item.text);
+  const rich = b.build();
+  const links: LinkSpan[] = [];
+  let from = 0;
+  for (const link of Array.isArray(item.links) ? item.links : []) {
+    if (!Array.isArray(link) || typeof link[0] !== "string" || typeof link[1] !== "string") continue;
+    const shown = link[0].replace(/\s+/g, " ").trim();
+    if (!shown) continue;
+    let at = rich.text.indexOf(shown, from);
+    if (at === -1) at = rich.text.indexOf(shown);
+    if (at === -1) continue;
+    links.push({ target: link[1], start: at, end: at + shown.length });
+    from = at + shown.length;
+  }
+  return { ...rich, links };
 }
