@@ -1,0 +1,67 @@
+import type { DialectName } from "./store.js";
+import type { SearchExpression } from "./search-query.js";
+import type { Language } from "../model/types.js";
+
+/**
+ * What differs between the two databases, kept in one small surface (Kysely's dialect idea):
+ * a driver that runs SQL, and a dialect that writes the few statements that are not portable
+ * (full-text matching and snippets, the schema's type names, row locking). Everything else in
+ * src/registry/sql-store.ts is one SQL text for both, written with `?` placeholders.
+ */
+
+export type Row = Record<string, unknown>;
+
+export interface SqlExecutor {
+  all<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Inserts rows (values in `columns` order) as the database does it fastest. */
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+}
+
+export interface SqlDriver {
+  /** Reads outside any write transaction (a separate connection or a pool). */
+  readonly reader: SqlExecutor;
+  /**
+   * Runs `work` in one write transaction: committed when it resolves, rolled back when it
+   * throws. Write transactions of one driver never interleave.
+   */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Booleans as the 0/1 flags both schemas use; other values as they are. */
+export function bindable(value: unknown): unknown {
+  return typeof value === "boolean" ? (value ? 1 : 0) : value;
+}
+
+/** A statement fragment: SQL text with `?` placeholders and its parameters, in order. */
+export interface Fragment {
+  sql: string;
+  params: unknown[];
+}
+
+export interface SqlDialect {
+  readonly name: DialectName;
+  /** Column type names in the shared DDL: `{id}`, `{key}`, `{blob}` are replaced by these. */
+  readonly types: { id: string; key: string; blob: string };
+  /** Appended to a SELECT that reads a row about to be updated (`FOR UPDATE` where it exists). */
+  readonly lockRows: string;
+  /** Case-insensitive LIKE operator. */
+  readonly ilike: string;
+  /** Statements of the full-text migration. */
+  fullTextSchema(): string[];
+  /** A SELECT yielding `id` and `score` (higher is better) of the paragraphs matching `expr`. */
+  matchParagraphs(expr: SearchExpression, language: Language | undefined): Fragment;
+  /**
+   * A SELECT yielding `id` and `snippet` for the paragraphs `ids`, the matched words between
+   * the characters U+E000 and U+E001.
+   */
+  snippets(expr: SearchExpression, language: Language | undefined, ids: readonly number[]): Fragment;
+  /** Serialises concurrent migrators (an advisory lock on PostgreSQL; SQLite's write lock suffices). */
+  lockForMigration(tx: SqlExecutor): Promise<void>;
+}
+
+/** Where a snippet's highlighted words start and end (private-use characters, never in documents). */
+export const MARK_START = "\uE000";
+export const MARK_END = "\uE001";

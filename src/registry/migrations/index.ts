@@ -1,0 +1,43 @@
+import type { SqlDialect, SqlExecutor } from "../dialect.js";
+import type { MigrationResult } from "../store.js";
+import { schema } from "./001_schema.js";
+import { fullText } from "./002_full_text.js";
+
+/**
+ * Numbered migrations, one list for both databases. A migration's statements are the same SQL
+ * for both, with `{id}`, `{key}` and `{blob}` standing for the type names that differ; the
+ * full-text index is the one migration each dialect writes itself. Applied migrations are
+ * recorded in `schema_migrations`; each runs in its own transaction, so a crash leaves the
+ * schema at a numbered step.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  statements(dialect: SqlDialect): string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [schema, fullText];
+
+export function withTypes(dialect: SqlDialect, sql: string): string {
+  return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
+}
+
+export async function migrate(
+  dialect: SqlDialect,
+  transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => Promise<T>,
+): Promise<MigrationResult[]> {
+  const results: MigrationResult[] = [];
+  for (const migration of MIGRATIONS) {
+    const status = await transaction(async (tx) => {
+      await tx.run("CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      await dialect.lockForMigration(tx);
+      const done = await tx.all("SELECT id FROM schema_migrations WHERE id = ?", [migration.id]);
+      if (done.length) return "already-applied" as const;
+      for (const statement of migration.statements(dialect)) await tx.run(withTypes(dialect, statement));
+      await tx.run("INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)", [migration.id, migration.name, new Date().toISOString()]);
+      return "applied" as const;
+    });
+    results.push({ id: migration.id, name: migration.name, status });
+  }
+  return results;
+}

@@ -1,0 +1,201 @@
+import pg from "pg";
+import type { Language } from "../model/types.js";
+import { bindable, type Fragment, MARK_END, MARK_START, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
+import type { SearchExpression, SearchTerm } from "./search-query.js";
+import { SqlStore } from "./sql-store.js";
+
+/**
+ * The shared-server registry: PostgreSQL through a `pg` pool. Full text is a generated tsvector
+ * column (stemmed with the paragraph's language) under a GIN index, ranked with ts_rank and
+ * excerpted with ts_headline. Writers lock the document row (SELECT ... FOR UPDATE), so several
+ * ingest processes can share one database.
+ */
+
+/** Largest parameter count per multi-row INSERT (the protocol's limit is 65,535). */
+const MAX_PARAMETERS = 30000;
+const MIGRATION_LOCK = 72_011_905;
+
+/** `?` placeholders to `$1, $2, ...`, leaving quoted text alone. */
+export function numberedPlaceholders(sql: string): string {
+  let n = 0;
+  let out = "";
+  let quote: string | null = null;
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else out += ch === "?" ? `$${++n}` : ch;
+  }
+  return out;
+}
+
+const converted = new Map<string, string>();
+function toPg(sql: string): string {
+  let text = converted.get(sql);
+  if (text === undefined) {
+    text = numberedPlaceholders(sql);
+    if (converted.size > 2000) converted.clear();
+    converted.set(sql, text);
+  }
+  return text;
+}
+
+/** Counts come back as int8 and sums as numeric; the registry's values all fit a double. */
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 20 || oid === 1700) return (value: string) => Number(value);
+    return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
+  },
+} as pg.CustomTypesConfig;
+
+class PgExecutor implements SqlExecutor {
+  constructor(private readonly client: pg.Pool | pg.PoolClient) {}
+
+  async all<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const result = await this.client.query(toPg(sql), params.map(bindable));
+    return result.rows as T[];
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    const result = await this.client.query(toPg(sql), params.map(bindable));
+    return result.rowCount ?? 0;
+  }
+
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      let n = 0;
+      const values = chunk.map(() => `(${columns.map(() => `$${++n}`).join(", ")})`).join(", ");
+      await this.client.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}`, chunk.flat().map(bindable));
+    }
+  }
+}
+
+class PgDriver implements SqlDriver {
+  readonly reader: PgExecutor;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.reader = new PgExecutor(pool);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const value = await work(new PgExecutor(client));
+      await client.query("COMMIT");
+      return value;
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+const CONFIGURATIONS: Partial<Record<Language, string>> = { en: "english", fr: "french", es: "spanish", ru: "russian" };
+
+/** Text-search configuration of a language; fixed names only, never user input. */
+function configuration(language: Language | undefined): string {
+  return `'${CONFIGURATIONS[language ?? "en"] ?? "simple"}'::regconfig`;
+}
+
+function tsTerm(term: SearchTerm, config: string, params: unknown[]): string {
+  if (term.type === "phrase") {
+    params.push(term.words.join(" "));
+    return `phraseto_tsquery(${config}, ?)`;
+  }
+  params.push(term.word);
+  return term.prefix ? `to_tsquery(${config}, ? || ':*')` : `plainto_tsquery(${config}, ?)`;
+}
+
+/** The search expression as a tsquery-valued SQL expression; words travel as parameters. */
+function tsQuery(expression: SearchExpression, language: Language | undefined): Fragment {
+  const config = configuration(language);
+  const params: unknown[] = [];
+  const groups = expression.all.map((g) => `(${g.map((t) => tsTerm(t, config, params)).join(" || ")})`);
+  let sql = groups.join(" && ");
+  if (expression.none.length) sql = `(${sql}) && !!(${expression.none.map((t) => tsTerm(t, config, params)).join(" || ")})`;
+  return { sql, params };
+}
+
+const languageConfiguration = `CASE language ${Object.entries(CONFIGURATIONS)
+  .map(([code, name]) => `WHEN '${code}' THEN '${name}'::regconfig`)
+  .join(" ")} ELSE 'simple'::regconfig END`;
+
+export const postgresDialect: SqlDialect = {
+  name: "postgres",
+  types: { id: "INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", key: "BIGINT", blob: "BYTEA" },
+  lockRows: " FOR UPDATE",
+  ilike: "ILIKE",
+  fullTextSchema: () => [
+    `ALTER TABLE paragraphs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector(${languageConfiguration}, text)) STORED`,
+    "CREATE INDEX paragraphs_tsv ON paragraphs USING GIN (tsv)",
+  ],
+  matchParagraphs(expression: SearchExpression, language: Language | undefined): Fragment {
+    const query = tsQuery(expression, language);
+    return {
+      sql: `SELECT p.id, ts_rank(p.tsv, q.query) AS score FROM paragraphs p, (SELECT ${query.sql} AS query) q WHERE p.tsv @@ q.query`,
+      params: query.params,
+    };
+  },
+  snippets(expression: SearchExpression, language: Language | undefined, ids: readonly number[]): Fragment {
+    const query = tsQuery(expression, language);
+    const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`;
+    return {
+      sql: `SELECT p.id, ts_headline(${configuration(language)}, p.text, q.query, '${options}') AS snippet
+            FROM paragraphs p, (SELECT ${query.sql} AS query) q WHERE p.id IN (${ids.map(() => "?").join(", ")})`,
+      params: [...query.params, ...ids],
+    };
+  },
+  async lockForMigration(tx: SqlExecutor) {
+    await tx.all(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+  },
+};
+
+export interface PostgresOptions {
+  /** Schema to work in (created when missing); tests use a fresh one each. */
+  schema?: string;
+  poolSize?: number;
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
+
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<SqlStore> {
+  if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on("error", () => undefined);
+  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  const store = new SqlStore(postgresDialect, new PgDriver(pool), redactUrl(url));
+  try {
+    await store.migrate();
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return store;
+}

@@ -1,0 +1,223 @@
+import { createHash } from "node:crypto";
+import { deflateSync, inflateSync } from "node:zlib";
+import type { Language, Resolution } from "../model/types.js";
+import { titleKey } from "./series.js";
+import type { ParagraphKind } from "./store.js";
+import { resolutionNumber, symbolYear } from "./symbols.js";
+
+/**
+ * A document as the rows the registry stores: one per paragraph, citation, mandate and SDG
+ * link, flattened from the tree so that searches and views are queries. Pure but for hashing
+ * and compression.
+ */
+
+/**
+ * Paragraph ids are `document id * PARAGRAPH_ID_SPAN + ordinal`: a document's paragraphs are one
+ * contiguous id range (one range delete replaces them, and the full-text index yields the
+ * document of a hit without a join).
+ */
+export const PARAGRAPH_ID_SPAN = 65536;
+
+export interface DocumentRow {
+  symbol: string;
+  language: string;
+  body: string;
+  session: number | null;
+  year: number | null;
+  number: number | null;
+  title: string | null;
+  title_key: string | null;
+  committee: string | null;
+  committee_report: string | null;
+  agenda_item: string | null;
+  adoption_date: string | null;
+  plenary_meeting: number | null;
+  format: string;
+  problems: number;
+}
+
+export interface ParagraphRow {
+  ordinal: number;
+  ref: string;
+  kind: ParagraphKind;
+  number: number | null;
+  phrase: string | null;
+  part: string | null;
+  text: string;
+  text_hash: string;
+  start_offset: number;
+  end_offset: number;
+}
+
+export interface CitationRow {
+  ordinal: number | null;
+  ref: string;
+  symbol: string;
+  kind: string;
+  text: string;
+}
+
+export interface MandateRow {
+  ordinal: number;
+  ref: string;
+  paragraph_number: number;
+  sub: string | null;
+  actor: string;
+  actor_canonical: string | null;
+  actor_key: string;
+  actor_type: string;
+  verb: string;
+  category: string;
+  force: number;
+  action: string;
+  report: boolean;
+  report_to: string | null;
+  deliverable: string | null;
+  due_session: number | null;
+  deadline: string | null;
+  recurrence: string | null;
+  has_review_or_end: boolean;
+}
+
+export interface SdgRow {
+  ordinal: number | null;
+  goal: string;
+  target: string | null;
+  origin: "document" | "paragraph" | "official";
+}
+
+export interface DocumentRows {
+  document: DocumentRow;
+  paragraphs: ParagraphRow[];
+  citations: CitationRow[];
+  mandates: MandateRow[];
+  sdgs: SdgRow[];
+}
+
+/** Lower case, spaces collapsed, a leading "the" dropped: how actors are compared. */
+export function actorKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim().replace(/^the /, "");
+}
+
+/** Hash of a paragraph's text up to case and spacing: equal for the same paragraph wherever it appears. */
+function textHash(text: string): string {
+  return createHash("sha1").update(text.toLowerCase().replace(/\s+/g, " ").trim()).digest("base64url").slice(0, 22);
+}
+
+function goalOf(code: string): string {
+  return code.split(".")[0]!.replace(/^0+(?=\d)/, "");
+}
+
+export function documentRows(doc: Resolution): DocumentRows {
+  const meta = doc.meta;
+  const symbol = meta.symbol ?? "";
+  const paragraphs: ParagraphRow[] = [];
+  const citations: CitationRow[] = [];
+  const mandates: MandateRow[] = [];
+  const sdgs: SdgRow[] = [];
+  const add = (row: Omit<ParagraphRow, "ordinal" | "text_hash">): number | null => {
+    if (paragraphs.length >= PARAGRAPH_ID_SPAN) return null;
+    const ordinal = paragraphs.length;
+    paragraphs.push({ ...row, ordinal, text_hash: textHash(row.text) });
+    return ordinal;
+  };
+  const span = (p: { position: { start: { offset: number }; end: { offset: number } } }) => ({
+    start_offset: p.position.start.offset,
+    end_offset: p.position.end.offset,
+  });
+
+  for (const p of doc.preamble) {
+    const ref = `preamble.${p.index}`;
+    const ordinal = add({ ref, kind: "preambular", number: p.index, phrase: p.starter || null, part: p.part ?? null, text: p.text, ...span(p) });
+    for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
+  }
+  for (const p of doc.operative) {
+    const ref = `operative.${p.number}`;
+    const ordinal = add({ ref, kind: "operative", number: p.number, phrase: p.verb || null, part: p.part ?? null, text: p.text, ...span(p) });
+    for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
+    if (ordinal === null) continue;
+    for (const m of p.mandates) {
+      mandates.push({
+        ordinal,
+        ref: m.in || ref,
+        paragraph_number: p.number,
+        sub: m.sub,
+        actor: m.actor,
+        actor_canonical: m.actorCanonical,
+        actor_key: actorKey(m.actorCanonical ?? m.actor),
+        actor_type: m.actorType,
+        verb: m.verb,
+        category: m.category,
+        force: m.force,
+        action: m.action,
+        report: m.report,
+        report_to: m.reportTo,
+        deliverable: m.deliverable,
+        due_session: m.dueSession,
+        deadline: m.deadline?.text ?? null,
+        recurrence: m.recurrence,
+        has_review_or_end: m.hasReviewOrEnd,
+      });
+    }
+  }
+  for (const f of doc.footnotes) {
+    const ref = `footnote.${f.number}`;
+    const ordinal = add({ ref, kind: "footnote", number: f.number, phrase: null, part: null, text: f.text, ...span(f) });
+    for (const c of f.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+  }
+  doc.annexes.forEach((annex, a) => {
+    annex.blocks.forEach((block, b) => {
+      add({ ref: `annex.${a + 1}.${b + 1}`, kind: "annex", number: b + 1, phrase: null, part: null, text: block.text, ...span(block) });
+    });
+  });
+  for (const c of doc.citations) citations.push({ ordinal: null, ref: c.in || "header", symbol: c.symbol, kind: c.kind, text: c.text });
+  for (const s of doc.sdgs) sdgs.push({ ordinal: null, goal: goalOf(s.goal), target: s.target, origin: "document" });
+  for (const code of meta.officialSdgs ?? []) sdgs.push({ ordinal: null, goal: goalOf(code), target: code.includes(".") ? code : null, origin: "official" });
+
+  return {
+    document: {
+      symbol,
+      language: meta.language,
+      body: meta.body,
+      session: meta.session,
+      year: meta.adoptionDate ? Number(meta.adoptionDate.slice(0, 4)) : symbolYear(symbol),
+      number: resolutionNumber(symbol),
+      title: meta.title,
+      title_key: titleKey(meta.title),
+      committee: meta.committee,
+      committee_report: meta.committeeReport,
+      agenda_item: meta.agendaItem,
+      adoption_date: meta.adoptionDate,
+      plenary_meeting: meta.plenaryMeeting,
+      format: doc.source.format,
+      problems: doc.problems.length,
+    },
+    paragraphs,
+    citations,
+    mandates,
+    sdgs,
+  };
+}
+
+/** Everything the store writes for one document, computed away from the database (in a worker thread when ingesting many). */
+export interface PreparedDocument {
+  symbol: string;
+  language: Language;
+  rows: DocumentRows;
+  model: Uint8Array;
+}
+
+export function prepareDocument(doc: Resolution): PreparedDocument {
+  return { symbol: doc.meta.symbol ?? "", language: doc.meta.language, rows: documentRows(doc), model: encodeModel(doc) };
+}
+
+/** The stored form of the model: its JSON, deflated (a tenth of the disk for the same bytes). */
+export function encodeModel(doc: Resolution): Buffer {
+  return deflateSync(JSON.stringify(doc), { level: 1 });
+}
+
+export function decodeModel(stored: Uint8Array): Resolution {
+  return JSON.parse(inflateSync(stored).toString("utf8")) as Resolution;
+}

@@ -1,0 +1,96 @@
+/**
+ * The search box's little language, parsed once into a value that each dialect renders into its
+ * own full-text syntax (FTS5 MATCH strings, PostgreSQL tsquery calls). Users never write engine
+ * syntax, so nothing they type can break a query:
+ *
+ *   industrial development      both words (in any order)
+ *   "small island developing"   the phrase
+ *   develop*                    a prefix
+ *   UNIDO OR UNCTAD             either
+ *   -Palestine                  not this
+ *
+ * Words are runs of letters and digits; a bare token with inner punctuation
+ * ("Secretary-General", "70/1") is the phrase of its words, as the indexes tokenise it.
+ */
+
+export type SearchTerm = { type: "word"; word: string; prefix: boolean } | { type: "phrase"; words: string[] };
+
+export interface SearchExpression {
+  /** Every group must match; a group matches when any of its terms does. */
+  all: SearchTerm[][];
+  /** No paragraph may match any of these. */
+  none: SearchTerm[];
+}
+
+export type ParsedSearch = { ok: true; expression: SearchExpression | null } | { ok: false; message: string };
+
+export const MAX_QUERY_LENGTH = 500;
+const MAX_TERMS = 32;
+const MAX_WORD = 64;
+
+/**
+ * Words too common to narrow a search; dropped from bare words (not from phrases) unless nothing
+ * else is left. PostgreSQL's configurations drop them too; SQLite's FTS5 indexes them.
+ */
+const STOPWORDS = new Set([
+  "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its",
+  "of", "on", "or", "that", "the", "their", "these", "this", "to", "was", "were", "which", "will", "with",
+]);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** A quoted phrase (straight or typographic quotes), the OR keyword, or any other run of non-space. */
+const PIECE = /(-?)(?:["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]?|(\S+))/gu;
+
+function wordsOf(text: string): string[] {
+  return (text.normalize("NFKC").toLowerCase().match(WORD) ?? []).map((w) => w.slice(0, MAX_WORD));
+}
+
+interface Piece {
+  term: SearchTerm;
+  negated: boolean;
+  /** A bare single word that may be dropped as a stopword. */
+  droppable: boolean;
+}
+
+function pieceOf(quoted: string | undefined, bare: string | undefined, negated: boolean): Piece | null {
+  if (quoted !== undefined) {
+    const words = wordsOf(quoted);
+    if (!words.length) return null;
+    return { term: words.length === 1 ? { type: "word", word: words[0]!, prefix: false } : { type: "phrase", words }, negated, droppable: false };
+  }
+  const token = bare ?? "";
+  const words = wordsOf(token);
+  if (!words.length) return null;
+  if (words.length > 1) return { term: { type: "phrase", words }, negated, droppable: false };
+  const prefix = token.endsWith("*");
+  return { term: { type: "word", word: words[0]!, prefix }, negated, droppable: !prefix && STOPWORDS.has(words[0]!) };
+}
+
+export function parseSearch(input: string): ParsedSearch {
+  if (input.length > MAX_QUERY_LENGTH) return { ok: false, message: `the query is longer than ${MAX_QUERY_LENGTH} characters` };
+  const groups: Piece[][] = [];
+  const none: SearchTerm[] = [];
+  let joinNext = false;
+  for (const m of input.matchAll(PIECE)) {
+    const [, minus, quoted, bare] = m;
+    if (bare === "OR") {
+      joinNext = groups.length > 0;
+      continue;
+    }
+    const piece = pieceOf(quoted, bare, minus === "-");
+    if (!piece) continue;
+    if (piece.negated) none.push(piece.term);
+    else if (joinNext) groups[groups.length - 1]!.push(piece);
+    else groups.push([piece]);
+    joinNext = false;
+  }
+  const meaningful = groups.filter((g) => g.some((p) => !p.droppable));
+  const kept = meaningful.length ? meaningful : groups;
+  if (!kept.length) {
+    return none.length ? { ok: false, message: "a search needs at least one word to look for, not only words to exclude" } : { ok: true, expression: null };
+  }
+  if (kept.reduce((n, g) => n + g.length, 0) + none.length > MAX_TERMS) {
+    return { ok: false, message: `a search may hold at most ${MAX_TERMS} terms` };
+  }
+  return { ok: true, expression: { all: kept.map((g) => g.map((p) => p.term)), none } };
+}

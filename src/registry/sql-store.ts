@@ -1,0 +1,638 @@
+import { resolveActor } from "../enrich/actors.js";
+import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
+import { type Fragment, MARK_END, MARK_START, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
+import { migrate } from "./migrations/index.js";
+import { actorKey, decodeModel, type DocumentRows, PARAGRAPH_ID_SPAN, type PreparedDocument, prepareDocument } from "./rows.js";
+import { parseSearch, type SearchExpression } from "./search-query.js";
+import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
+import type {
+  CitationEdge,
+  CitationGraph,
+  CitationNode,
+  CitationQuery,
+  DialectName,
+  DocumentFilter,
+  DocumentSummary,
+  FacetCount,
+  FacetName,
+  KnownSource,
+  MandateFilter,
+  MandateRecord,
+  MigrationResult,
+  Page,
+  Paged,
+  ParagraphKind,
+  PutResult,
+  SearchFilter,
+  SearchHit,
+  SearchRequest,
+  SearchResult,
+  SeriesRecord,
+  SourceInfo,
+  Statistics,
+  Store,
+  StoredDocument,
+  VersionInfo,
+} from "./store.js";
+import { canonicalSymbol, looksLikeSymbol } from "./symbols.js";
+
+/** Bad input to a query (an unparsable search, say): the HTTP layer answers 400, the CLI exits 2. */
+export class RegistryInputError extends Error {
+  override readonly name = "RegistryInputError";
+}
+
+const DOCUMENT_COLUMNS = "d.symbol, d.language, d.body, d.session, d.year, d.title, d.committee, d.agenda_item, d.adoption_date, d.format, d.current_version, d.version_count";
+const FACET_LIMIT = 30;
+const SNIPPET_FALLBACK_LENGTH = 240;
+const MAX_CITATION_NODES = 500;
+
+/** Conditions joined with AND; an empty list is no condition. */
+function where(conditions: Fragment[]): Fragment {
+  if (!conditions.length) return { sql: "", params: [] };
+  return { sql: ` WHERE ${conditions.map((c) => c.sql).join(" AND ")}`, params: conditions.flatMap((c) => c.params) };
+}
+
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => "?").join(", ");
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function htmlEscape(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+/** Snippet with the dialect's private-use marks to HTML-escaped text with `<mark>` elements. */
+function markSnippet(raw: string): string {
+  return htmlEscape(raw).replaceAll(MARK_START, "<mark>").replaceAll(MARK_END, "</mark>");
+}
+
+function plainSnippet(text: string): string {
+  const cut = text.length > SNIPPET_FALLBACK_LENGTH ? `${text.slice(0, SNIPPET_FALLBACK_LENGTH).replace(/\s+\S*$/, "")}…` : text;
+  return htmlEscape(cut);
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function summaryOf(r: Row): DocumentSummary {
+  return {
+    symbol: String(r.symbol),
+    language: r.language as Language,
+    body: r.body as Body,
+    session: num(r.session),
+    year: num(r.year),
+    title: str(r.title),
+    committee: str(r.committee),
+    agendaItem: str(r.agenda_item),
+    adoptionDate: str(r.adoption_date),
+    format: r.format as SourceFormat,
+    version: Number(r.current_version),
+    versions: Number(r.version_count),
+  };
+}
+
+/**
+ * The Store over any SQL database a driver and dialect describe: one implementation of every
+ * query, so the two back ends cannot drift apart.
+ */
+export class SqlStore implements Store {
+  readonly dialect: DialectName;
+
+  constructor(
+    private readonly sql: SqlDialect,
+    private readonly driver: SqlDriver,
+    readonly location: string,
+  ) {
+    this.dialect = sql.name;
+  }
+
+  migrate(): Promise<MigrationResult[]> {
+    return migrate(this.sql, (work) => this.driver.transaction(work));
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private get db(): SqlExecutor {
+    return this.driver.reader;
+  }
+
+  // --- writing -------------------------------------------------------------------------------
+
+  async findSource(sha256: string): Promise<KnownSource | null> {
+    const [row] = await this.db.all(
+      "SELECT d.symbol, d.language, v.number FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.sha256 = ? LIMIT 1",
+      [sha256],
+    );
+    return row ? { symbol: String(row.symbol), language: row.language as Language, version: Number(row.number) } : null;
+  }
+
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult> {
+    return this.putPrepared(prepareDocument(document), source);
+  }
+
+  async putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
+    const { symbol, language, rows } = prepared;
+    if (!symbol) throw new RegistryInputError("the document has no symbol, so it has no identity in the registry");
+    // A model that crossed a thread boundary arrives as a plain Uint8Array; the drivers bind Buffers.
+    const model = Buffer.from(prepared.model.buffer, prepared.model.byteOffset, prepared.model.byteLength);
+    const now = new Date().toISOString();
+    return this.driver.transaction(async (tx) => {
+      await tx.run("INSERT INTO documents (symbol, language, body, format, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (symbol, language) DO NOTHING", [
+        symbol,
+        language,
+        rows.document.body,
+        rows.document.format,
+        now,
+      ]);
+      const [existing] = await tx.all(`SELECT id, version_count FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [symbol, language]);
+      const documentId = Number(existing!.id);
+      const [same] = await tx.all("SELECT number FROM versions WHERE document_id = ? AND sha256 = ?", [documentId, source.sha256]);
+      if (same) return { status: "unchanged", symbol, language, version: Number(same.number) };
+
+      const version = Number(existing!.version_count) + 1;
+      await tx.run(
+        "INSERT INTO versions (document_id, number, sha256, format, source_name, byte_length, ingested_at, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [documentId, version, source.sha256, source.format, source.name, source.byteLength, now, model],
+      );
+      const d = rows.document;
+      await tx.run(
+        `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, committee = ?, committee_report = ?,
+           agenda_item = ?, adoption_date = ?, plenary_meeting = ?, format = ?, problems = ?, current_version = ?, version_count = ?, updated_at = ?
+         WHERE id = ?`,
+        [d.body, d.session, d.year, d.number, d.title, d.title_key, d.committee, d.committee_report, d.agenda_item, d.adoption_date,
+          d.plenary_meeting, d.format, d.problems, version, version, now, documentId],
+      );
+      await this.replaceDerivedRows(tx, documentId, language, rows);
+      await tx.run("INSERT INTO registry_state (key, value) VALUES ('series_dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1'");
+      return { status: version === 1 ? "added" : "updated", symbol, language, version };
+    });
+  }
+
+  private async replaceDerivedRows(tx: SqlExecutor, documentId: number, language: string, rows: DocumentRows): Promise<void> {
+    const first = documentId * PARAGRAPH_ID_SPAN;
+    const paragraphId = (ordinal: number | null) => (ordinal === null ? null : first + ordinal);
+    await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [first, first + PARAGRAPH_ID_SPAN]);
+    for (const table of ["citations", "mandates", "sdg_links"]) await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+    await tx.insertRows(
+      "paragraphs",
+      ["id", "document_id", "language", "ordinal", "ref", "kind", "number", "phrase", "part", "text", "text_hash", "start_offset", "end_offset"],
+      rows.paragraphs.map((p) => [first + p.ordinal, documentId, language, p.ordinal, p.ref, p.kind, p.number, p.phrase, p.part, p.text, p.text_hash, p.start_offset, p.end_offset]),
+    );
+    await tx.insertRows(
+      "citations",
+      ["document_id", "paragraph_id", "ref", "symbol", "kind", "text"],
+      rows.citations.map((c) => [documentId, paragraphId(c.ordinal), c.ref, c.symbol, c.kind, c.text]),
+    );
+    await tx.insertRows(
+      "mandates",
+      ["document_id", "paragraph_id", "ref", "paragraph_number", "sub", "actor", "actor_canonical", "actor_key", "actor_type", "verb", "category",
+        "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end"],
+      rows.mandates.map((m) => [documentId, paragraphId(m.ordinal), m.ref, m.paragraph_number, m.sub, m.actor, m.actor_canonical, m.actor_key,
+        m.actor_type, m.verb, m.category, m.force, m.action, m.report, m.report_to, m.deliverable, m.due_session, m.deadline, m.recurrence,
+        m.has_review_or_end]),
+    );
+    await tx.insertRows(
+      "sdg_links",
+      ["document_id", "paragraph_id", "goal", "target", "origin"],
+      rows.sdgs.map((s) => [documentId, paragraphId(s.ordinal), s.goal, s.target, s.origin]),
+    );
+  }
+
+  async refreshSeries(options: { force?: boolean } = {}): Promise<{ series: number; refreshed: boolean }> {
+    const [state] = await this.db.all("SELECT value FROM registry_state WHERE key = 'series_dirty'");
+    if (!options.force && state?.value !== "1") {
+      const [count] = await this.db.all("SELECT COUNT(*) AS n FROM series");
+      return { series: Number(count!.n), refreshed: false };
+    }
+    return this.driver.transaction(async (tx) => {
+      // Read inside the write transaction: no document can change between reading and writing.
+      const candidates: SeriesCandidate[] = (
+        await tx.all("SELECT id, symbol, body, language, session, number, title, title_key FROM documents WHERE title_key IS NOT NULL")
+      ).map((r) => ({
+        id: Number(r.id),
+        symbol: String(r.symbol),
+        body: String(r.body),
+        language: String(r.language),
+        session: num(r.session),
+        number: num(r.number),
+        title: String(r.title),
+        titleKey: String(r.title_key),
+      }));
+      const recalls: RecallEdge[] = (
+        await tx.all(
+          `SELECT c.document_id AS source, t.id AS target, p.text FROM citations c
+             JOIN paragraphs p ON p.id = c.paragraph_id
+             JOIN documents s ON s.id = c.document_id
+             JOIN documents t ON t.symbol = c.symbol AND t.language = s.language
+           WHERE c.kind = 'resolution' AND p.kind = 'preambular' AND p.phrase = 'recalling'`,
+        )
+      )
+        .filter((r) => recallsOwnResolutions(String(r.text)))
+        .map((r) => ({ from: Number(r.source), to: Number(r.target) }));
+      const groups = groupSeries(candidates, recalls);
+      await tx.run("DELETE FROM series_members");
+      await tx.run("DELETE FROM series");
+      for (const group of groups) {
+        const [created] = await tx.all("INSERT INTO series (key, title, body, language) VALUES (?, ?, ?, ?) RETURNING id", [
+          group.key,
+          group.title,
+          group.body,
+          group.language,
+        ]);
+        await tx.insertRows(
+          "series_members",
+          ["series_id", "document_id", "position"],
+          group.members.map((id, i) => [Number(created!.id), id, i + 1]),
+        );
+      }
+      await tx.run("INSERT INTO registry_state (key, value) VALUES ('series_dirty', '0') ON CONFLICT (key) DO UPDATE SET value = '0'");
+      return { series: groups.length, refreshed: true };
+    });
+  }
+
+  // --- documents -----------------------------------------------------------------------------
+
+  /** The stored document with this symbol: in `language`, else English, else any language. */
+  private async findDocumentRow(symbol: string, language?: Language): Promise<Row | null> {
+    const canonical = canonicalSymbol(symbol);
+    const rows = await this.db.all(
+      `SELECT d.id, ${DOCUMENT_COLUMNS} FROM documents d WHERE d.symbol = ?${language ? " AND d.language = ?" : ""}
+       ORDER BY CASE WHEN d.language = 'en' THEN 0 ELSE 1 END, d.language LIMIT 1`,
+      language ? [canonical, language] : [canonical],
+    );
+    return rows[0] ?? null;
+  }
+
+  async getDocument(symbol: string, options: { language?: Language; version?: number } = {}): Promise<StoredDocument | null> {
+    const row = await this.findDocumentRow(symbol, options.language);
+    if (!row) return null;
+    const versionRows = await this.db.all(
+      "SELECT number, sha256, format, source_name, byte_length, ingested_at FROM versions WHERE document_id = ? ORDER BY number",
+      [row.id],
+    );
+    const current = Number(row.current_version);
+    const wanted = options.version ?? current;
+    const [model] = await this.db.all("SELECT model FROM versions WHERE document_id = ? AND number = ?", [row.id, wanted]);
+    if (!model) return null;
+    const versions: VersionInfo[] = versionRows.map((v) => ({
+      number: Number(v.number),
+      sha256: String(v.sha256),
+      format: v.format as SourceFormat,
+      sourceName: str(v.source_name),
+      byteLength: Number(v.byte_length),
+      ingestedAt: String(v.ingested_at),
+      current: Number(v.number) === current,
+    }));
+    return { summary: summaryOf(row), document: decodeModel(model.model as Uint8Array), versions };
+  }
+
+  private documentConditions(filter: DocumentFilter | SearchFilter, alias = "d"): Fragment[] {
+    const c: Fragment[] = [];
+    const eq = (column: string, value: unknown) => c.push({ sql: `${alias}.${column} = ?`, params: [value] });
+    if (filter.body) eq("body", filter.body);
+    if (filter.language) eq("language", filter.language);
+    if (filter.session !== undefined) eq("session", filter.session);
+    if (filter.year !== undefined) eq("year", filter.year);
+    if (filter.committee) c.push({ sql: `lower(${alias}.committee) = ?`, params: [filter.committee.toLowerCase()] });
+    if (filter.agendaItem) eq("agenda_item", filter.agendaItem);
+    if (filter.sdg) c.push({ sql: `EXISTS (SELECT 1 FROM sdg_links s WHERE s.document_id = ${alias}.id AND s.goal = ?)`, params: [filter.sdg] });
+    if ("title" in filter && filter.title) {
+      c.push({ sql: `${alias}.title ${this.sql.ilike} ? ESCAPE '\\'`, params: [`%${escapeLike(filter.title)}%`] });
+    }
+    return c;
+  }
+
+  /** Mandates (alias `x`) addressed to `actor`: as written or canonical, abbreviations resolved, or containing the words. */
+  private actorCondition(actor: string, alias = "x"): Fragment {
+    const key = actorKey(actor);
+    const canonical = resolveActor(actor)?.canonical;
+    const keys = [...new Set([key, ...(canonical ? [actorKey(canonical)] : [])])];
+    return {
+      sql: `(${alias}.actor_key IN (${placeholders(keys)}) OR ${alias}.actor_key LIKE ? ESCAPE '\\')`,
+      params: [...keys, `%${escapeLike(key)}%`],
+    };
+  }
+
+  async listDocuments(filter: DocumentFilter, page: Page): Promise<Paged<DocumentSummary>> {
+    const conditions = this.documentConditions(filter);
+    if (filter.actor) {
+      const actor = this.actorCondition(filter.actor);
+      conditions.push({ sql: `EXISTS (SELECT 1 FROM mandates x WHERE x.document_id = d.id AND ${actor.sql})`, params: actor.params });
+    }
+    const w = where(conditions);
+    const [count] = await this.db.all(`SELECT COUNT(*) AS n FROM documents d${w.sql}`, w.params);
+    const rows = await this.db.all(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents d${w.sql} ORDER BY d.session DESC NULLS LAST, d.number DESC NULLS LAST, d.symbol, d.language LIMIT ? OFFSET ?`,
+      [...w.params, page.limit, page.offset],
+    );
+    return { total: Number(count!.n), limit: page.limit, offset: page.offset, items: rows.map(summaryOf) };
+  }
+
+  async countDocuments(): Promise<number> {
+    const [row] = await this.db.all("SELECT COUNT(*) AS n FROM documents WHERE version_count > 0");
+    return Number(row!.n);
+  }
+
+  // --- search --------------------------------------------------------------------------------
+
+  /** The matching paragraphs as `hits (id, score, document_id)`, filters applied. */
+  private hitsQuery(expression: SearchExpression | null, filter: SearchFilter): Fragment {
+    const match = expression ? this.sql.matchParagraphs(expression, filter.language) : { sql: "SELECT id, 0 AS score FROM paragraphs", params: [] };
+    const conditions = this.documentConditions(filter);
+    const joinDocuments = conditions.length > 0;
+    const joinParagraphs = Boolean(filter.kind || filter.verb);
+    if (filter.kind) conditions.push({ sql: "p.kind = ?", params: [filter.kind] });
+    if (filter.verb) conditions.push({ sql: "p.phrase = ?", params: [filter.verb.toLowerCase()] });
+    if (filter.actor) {
+      const actor = this.actorCondition(filter.actor);
+      conditions.push({ sql: `EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = m.id AND ${actor.sql})`, params: actor.params });
+    }
+    if (filter.hasReportDue !== undefined) {
+      conditions.push({
+        sql: `${filter.hasReportDue ? "" : "NOT "}EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = m.id AND x.report = 1 AND x.due_session IS NOT NULL)`,
+        params: [],
+      });
+    }
+    const w = where(conditions);
+    return {
+      sql: `SELECT m.id, m.score, m.id / ${PARAGRAPH_ID_SPAN} AS document_id FROM (${match.sql}) m${
+        joinDocuments ? ` JOIN documents d ON d.id = m.id / ${PARAGRAPH_ID_SPAN}` : ""
+      }${joinParagraphs ? " JOIN paragraphs p ON p.id = m.id" : ""}${w.sql}`,
+      params: [...match.params, ...w.params],
+    };
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const parsed = parseSearch(request.query);
+    if (!parsed.ok) throw new RegistryInputError(parsed.message);
+    const expression = parsed.expression;
+    const hits = this.hitsQuery(expression, request.filter);
+    const page = await this.db.all(
+      `WITH hits AS (${hits.sql}) SELECT id, score FROM hits ORDER BY score DESC, id DESC LIMIT ? OFFSET ?`,
+      [...hits.params, request.page.limit, request.page.offset],
+    );
+    const aggregates = await this.aggregates(hits, request.facets);
+    return { total: aggregates.total, hits: await this.describeHits(page, expression, request.filter.language), facets: aggregates.facets };
+  }
+
+  private async describeHits(page: Row[], expression: SearchExpression | null, language: Language | undefined): Promise<SearchHit[]> {
+    if (!page.length) return [];
+    const ids = page.map((r) => Number(r.id));
+    const details = new Map(
+      (
+        await this.db.all(
+          `SELECT p.id, p.ref, p.kind, p.number, p.phrase, p.text, d.symbol, d.language, d.title, d.session, d.body
+           FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN (${placeholders(ids)})`,
+          ids,
+        )
+      ).map((r) => [Number(r.id), r]),
+    );
+    const snippets = new Map<number, string>();
+    if (expression) {
+      const s = this.sql.snippets(expression, language, ids);
+      for (const r of await this.db.all(s.sql, s.params)) snippets.set(Number(r.id), markSnippet(String(r.snippet)));
+    }
+    return page.flatMap((hit) => {
+      const r = details.get(Number(hit.id));
+      if (!r) return []; // replaced by a newer version between the two reads
+      return [{
+        symbol: String(r.symbol),
+        language: r.language as Language,
+        title: str(r.title),
+        session: num(r.session),
+        body: r.body as Body,
+        ref: String(r.ref),
+        kind: r.kind as ParagraphKind,
+        number: num(r.number),
+        phrase: str(r.phrase),
+        snippet: snippets.get(Number(hit.id)) ?? plainSnippet(String(r.text)),
+        score: Number(hit.score),
+      }];
+    });
+  }
+
+  /** Total and facet counts in one statement over the materialised hits. */
+  private async aggregates(hits: Fragment, facets: readonly FacetName[]): Promise<{ total: number; facets: SearchResult["facets"] }> {
+    const branches: Record<FacetName, string> = {
+      body: "SELECT 'body' AS facet, d.body AS value, COUNT(*) AS n FROM hits h JOIN documents d ON d.id = h.document_id GROUP BY d.body",
+      session: "SELECT 'session', CAST(d.session AS TEXT), COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.session IS NOT NULL GROUP BY d.session",
+      year: "SELECT 'year', CAST(d.year AS TEXT), COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.year IS NOT NULL GROUP BY d.year",
+      committee: "SELECT 'committee', d.committee, COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.committee IS NOT NULL GROUP BY d.committee",
+      agendaItem: "SELECT 'agendaItem', d.agenda_item, COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.agenda_item IS NOT NULL GROUP BY d.agenda_item",
+      kind: "SELECT 'kind', p.kind, COUNT(*) FROM hits h JOIN paragraphs p ON p.id = h.id GROUP BY p.kind",
+      verb: "SELECT 'verb', p.phrase, COUNT(*) FROM hits h JOIN paragraphs p ON p.id = h.id WHERE p.phrase IS NOT NULL GROUP BY p.phrase",
+      actor:
+        "SELECT 'actor', COALESCE(x.actor_canonical, x.actor), COUNT(DISTINCT h.id) FROM hits h JOIN mandates x ON x.paragraph_id = h.id GROUP BY COALESCE(x.actor_canonical, x.actor)",
+      sdg: "SELECT 'sdg', s.goal, COUNT(*) FROM hits h JOIN (SELECT DISTINCT document_id, goal FROM sdg_links) s ON s.document_id = h.document_id GROUP BY s.goal",
+      hasReportDue: `SELECT 'hasReportDue', CASE WHEN EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = h.id AND x.report = 1 AND x.due_session IS NOT NULL)
+                       THEN 'true' ELSE 'false' END, COUNT(*) FROM hits h GROUP BY 2`,
+    };
+    const wanted = [...new Set(facets)];
+    const union = ["SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM hits", ...wanted.map((f) => branches[f])].join(" UNION ALL ");
+    const rows = await this.db.all(
+      `WITH hits AS MATERIALIZED (${hits.sql})
+       SELECT facet, value, n FROM (
+         SELECT facet, value, n, ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, value) AS rank FROM (${union}) counted
+       ) ranked WHERE rank <= ${FACET_LIMIT} ORDER BY facet, rank`,
+      hits.params,
+    );
+    const result: SearchResult["facets"] = {};
+    for (const f of wanted) result[f] = [];
+    let total = 0;
+    for (const r of rows) {
+      if (r.facet === "total") total = Number(r.n);
+      else (result[r.facet as FacetName] as FacetCount[]).push({ value: String(r.value), count: Number(r.n) });
+    }
+    return { total, facets: result };
+  }
+
+  // --- mandates ------------------------------------------------------------------------------
+
+  async mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>> {
+    const c: Fragment[] = [];
+    if (filter.actor) c.push(this.actorCondition(filter.actor));
+    if (filter.verb) c.push({ sql: "x.verb = ?", params: [filter.verb.toLowerCase()] });
+    if (filter.dueSession !== undefined) c.push({ sql: "x.due_session = ?", params: [filter.dueSession] });
+    if (filter.report !== undefined) c.push({ sql: "x.report = ?", params: [filter.report ? 1 : 0] });
+    if (filter.session !== undefined) c.push({ sql: "d.session = ?", params: [filter.session] });
+    if (filter.symbol) c.push({ sql: "d.symbol = ?", params: [canonicalSymbol(filter.symbol)] });
+    if (filter.body) c.push({ sql: "d.body = ?", params: [filter.body] });
+    if (filter.language) c.push({ sql: "d.language = ?", params: [filter.language] });
+    const w = where(c);
+    const from = `FROM mandates x JOIN documents d ON d.id = x.document_id${w.sql}`;
+    const [count] = await this.db.all(`SELECT COUNT(*) AS n ${from}`, w.params);
+    const rows = await this.db.all(
+      `SELECT d.symbol, d.language, d.title, d.session, x.* ${from}
+       ORDER BY d.session DESC NULLS LAST, d.number DESC NULLS LAST, d.symbol, x.paragraph_number, x.id LIMIT ? OFFSET ?`,
+      [...w.params, page.limit, page.offset],
+    );
+    return {
+      total: Number(count!.n),
+      limit: page.limit,
+      offset: page.offset,
+      items: rows.map((r) => ({
+        symbol: String(r.symbol),
+        language: r.language as Language,
+        title: str(r.title),
+        session: num(r.session),
+        ref: String(r.ref),
+        paragraph: num(r.paragraph_number),
+        sub: str(r.sub),
+        actor: String(r.actor),
+        actorCanonical: str(r.actor_canonical),
+        actorType: String(r.actor_type),
+        verb: String(r.verb),
+        category: String(r.category),
+        force: Number(r.force),
+        action: String(r.action),
+        report: Number(r.report) === 1,
+        reportTo: str(r.report_to),
+        deliverable: str(r.deliverable),
+        dueSession: num(r.due_session),
+        deadline: str(r.deadline),
+        recurrence: str(r.recurrence),
+      })),
+    };
+  }
+
+  // --- citations -----------------------------------------------------------------------------
+
+  async citations(symbol: string, query: CitationQuery): Promise<CitationGraph | null> {
+    const root = await this.findDocumentRow(symbol, query.language);
+    if (!root) return null;
+    const language = String(root.language);
+    const maxNodes = query.maxNodes ?? MAX_CITATION_NODES;
+    const nodes = new Map<string, CitationNode | null>([[String(root.symbol), null]]);
+    const edges = new Map<string, CitationEdge>();
+    let frontier = [String(root.symbol)];
+    let truncated = false;
+    const visited = new Set(frontier);
+    for (let depth = 0; depth < query.depth && frontier.length && !truncated; depth++) {
+      const found: Row[] = [];
+      const select = "SELECT d.symbol AS source, c.symbol AS target, c.ref, c.kind, c.text FROM citations c JOIN documents d ON d.id = c.document_id";
+      if (query.direction !== "in") {
+        found.push(...(await this.db.all(`${select} WHERE d.language = ? AND d.symbol IN (${placeholders(frontier)})`, [language, ...frontier])));
+      }
+      if (query.direction !== "out") {
+        found.push(...(await this.db.all(`${select} WHERE d.language = ? AND c.symbol IN (${placeholders(frontier)})`, [language, ...frontier])));
+      }
+      const reached: string[] = [];
+      for (const r of found) {
+        const from = String(r.source);
+        const to = String(r.target);
+        if (from === to) continue;
+        for (const s of [from, to]) {
+          if (nodes.has(s)) continue;
+          if (nodes.size >= maxNodes) {
+            truncated = true;
+            continue;
+          }
+          nodes.set(s, null);
+          reached.push(s);
+        }
+        if (nodes.has(from) && nodes.has(to)) {
+          edges.set(`${from}\u0000${to}\u0000${r.ref}`, { from, to, ref: String(r.ref), kind: String(r.kind), text: String(r.text) });
+        }
+      }
+      const known = await this.describeNodes(reached, language, nodes);
+      frontier = reached.filter((s) => known.has(s) && !visited.has(s));
+      for (const s of frontier) visited.add(s);
+    }
+    await this.describeNodes([String(root.symbol)], language, nodes);
+    return { root: String(root.symbol), nodes: [...nodes.values()].filter((n): n is CitationNode => n !== null), edges: [...edges.values()], truncated };
+  }
+
+  /** Fills `nodes` for `symbols` from the registry; returns the symbols it holds. */
+  private async describeNodes(symbols: string[], language: string, nodes: Map<string, CitationNode | null>): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (let i = 0; i < symbols.length; i += 500) {
+      const chunk = symbols.slice(i, i + 500);
+      for (const r of await this.db.all(`SELECT symbol, title, session FROM documents WHERE language = ? AND symbol IN (${placeholders(chunk)})`, [language, ...chunk])) {
+        held.add(String(r.symbol));
+        nodes.set(String(r.symbol), { symbol: String(r.symbol), title: str(r.title), session: num(r.session), inRegistry: true });
+      }
+    }
+    for (const s of symbols) if (!held.has(s)) nodes.set(s, { symbol: s, title: null, session: null, inRegistry: false });
+    return held;
+  }
+
+  // --- series --------------------------------------------------------------------------------
+
+  async series(symbolOrTitle: string, options: { language?: Language } = {}): Promise<SeriesRecord[]> {
+    let ids: number[] = [];
+    if (looksLikeSymbol(symbolOrTitle)) {
+      const doc = await this.findDocumentRow(symbolOrTitle, options.language);
+      if (doc) {
+        ids = (await this.db.all("SELECT series_id FROM series_members WHERE document_id = ?", [doc.id])).map((r) => Number(r.series_id));
+      }
+    } else {
+      const key = titleKey(symbolOrTitle) ?? "";
+      const language = options.language ? " AND s.language = ?" : "";
+      const lang = options.language ? [options.language] : [];
+      ids = (
+        await this.db.all(
+          `SELECT DISTINCT s.id FROM series s JOIN series_members m ON m.series_id = s.id JOIN documents d ON d.id = m.document_id
+           WHERE d.title_key = ?${language}`,
+          [key, ...lang],
+        )
+      ).map((r) => Number(r.id));
+      if (!ids.length) {
+        ids = (
+          await this.db.all(`SELECT s.id FROM series s WHERE s.title ${this.sql.ilike} ? ESCAPE '\\'${language} ORDER BY s.title LIMIT 50`, [
+            `%${escapeLike(symbolOrTitle.trim())}%`,
+            ...lang,
+          ])
+        ).map((r) => Number(r.id));
+      }
+    }
+    if (!ids.length) return [];
+    const series = await this.db.all(`SELECT id, key, title, body, language FROM series WHERE id IN (${placeholders(ids)}) ORDER BY title, key`, ids);
+    const members = await this.db.all(
+      `SELECT m.series_id, d.symbol, d.session, d.title, d.adoption_date FROM series_members m JOIN documents d ON d.id = m.document_id
+       WHERE m.series_id IN (${placeholders(ids)}) ORDER BY m.series_id, m.position`,
+      ids,
+    );
+    return series.map((s) => ({
+      key: String(s.key),
+      title: String(s.title),
+      body: s.body as Body,
+      language: s.language as Language,
+      members: members
+        .filter((m) => Number(m.series_id) === Number(s.id))
+        .map((m) => ({ symbol: String(m.symbol), session: num(m.session), title: str(m.title), adoptionDate: str(m.adoption_date) })),
+    }));
+  }
+
+  // --- statistics ----------------------------------------------------------------------------
+
+  async statistics(): Promise<Statistics> {
+    const count = async (table: string) => Number((await this.db.all(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
+    const bySession = await this.db.all(
+      `SELECT d.session, COUNT(*) AS documents, COALESCE(SUM(m.n), 0) AS mandates FROM documents d
+         LEFT JOIN (SELECT document_id, COUNT(*) AS n FROM mandates GROUP BY document_id) m ON m.document_id = d.id
+       WHERE d.session IS NOT NULL GROUP BY d.session ORDER BY d.session`,
+    );
+    const byActor = await this.db.all(
+      `SELECT COALESCE(actor_canonical, actor) AS actor, COUNT(*) AS mandates, SUM(report) AS reports FROM mandates
+       GROUP BY COALESCE(actor_canonical, actor) ORDER BY mandates DESC, actor LIMIT 100`,
+    );
+    const reports = await this.db.all(
+      "SELECT due_session AS session, COUNT(*) AS reports FROM mandates WHERE report = 1 AND due_session IS NOT NULL GROUP BY due_session ORDER BY due_session",
+    );
+    return {
+      documents: await this.countDocuments(),
+      versions: await count("versions"),
+      paragraphs: await count("paragraphs"),
+      citations: await count("citations"),
+      mandates: await count("mandates"),
+      bySession: bySession.map((r) => ({ session: Number(r.session), documents: Number(r.documents), mandates: Number(r.mandates) })),
+      byActor: byActor.map((r) => ({ actor: String(r.actor), mandates: Number(r.mandates), reports: Number(r.reports ?? 0) })),
+      reportsDueBySession: reports.map((r) => ({ session: Number(r.session), reports: Number(r.reports) })),
+    };
+  }
+}

@@ -1,0 +1,286 @@
+import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
+import type { PreparedDocument } from "./rows.js";
+
+/**
+ * The registry's one interface. Two implementations share it (src/registry/sqlite.ts, the
+ * embedded default, and src/registry/postgres.ts, for a shared server); both run the same
+ * numbered migrations and the same contract suite (test/registry/store.test.ts).
+ *
+ * Identity: a document is its symbol plus language; a version is the SHA-256 of the source
+ * bytes. Storing bytes already stored is a no-op; different bytes for a stored symbol make a new
+ * version, which becomes current. Paragraphs, citations, mandates and SDG links are kept for the
+ * current version, so every view below is a query, not a re-parse.
+ */
+
+export type DialectName = "sqlite" | "postgres";
+
+/** What the caller knows about the bytes a document was read from. */
+export interface SourceInfo {
+  sha256: string;
+  format: SourceFormat;
+  /** File name or path, informational. */
+  name: string | null;
+  byteLength: number;
+}
+
+export type PutStatus = "added" | "updated" | "unchanged";
+
+export interface PutResult {
+  status: PutStatus;
+  symbol: string;
+  language: Language;
+  /** The version number now holding these bytes. */
+  version: number;
+}
+
+export interface KnownSource {
+  symbol: string;
+  language: Language;
+  version: number;
+}
+
+export interface VersionInfo {
+  number: number;
+  sha256: string;
+  format: SourceFormat;
+  sourceName: string | null;
+  byteLength: number;
+  ingestedAt: string;
+  current: boolean;
+}
+
+export interface DocumentSummary {
+  symbol: string;
+  language: Language;
+  body: Body;
+  session: number | null;
+  year: number | null;
+  title: string | null;
+  committee: string | null;
+  agendaItem: string | null;
+  adoptionDate: string | null;
+  format: SourceFormat;
+  version: number;
+  versions: number;
+}
+
+export interface StoredDocument {
+  summary: DocumentSummary;
+  document: Resolution;
+  versions: VersionInfo[];
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface Paged<T> extends Page {
+  total: number;
+  items: T[];
+}
+
+/** Filters on documents; every field narrows, absent fields do not. */
+export interface DocumentFilter {
+  body?: Body;
+  language?: Language;
+  session?: number;
+  year?: number;
+  committee?: string;
+  agendaItem?: string;
+  /** SDG goal number ("9"), from the document's own classification or its paragraphs. */
+  sdg?: string;
+  /** Words of the title (case-insensitive substring). */
+  title?: string;
+  /** Documents with at least one mandate addressed to this actor. */
+  actor?: string;
+}
+
+export type ParagraphKind = "preambular" | "operative" | "footnote" | "annex";
+
+export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ["preambular", "operative", "footnote", "annex"];
+
+export interface SearchFilter extends Omit<DocumentFilter, "title" | "actor"> {
+  kind?: ParagraphKind;
+  /** Normalised operative verb or preambular starter ("requests", "recalling"). */
+  verb?: string;
+  /** Paragraphs holding a mandate addressed to this actor. */
+  actor?: string;
+  /** Paragraphs asking for a report due at a named session (true) or holding none (false). */
+  hasReportDue?: boolean;
+}
+
+export const FACETS = ["body", "session", "year", "committee", "agendaItem", "kind", "verb", "actor", "sdg", "hasReportDue"] as const;
+export type FacetName = (typeof FACETS)[number];
+
+export interface SearchRequest {
+  /** Words (all must match), "quoted phrases", prefix*, -excluded; empty lists by filters only. */
+  query: string;
+  filter: SearchFilter;
+  page: Page;
+  facets: readonly FacetName[];
+}
+
+export interface SearchHit {
+  symbol: string;
+  language: Language;
+  title: string | null;
+  session: number | null;
+  body: Body;
+  /** `preamble.N`, `operative.N`, `footnote.N`, `annex.N.M`. */
+  ref: string;
+  kind: ParagraphKind;
+  number: number | null;
+  /** Normalised verb or starter of the paragraph. */
+  phrase: string | null;
+  /** HTML-escaped excerpt with the matched words in `<mark>` elements. */
+  snippet: string;
+  /** Higher is more relevant; comparable within one result only. */
+  score: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: Partial<Record<FacetName, FacetCount[]>>;
+}
+
+export interface MandateFilter {
+  /** Matches the actor as written or its canonical name (case-insensitive; abbreviations resolved). */
+  actor?: string;
+  verb?: string;
+  dueSession?: number;
+  report?: boolean;
+  /** Session of the resolution that gives the mandate. */
+  session?: number;
+  symbol?: string;
+  body?: Body;
+  language?: Language;
+}
+
+export interface MandateRecord {
+  symbol: string;
+  language: Language;
+  title: string | null;
+  session: number | null;
+  /** `operative.N`. */
+  ref: string;
+  paragraph: number | null;
+  sub: string | null;
+  actor: string;
+  actorCanonical: string | null;
+  actorType: string;
+  verb: string;
+  category: string;
+  force: number;
+  action: string;
+  report: boolean;
+  reportTo: string | null;
+  deliverable: string | null;
+  dueSession: number | null;
+  deadline: string | null;
+  recurrence: string | null;
+}
+
+export type CitationDirection = "out" | "in" | "both";
+
+export interface CitationNode {
+  symbol: string;
+  title: string | null;
+  session: number | null;
+  /** Whether the registry holds the cited document. */
+  inRegistry: boolean;
+}
+
+export interface CitationEdge {
+  from: string;
+  to: string;
+  /** Where in `from` the citation stands: `preamble.N`, `operative.N`, `footnote.N`, `header`. */
+  ref: string;
+  kind: string;
+  text: string;
+}
+
+export interface CitationGraph {
+  root: string;
+  nodes: CitationNode[];
+  edges: CitationEdge[];
+  /** True when the node limit cut the walk short. */
+  truncated: boolean;
+}
+
+export interface CitationQuery {
+  direction: CitationDirection;
+  /** 1 = direct citations; more follows chains. */
+  depth: number;
+  language?: Language;
+  /** Stop after this many nodes. */
+  maxNodes?: number;
+}
+
+export interface SeriesMember {
+  symbol: string;
+  session: number | null;
+  title: string | null;
+  adoptionDate: string | null;
+}
+
+export interface SeriesRecord {
+  key: string;
+  title: string;
+  body: Body;
+  language: Language;
+  members: SeriesMember[];
+}
+
+export interface Statistics {
+  documents: number;
+  versions: number;
+  paragraphs: number;
+  citations: number;
+  mandates: number;
+  bySession: { session: number; documents: number; mandates: number }[];
+  byActor: { actor: string; mandates: number; reports: number }[];
+  reportsDueBySession: { session: number; reports: number }[];
+}
+
+export interface MigrationResult {
+  id: number;
+  name: string;
+  status: "applied" | "already-applied";
+}
+
+export interface Store {
+  readonly dialect: DialectName;
+  /** The file path or URL (without password) the store was opened on. */
+  readonly location: string;
+
+  /** Brings the schema up to date; idempotent and safe for concurrent callers. */
+  migrate(): Promise<MigrationResult[]>;
+
+  /** The document and version already holding these bytes, if any: lets ingest skip parsing. */
+  findSource(sha256: string): Promise<KnownSource | null>;
+  /** Stores one document version in one transaction. */
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult>;
+  /** The same for a document already flattened into rows (by `prepareDocument`, possibly in another thread). */
+  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult>;
+  /** Recomputes series membership when documents changed since the last refresh. */
+  refreshSeries(options?: { force?: boolean }): Promise<{ series: number; refreshed: boolean }>;
+
+  getDocument(symbol: string, options?: { language?: Language; version?: number }): Promise<StoredDocument | null>;
+  listDocuments(filter: DocumentFilter, page: Page): Promise<Paged<DocumentSummary>>;
+  search(request: SearchRequest): Promise<SearchResult>;
+  mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>>;
+  citations(symbol: string, query: CitationQuery): Promise<CitationGraph | null>;
+  /** Series holding the document with this symbol, or whose title matches the words. */
+  series(symbolOrTitle: string, options?: { language?: Language }): Promise<SeriesRecord[]>;
+  statistics(): Promise<Statistics>;
+  countDocuments(): Promise<number>;
+
+  close(): Promise<void>;
+}

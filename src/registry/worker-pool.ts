@@ -1,0 +1,108 @@
+import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { type PrepareOutcome, prepareSource } from "./prepare.js";
+import type { PrepareTask } from "./prepare-worker.js";
+
+/**
+ * Where documents are prepared: in this thread (small batches, tests) or in a pool of worker
+ * threads (large ingests: parsing and enrichment use every core while the main thread writes).
+ */
+export interface Preparer {
+  prepare(bytes: Uint8Array, name: string): Promise<PrepareOutcome>;
+  close(): Promise<void>;
+}
+
+export const inProcessPreparer: Preparer = {
+  prepare: prepareSource,
+  close: async () => undefined,
+};
+
+/** Same extension as this module: `.ts` under tsx, `.js` once built. */
+const WORKER_URL = new URL(`./prepare-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+/** Node 20 does not pass tsx's loader to worker threads: a TypeScript worker registers it first. */
+function startWorker(): Worker {
+  if (!WORKER_URL.pathname.endsWith(".ts")) return new Worker(WORKER_URL);
+  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+interface Pending {
+  resolve: (outcome: PrepareOutcome) => void;
+  worker: Worker;
+  task: PrepareTask;
+}
+
+export class WorkerPreparer implements Preparer {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly workers = new Set<Worker>();
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly size = Math.max(1, availableParallelism())) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  /** Set when a worker dies before finishing any task: threads do not work here, so this thread prepares. */
+  private broken = false;
+  private readonly proven = new WeakSet<Worker>();
+
+  private spawn(): void {
+    const worker = startWorker();
+    worker.unref();
+    worker.on("message", ({ id, outcome }: { id: number; outcome: PrepareOutcome }) => {
+      this.proven.add(worker);
+      this.pending.get(id)?.resolve(outcome);
+      this.pending.delete(id);
+      this.release(worker);
+    });
+    // A worker that dies fails its task, not the ingest: the file is reported and a new worker takes its place.
+    worker.on("error", (e) => this.replace(worker, `the worker thread failed: ${e.message}`));
+    worker.on("exit", (code) => this.replace(worker, `the worker thread exited with code ${code}`));
+    this.workers.add(worker);
+    this.idle.push(worker);
+  }
+
+  private replace(worker: Worker, reason: string): void {
+    if (!this.workers.delete(worker)) return;
+    if (!this.closed && !this.proven.has(worker)) this.broken = true;
+    for (const [id, p] of this.pending) {
+      if (p.worker !== worker) continue;
+      this.pending.delete(id);
+      if (this.broken) prepareSource(p.task.bytes, p.task.name).then(p.resolve);
+      else p.resolve({ ok: false, reasons: [`internal-error: ${reason}`] });
+    }
+    const at = this.idle.indexOf(worker);
+    if (at !== -1) this.idle.splice(at, 1);
+    if (this.closed) return;
+    if (!this.broken) this.spawn();
+    // Wake every waiter: a new worker is idle, or the pool is broken and they prepare here.
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private release(worker: Worker): void {
+    this.idle.push(worker);
+    this.waiting.shift()?.();
+  }
+
+  async prepare(bytes: Uint8Array, name: string): Promise<PrepareOutcome> {
+    while (!this.idle.length && !this.broken) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.broken) return prepareSource(bytes, name);
+    const worker = this.idle.pop()!;
+    const task: PrepareTask = { id: this.nextId++, name, bytes };
+    return new Promise<PrepareOutcome>((resolve) => {
+      this.pending.set(task.id, { resolve, worker, task });
+      worker.postMessage(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.workers].map((w) => w.terminate()));
+    this.workers.clear();
+  }
+}
