@@ -68,7 +68,7 @@ const POSITION_TIE_BREAK = 0.01;
 /** A leftover paragraph joins a pair as a split or merge part from this similarity to the paired paragraph... */
 const PART_MIN_SIMILARITY = 0.2;
 /** ...when most of its weight is words of that paragraph... */
-const PART_MIN_CONTAINMENT = 0.6;
+const PART_MIN_CONTAINMENT = 0.45;
 /** ...and adding it to the pair raises the pair's similarity at least this much. */
 const PART_MIN_GAIN = 0.05;
 

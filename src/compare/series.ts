@@ -120,8 +120,9 @@ export function seriesView(docs: Resolution[]): SeriesView {
   if (docs.length === 0) return { title: "", versions, paragraphs, mandates };
 
   const first = docs[0]!;
+  const livesOfKind = { preambular: 0, operative: 0 };
   const startParagraph = (kind: ParagraphKind, paragraph: string, version: number, change: ChangeKind | "initial", similarity: number) => {
-    const life: ParagraphLife = { id: `${kind === "preambular" ? "P" : "O"}${paragraphs.length + 1}`, kind, appeared: version, dropped: null, states: [] };
+    const life: ParagraphLife = { id: `${kind === "preambular" ? "P" : "O"}${++livesOfKind[kind]}`, kind, appeared: version, dropped: null, states: [] };
     life.states.push({ version, paragraph, change, similarity });
     paragraphs.push(life);
     return life;

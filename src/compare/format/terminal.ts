@@ -118,7 +118,7 @@ function trackChanges(p: ParagraphComparison, s: Styles): string {
 }
 
 function mandateLabel(m: Mandate): string {
-  return `${m.actor} ${m.verb}: ${clip(m.action)} (${m.in}${m.sub ? ` (${m.sub})` : ""})`;
+  return `${m.verb} ${m.actor} ${clip(m.action)} (${m.in}${m.sub ? ` (${m.sub})` : ""})`;
 }
 
 function mandateLine(c: MandateChange, s: Styles): string {
@@ -144,7 +144,7 @@ function mandateLine(c: MandateChange, s: Styles): string {
         return `action reworded (${percent(c.actionSimilarity)} alike)`;
     }
   });
-  return s.yellow(`  ~ changed  ${inert(`${b.actor} ${b.verb} (${a.in} -> ${b.in}): ${details.join("; ")}`)}`);
+  return s.yellow(`  ~ changed  ${inert(`${b.verb} ${b.actor} (${a.in} -> ${b.in}): ${details.join("; ")}`)}`);
 }
 
 function deadlineText(m: Mandate): string {
@@ -189,7 +189,7 @@ export function renderSeriesText(view: SeriesView, options: TerminalOptions): st
         const mark = state.status === "changed" ? "~" : state.status === "new" ? "+" : "";
         return `${state.mandate.in.replace(/^.*\./, "")}${mark}`;
       });
-      out.push(row(life.id, cells) + s.dim(` ${inert(`${life.actor} ${life.verb}`)}`));
+      out.push(row(life.id, cells) + s.dim(` ${inert(`${life.verb} ${life.actor}`)}`));
     }
   }
   return out.join("\n") + "\n";
