@@ -22,6 +22,10 @@ import type { Body, Citation, CitationKind, Footnote, Position, Resolution } fro
  *   from the shape of the number (only the Security Council numbers "1325 (2000)").
  * - written symbols: "A/63/309", "A/68/970 and Corr.1", "A/80/6 (Sect. 2)", "GC.15/Res.1".
  *
+ * Decisions are reported under the UN Digital Library's symbols ("decision 74/545" is
+ * `A/DEC/74/545`), although they have no document of their own and the UN's markup, from which
+ * the citation gold is derived, never links them.
+ *
  * Every pattern is linear: fixed alternatives and bounded character classes that cannot
  * overlap, anchored (sticky) where a list is followed from item to item.
  */
@@ -43,20 +47,14 @@ export interface FoundCitation {
  */
 type Governor = ResolutionBody | "council" | "other" | null;
 
-/**
- * GA decisions have no document symbol of their own, and the UN's AKN markup (from which the
- * citation gold is derived) never links them, so they are recognised (to keep their numbers
- * from being read as resolutions) but not reported. Flip to report them as `A/DEC/74/545`.
- */
-const REPORT_DECISIONS = false;
-
 const SP = "[ \\u00a0]";
 const DASH = "[-\\u2010-\\u2013]";
 const KEYWORD = `\\b([Rr]esolutions?|[Dd]ecisions?)\\b`;
 /** A number that continues the text's last list after other words: ", 74/274 of 20 April 2020". */
-const CONTINUATION = `(?<=(?:[,;]|\\band|\\bas well as)${SP}+)(?=(?:E?S${DASH})?\\d{1,4}/\\d|\\d{1,4}${SP}?(?:[A-Z]${SP})?\\()`;
+const CONTINUATION = `(?:[,;:]|\\b(?:and|as well as|including|in particular|notably|namely|especially|inter alia))${SP}+(?=(?:E?S${DASH})?\\d{1,4}/\\d|\\d{1,4}${SP}?(?:[A-Z]${SP})?\\()`;
 /** A series code ("A", "E", "FCCC", "GC.15") and up to 9 slash-separated components. */
-const WRITTEN_SYMBOL = `(?<![\\w/.\\-\\u2010-\\u2013])[A-Z]{1,10}(?:\\.\\d{1,3})?(?:/[\\w.()\\-\\u2010-\\u2013]{1,40}){1,9}`;
+const WRITTEN_SYMBOL = `\\b[A-Z]{1,10}(?:\\.\\d{1,3})?(?:/[\\w.()\\-\\u2010-\\u2013]{1,40}){1,9}`;
+const SYMBOL_GLUE = /[\w/.\-\u2010-\u2013]/;
 const MENTION = new RegExp(`${KEYWORD}|${CONTINUATION}|(${WRITTEN_SYMBOL})`, "g");
 
 /** One cited number: "46/151", "S-10/2", "217 A (III)", "1325 (2000)", "57/284 A and B". */
@@ -119,13 +117,16 @@ interface TextState {
 /**
  * Citations in one text. `documentBody` is the body that adopted the citing document: "its
  * resolution 60/1" and bare "resolution 60/1" (with no other body in view) are its own.
- * `exclude` holds symbol keys not to report (the document's own symbol).
+ * `exclude` holds canonical symbols not to report (the document's own symbol).
  */
 export function findCitations(text: string, documentBody: ResolutionBody, exclude: ReadonlySet<string> = new Set()): FoundCitation[] {
   const found: FoundCitation[] = [];
+  // every citation has a "/" ("46/151", "A/63/309") or a "(" ("2152 (XXI)", "1325 (2000)"):
+  // most paragraphs have neither and are not scanned
+  if (!text.includes("/") && !text.includes("(")) return found;
   const state: TextState = { lastBody: null, lastList: null };
   const push = (c: FoundCitation) => {
-    if (!exclude.has(symbolKey(c.symbol))) found.push(c);
+    if (!exclude.has(c.symbol)) found.push(c);
   };
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
@@ -135,9 +136,11 @@ export function findCitations(text: string, documentBody: ResolutionBody, exclud
       const governor = governorBefore(text, m.index, documentBody, state);
       end = readList(text, m.index, m.index + m[0].length, decision, governor, documentBody, state, push);
     } else if (m[2]) {
-      end = readWrittenSymbol(text, m.index, m[2], state, push);
+      // "WHA58/2005/REC/1", "EC-91/S/3": the tail of a symbol this pattern does not read
+      end = SYMBOL_GLUE.test(text[m.index - 1] ?? "") ? m.index + m[2].length : readWrittenSymbol(text, m.index, m[2], state, push);
     } else {
-      end = state.lastList ? readList(text, m.index, m.index, state.lastList.decision, state.lastList.body, documentBody, state, push) : m.index;
+      const at = m.index + m[0].length;
+      end = state.lastList ? readList(text, at, at, state.lastList.decision, state.lastList.body, documentBody, state, push) : at;
     }
     MENTION.lastIndex = Math.max(end, m.index + Math.max(1, m[0].length));
   }
@@ -179,9 +182,11 @@ function readList(
     at = LIST_SEPARATOR.lastIndex;
   }
   if (items.length === 0) {
-    // "resolutions adopted by the Human Rights Council, including resolution 36/6"
+    // "resolutions adopted by the Human Rights Council, including resolution 36/6", "its
+    // resolutions on the subject, in particular 41/187 of 8 December 1986, ..."
     const named = bodyAfter();
     if (named) state.lastBody = named;
+    state.lastList = { decision, body: named ?? governor };
     return mentionStart;
   }
   const listBody = items.at(-1)!.bodyAfter ?? governor;
@@ -190,7 +195,7 @@ function readList(
 
   for (const [n, item] of items.entries()) {
     const body = resolveBody(item, item.bodyAfter ?? governor, documentBody);
-    if (body === null || body === "other" || (decision && !REPORT_DECISIONS)) continue;
+    if (body === null || body === "other") continue;
     const start = n === 0 ? mentionStart : item.start;
     for (const part of item.parts.length ? item.parts : [undefined]) {
       const ref = { body, number: item.number, ...(part ? { part } : {}), ...(item.qualifier ? { qualifier: item.qualifier } : {}) };
@@ -283,14 +288,19 @@ function opensSentence(text: string, at: number): boolean {
   return before === "" || /[.;:]$/.test(before);
 }
 
-/** The body named after a number ("of the Commission on Narcotic Drugs", "adopted by the General Assembly of the World Tourism Organization"). */
+/**
+ * The body named after a number ("of the Commission on Narcotic Drugs", "adopted by the
+ * General Assembly of the World Tourism Organization"); null when the name is not a body that
+ * adopts resolutions ("the establishment ... of the Independent Institution on Missing Persons").
+ */
 function bodyNamed(name: string): Governor {
   for (const [full, body] of Object.entries(FULL_BODY_NAMES)) {
     if (name.startsWith(full)) return /^[ \u00a0]+of\b/.test(name.slice(full.length)) ? "other" : body;
   }
   if (/^Council(?:$|[ \u00a0,])/.test(name)) return "council";
   if (/^Assembly(?:$|[ \u00a0,])/.test(name)) return "GA";
-  return "other";
+  const head = name.split(/[ \u00a0]+of[ \u00a0]/, 1)[0]!;
+  return head.split(/[ \u00a0]+/).some((w) => BODY_NOUN_WORDS.has(w)) ? "other" : null;
 }
 
 /**
@@ -391,21 +401,23 @@ function kindOfSymbol(symbol: string): CitationKind {
 // --- the enrichment stage -----------------------------------------------------------------
 
 const BODY_OF_DOCUMENT: Record<Body, ResolutionBody> = { GA: "GA", SC: "SC", ECOSOC: "ECOSOC", HRC: "HRC", other: "GA" };
-const DOCUMENT_WORDS = /\b(?:reports?|notes?|letters?|statements?|communications?|documents?|memorandum|proposals?)\b/i;
 
 /** Enrichment stage: fills `citations` of the paragraphs, footnotes and (for the heading) the document. */
 export function citationsStage(doc: Resolution): void {
   const body = BODY_OF_DOCUMENT[doc.meta.body];
-  const own = new Set(doc.meta.symbol ? [symbolKey(doc.meta.symbol)] : []);
+  const own = new Set(doc.meta.symbol ? [canonicalSymbol(doc.meta.symbol)] : []);
   const locate = sourceLocator(doc.source.text);
   const cite = (text: string, where: string, place: (c: FoundCitation) => Position): Citation[] =>
     findCitations(text, body, own).map((c) => ({ symbol: c.symbol, kind: c.kind, text: c.text, in: where, position: place(c) }));
 
   for (const p of doc.preamble) p.citations = cite(p.text, `preamble.${p.index}`, (c) => locate.within(c, p.position, p.text.length));
   for (const p of doc.operative) p.citations = cite(p.text, `operative.${p.number}`, (c) => locate.within(c, p.position, p.text.length));
+  const callers = new Map<number, { text: string; offset: number }>();
+  for (const p of [...doc.preamble, ...doc.operative]) for (const r of p.footnoteRefs) if (!callers.has(r.number)) callers.set(r.number, { text: p.text, offset: r.offset });
   for (const f of doc.footnotes) {
     f.citations = cite(f.text, `footnote.${f.number}`, (c) => locate.within(c, f.position, f.text.length));
-    if (namesAnInstrument(doc, f)) for (const c of f.citations) c.kind = "instrument";
+    const caller = callers.get(f.number);
+    if (f.citations.length && caller && namesAnInstrument(caller.text, caller.offset)) for (const c of f.citations) c.kind = "instrument";
   }
   // the heading is read on the source itself, so offsets need no lookup
   const headingEnd = headingLength(doc);
@@ -424,17 +436,25 @@ function headingLength(doc: Resolution): number {
 /**
  * A footnote that says what a name in its calling paragraph is ("the United Nations Millennium
  * Declaration,1" with footnote "See resolution 55/2.") cites an instrument; one called after
- * "the report of the Secretary-General" cites a document.
+ * "the report of the Director-General of the United Nations Industrial Development
+ * Organization" cites a document. The name is the run of capitalised words (and "of", "the",
+ * years ...) before the call-out; the word that stops the run tells which.
  */
-function namesAnInstrument(doc: Resolution, f: Footnote): boolean {
-  const caller = [...doc.preamble, ...doc.operative].find((p) => p.footnoteRefs.some((r) => r.number === f.number));
-  const ref = caller?.footnoteRefs.find((r) => r.number === f.number);
-  if (!caller || !ref) return false;
-  const before = caller.text.slice(Math.max(0, ref.offset - 120), ref.offset).replace(/["\u201d\u2019),;:.]+$/, "");
-  const words = before.split(/\s+/).slice(-10);
-  const last = words.at(-1) ?? "";
-  return /^[A-Z]/.test(last) && !DOCUMENT_WORDS.test(words.join(" "));
+function namesAnInstrument(callerText: string, calloutOffset: number): boolean {
+  const words = callerText.slice(Math.max(0, calloutOffset - 200), calloutOffset).match(WORDS) ?? [];
+  let named = false;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!;
+    if (/^[A-Z0-9]/.test(word)) named = true;
+    else if (!NAME_CONNECTORS.has(word)) return named && !DOCUMENT_WORDS.has(word.toLowerCase());
+  }
+  return named;
 }
+
+/** Words without the quotes and punctuation around them. */
+const WORDS = /[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*/g;
+const NAME_CONNECTORS = new Set(["", "of", "the", "for", "on", "and", "in", "to", "against", "with", "de", "la", "du"]);
+const DOCUMENT_WORDS = new Set(["report", "reports", "note", "notes", "letter", "letters", "statement", "communication", "document", "memorandum", "proposal"]);
 
 interface Locator {
   within(c: FoundCitation, paragraph: Position, textLength: number): Position;
