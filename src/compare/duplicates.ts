@@ -7,7 +7,8 @@ import { renewalWords } from "./text.js";
 /**
  * Duplication and staleness across a set of resolutions, as the UN's 2025 mandate review asks
  * registries to flag them, in one ranked report:
- * - duplicate: near-identical mandates (same addressee, same action) in different series;
+ * - duplicate: near-identical mandates (same addressee, same action) in force in different
+ *   series (the latest version of each);
  * - renewed-verbatim: a mandate renewed unchanged (but for session numbers) for N versions;
  * - report-every-session: a series asking for a report at every session, N sessions running;
  * - no-review-or-end: a mandate in force with no review or end date.
@@ -93,11 +94,12 @@ export function findDuplication(docs: Resolution[], options: DuplicationOptions 
   const allSeries = groupSeries(docs);
   const findings: Finding[] = [];
   let mandateCount = 0;
-  // One item per distinct (series, addressee, action): a mandate renewed across a series counts
-  // once, as its latest version (versions come oldest first).
+  // Mandates in force: those of the latest version of each series. One item per distinct
+  // (series, addressee, action), so that a mandate repeated within a version counts once.
   const items = new Map<string, Item>();
   for (const series of allSeries) {
-    for (const doc of series.documents) {
+    mandateCount += series.documents.slice(0, -1).reduce((n, d) => n + d.operative.reduce((k, p) => k + p.mandates.length, 0), 0);
+    for (const doc of series.documents.slice(-1)) {
       for (const p of doc.operative) {
         for (const m of p.mandates) {
           mandateCount++;

@@ -42,14 +42,17 @@ const MIN_PAIR_SCORE = 0.45;
 /** Mandates from paragraphs that were not aligned pair only on closely similar actions. */
 const MIN_ACTION_SIMILARITY_ELSEWHERE = 0.6;
 
-/** The addressee as compared: canonical gazetteer name when known, else the words as written. */
+/**
+ * The addressee as compared: canonical gazetteer name when known, else the words as written;
+ * lower case, punctuation and a leading "the" dropped ("Secretary General" = "the Secretary-General").
+ */
 export function actorKey(m: Mandate): string {
   return (m.actorCanonical ?? m.actor)
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/^the\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .replace(/^the /, "");
 }
 
 /** The action as compared across versions: lower-case words, session numbers and years blanked. */
