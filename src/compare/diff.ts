@@ -1,4 +1,4 @@
-import { diffArrays, diffWords } from "diff";
+import { diffArrays, diffWordsWithSpace } from "diff";
 import { words } from "./text.js";
 
 /**
@@ -22,10 +22,15 @@ const DEFAULT_TIMEOUT_MS = 100;
 /** Bounds the edit script of `wordSimilarity`: beyond it the texts share little anyway. */
 const MAX_SIMILARITY_EDITS = 400;
 
-/** Track changes from `before` to `after`, in reading order; equal runs keep their text so the whole can be rebuilt. */
+/**
+ * Track changes from `before` to `after`, in reading order; equal runs keep their text so the
+ * whole can be rebuilt. `diffWordsWithSpace` rather than `diffWords`: the latter ignores white
+ * space and gives equal runs the newer text's spacing, so the older text cannot be rebuilt
+ * exactly ("2020 ," for "2020,"); here every space belongs to exactly one run.
+ */
 export function wordChanges(before: string, after: string, options: WordDiffOptions = {}): WordChange[] {
   if (before === after) return before ? [{ type: "equal", text: before }] : [];
-  const changes = diffWords(before, after, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS });
+  const changes = diffWordsWithSpace(before, after, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS });
   if (!changes) return replaced(before, after);
   return changes.map((c) => ({ type: c.added ? "insert" : c.removed ? "delete" : "equal", text: c.value }));
 }
