@@ -73,8 +73,6 @@ const BODY_AFTER = new RegExp(
   `${SP}+(?:of|by|adopted by)${SP}+the${SP}+((?:[A-Z][\\w'\\u2019-]*|of|on|and|for|the)(?:${SP}+(?:[A-Z][\\w'\\u2019-]*|of|on|and|for|the)){0,8})`,
   "y",
 );
-/** The word before a keyword and what links them: "Council resolution", "Assembly, in its resolution", "recalling its resolution". */
-const WORD_BEFORE = new RegExp(`([\\w'\\u2019-]+)(,?${SP}+(?:(?:in|by|through|under|with)${SP}+)?(?:(?:its|their)${SP}+)?|['\\u2019]s${SP}+)$`);
 /** Nouns that end the names of bodies adopting resolutions ("Commission on Narcotic Drugs" is found by "Commission"). */
 const FULL_BODY_NAMES: Record<string, ResolutionBody> = {
   "United Nations Environment Assembly": "UNEA",
@@ -248,21 +246,42 @@ function readItem(text: string, at: number): Item | null {
  * Council, through its resolution"); with none, the body of the text's last mention that named one.
  */
 function governorBefore(text: string, keywordStart: number, documentBody: ResolutionBody, state: TextState): Governor {
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, keywordStart - 60), keywordStart));
+  // the words before the keyword: "Council resolution", "Assembly, in its resolution", "recalling its resolution"
+  let word = previousWord(text, keywordStart);
+  const possessive = word?.text === "its" || word?.text === "their";
+  if (word && possessive) word = previousWord(text, word.start);
+  const linked = word !== null && LINKING_PREPOSITIONS.has(word.text);
+  if (word && linked) word = previousWord(text, word.start);
   let governor: Governor = null;
-  if (before) {
-    const [all, word, link] = before as unknown as [string, string, string];
-    const wordStart = keywordStart - all.length;
-    if (BODY_NOUN_WORDS.has(word)) governor = bodyOfName(text, wordStart, word);
+  if (word) {
+    const name = word.text.replace(/['\u2019]s$/, "");
+    if (BODY_NOUN_WORDS.has(name)) governor = bodyOfName(text, word.start, name);
     // "recalling its resolution", "contained in its resolution": the document's own body
-    else if (/\b(?:its|their)\b/.test(link)) governor = documentBody;
+    else if (possessive) governor = documentBody;
     // "UNEP resolution", "WHA resolution": a body we cannot resolve
-    else if (/^[A-Z]/.test(word) && !/[,a-z]/.test(link) && !opensSentence(text, wordStart)) governor = "other";
+    else if (/^[A-Z]/.test(name) && !linked && !word.commaAfter && !opensSentence(text, word.start)) governor = "other";
   }
   if (governor === null) return state.lastBody;
   state.lastBody = governor;
   return governor;
 }
+
+const LINKING_PREPOSITIONS = new Set(["in", "by", "through", "under", "with"]);
+
+/**
+ * The word that ends before `end`, over spaces and a comma: read backwards a character at a
+ * time, so that looking back costs the length of the word, whatever the text before it.
+ */
+function previousWord(text: string, end: number): { text: string; start: number; commaAfter: boolean } | null {
+  let i = end;
+  let commaAfter = false;
+  while (i > 0 && end - i < 8 && /[ \u00a0,]/.test(text[i - 1]!)) if (text[--i] === ",") commaAfter = true;
+  const wordEnd = i;
+  while (i > 0 && wordEnd - i < 40 && WORD_CHAR.test(text[i - 1]!)) i--;
+  return i < wordEnd ? { text: text.slice(i, wordEnd), start: i, commaAfter } : null;
+}
+
+const WORD_CHAR = /[\w'\u2019\u00c0-\u024f-]/;
 
 const BODY_NOUN_WORDS = new Set(["Assembly", "Council", "Commission", "Conference", "Committee", "Board", "Parties", "Forum", "Organization", "Programme", "Meeting", "Summit"]);
 
@@ -277,8 +296,8 @@ function bodyOfName(text: string, nounStart: number, noun: string): Governor {
     if (name.endsWith(noun) && lead.endsWith(name.slice(0, -noun.length))) return body;
   }
   if (noun !== "Assembly" && noun !== "Council") return "other";
-  const previous = /([\w'\u2019-]+)[ \u00a0]+$/.exec(lead);
-  if (previous && /^[A-Z]/.test(previous[1]!) && !opensSentence(text, nounStart - previous[0].length)) return "other";
+  const previous = previousWord(text, nounStart);
+  if (previous && !previous.commaAfter && /^[A-Z]/.test(previous.text) && !opensSentence(text, previous.start)) return "other";
   return noun === "Assembly" ? "GA" : "council";
 }
 
