@@ -20,6 +20,45 @@ export async function exportFile(path: string): Promise<{ doc: Resolution; xml: 
   return { doc, xml: toAkn(doc) };
 }
 
+export interface Exported {
+  path: string;
+  xml: string;
+  /** What the document model holds, to compare with what the export carries. */
+  model: { containers: number; paragraphs: number; notes: number; citations: number };
+}
+
+/** Exports every readable file once; files that are not resolutions (per their reader) are listed apart. */
+export async function exportAll(paths: string[]): Promise<{ exported: Exported[]; unreadable: string[] }> {
+  const exported: Exported[] = [];
+  const unreadable: string[] = [];
+  for (const path of paths) {
+    const result = await exportFile(path);
+    if ("error" in result) {
+      unreadable.push(`${basename(path)}: ${result.error}`);
+      continue;
+    }
+    const { doc, xml } = result;
+    const citations = [...doc.preamble, ...doc.operative, ...doc.footnotes].reduce((n, p) => n + p.citations.length, 0);
+    exported.push({ path, xml, model: { containers: doc.preamble.length, paragraphs: doc.operative.length, notes: doc.footnotes.length, citations } });
+  }
+  return { exported, unreadable };
+}
+
+/** Exports that do not carry exactly one element per preambular and operative paragraph, footnote and citation. */
+export function unfaithfulExports(exported: Exported[]): string[] {
+  const wrong: string[] = [];
+  for (const e of exported) {
+    const carried = {
+      containers: (e.xml.match(/<container name="(?!heading")/g) ?? []).length,
+      paragraphs: (e.xml.match(/<paragraph eId="para_/g) ?? []).length,
+      notes: (e.xml.match(/<authorialNote /g) ?? []).length,
+      citations: (e.xml.match(/<a href=/g) ?? []).length,
+    };
+    if (JSON.stringify(carried) !== JSON.stringify(e.model)) wrong.push(`${basename(e.path)} ${JSON.stringify(carried)} != ${JSON.stringify(e.model)}`);
+  }
+  return wrong;
+}
+
 /**
  * Validates XML texts against the OASIS schema with xmllint, many files per call (loading the
  * schema once per call is most of the time). Returns the schema errors of each invalid text by
