@@ -1,6 +1,11 @@
 import { Command, CommanderError } from "commander";
 import type { CliIO } from "./io.js";
 import { registerParse } from "./parse.js";
+import { registerIngest } from "./ingest.js";
+import { registerSearch } from "./search.js";
+import { registerShow } from "./show.js";
+import { registerMandates } from "./mandates.js";
+import { registerServe } from "./serve.js";
 import { registerDiff } from "./diff.js";
 import { registerDuplicates } from "./duplicates.js";
 
@@ -16,6 +21,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerParse(program, io, setExit);
+  registerIngest(program, io, setExit);
+  registerSearch(program, io, setExit);
+  registerShow(program, io, setExit);
+  registerMandates(program, io, setExit);
+  registerServe(program, io, setExit);
   registerDiff(program, io, setExit);
   registerDuplicates(program, io, setExit);
   try {

@@ -24,3 +24,36 @@ export async function openStore(location: string): Promise<Store> {
   const { openSqliteStore } = await import("./sqlite.js");
   return openSqliteStore(location);
 }
+
+/** Opens the store, runs `work`, and closes the store whatever happens. */
+export async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * A command's run on the registry: the registry opened and closed around `work`, and any
+ * failure (no database there, bad input) turned into one line on stderr and an exit code:
+ * 2 for bad input, 1 otherwise.
+ */
+export async function commandOnStore(
+  command: string,
+  location: string,
+  stderr: (text: string) => void,
+  work: (store: Store) => Promise<number>,
+): Promise<number> {
+  try {
+    return await withStore(location, work);
+  } catch (e) {
+    const bad = e instanceof Error && e.name === "RegistryInputError";
+    const where = isPostgresUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@") : location;
+    stderr(`mandates ${command}: ${bad ? "" : `registry ${where}: `}${e instanceof Error ? e.message : String(e)}\n`);
+    return bad ? 2 : 1;
+  }
+}
+
+export const DB_OPTION_HELP = "registry: SQLite file or postgres:// URL (default: DATABASE_URL or ./data/registry.db)";

@@ -1,6 +1,8 @@
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
 import type { PreparedDocument } from "./rows.js";
 
+export type { Body, Language } from "../model/types.js";
+
 /**
  * The registry's one interface. Two implementations share it (src/registry/sqlite.ts, the
  * embedded default, and src/registry/postgres.ts, for a shared server); both run the same

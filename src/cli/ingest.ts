@@ -1,0 +1,57 @@
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import { type IngestSummary, ingestPaths } from "../registry/ingest.js";
+import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
+import type { CliIO } from "./io.js";
+
+export interface IngestFlags {
+  db?: string;
+  json?: boolean;
+  workers?: string;
+}
+
+export function formatSummary(summary: IngestSummary): string {
+  const rate = summary.seconds > 0 ? ` (${summary.seconds.toFixed(1)} s, ${Math.round(summary.files / summary.seconds)} files/s)` : "";
+  const lines = [
+    `${summary.files} files: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed${rate}; ${summary.series} series`,
+  ];
+  for (const f of summary.failed) lines.push(`  failed ${f.file}: ${f.reasons.join("; ")}`);
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * `mandates ingest PATH...`: files and folders (recursively) into the registry, with a progress
+ * bar on a terminal and a closing summary. Exit 0 when every file was stored or already there,
+ * 3 when some failed, 1 when all failed, 2 for bad arguments.
+ */
+export async function ingestCommand(paths: string[], flags: IngestFlags, io: CliIO): Promise<number> {
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
+    io.stderr(`mandates ingest: --workers takes a whole number from 0 to 64, not "${flags.workers}"\n`);
+    return 2;
+  }
+  const location = databaseLocation(flags.db, io.env);
+  const bar = io.isTTY && process.stderr.isTTY && !flags.json ? new SingleBar({ stream: process.stderr, format: "ingest [{bar}] {value}/{total} files | {eta_formatted} left | {file}", hideCursor: true }) : null;
+  return commandOnStore("ingest", location, io.stderr, async (store) => {
+    const summary = await ingestPaths(store, paths, {
+      ...(workers !== undefined ? { workers } : {}),
+      onStart: (total) => bar?.start(total, 0, { file: "" }),
+      onProgress: ({ done, outcome }) => bar?.update(done, { file: outcome.file.split("/").pop() }),
+    }).finally(() => bar?.stop());
+    if (flags.json) io.stdout(JSON.stringify(summary) + "\n");
+    else io.stdout(formatSummary(summary));
+    const stored = summary.files - summary.failed.length;
+    return summary.failed.length === 0 ? 0 : stored === 0 ? 1 : 3;
+  });
+}
+
+export function registerIngest(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command("ingest")
+    .description("load resolution files and folders (ODS text, PDF, Akoma Ntoso XML, EOSG JSON; recursively) into the registry")
+    .argument("<paths...>", "files or folders")
+    .option("--db <location>", DB_OPTION_HELP)
+    .option("--json", "print the summary as JSON")
+    .option("--workers <n>", "worker threads parsing documents (0: none; default: one per core for large loads)")
+    .action(async (paths: string[], flags: IngestFlags) => setExit(await ingestCommand(paths, flags, io)));
+}

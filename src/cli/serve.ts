@@ -1,0 +1,108 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { ingestPaths } from "../registry/ingest.js";
+import { DB_OPTION_HELP, databaseLocation, openStore } from "../registry/open.js";
+import type { Store } from "../registry/store.js";
+import type { CliIO } from "./io.js";
+import { formatSummary } from "./ingest.js";
+import { wholeNumber } from "./search.js";
+
+export interface ServeFlags {
+  db?: string;
+  port?: string;
+  host?: string;
+  loadCorpus?: boolean;
+  corpus?: string;
+}
+
+/** The checkout (src/cli or dist/cli, two levels up), beside which ../shared/corpus lies. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * The corpus folders in loading order. Several folders hold the same resolution (EOSG paragraphs,
+ * the ODS-layout text, the UN's Akoma Ntoso XML); each later file becomes the current version, so
+ * the poorest renderings load first and the UN's own XML last.
+ */
+export function corpusFolders(corpus: string, unpacked: string): string[] {
+  return [join(unpacked, "eosg"), join(corpus, "sc"), join(corpus, "pdf"), join(corpus, "seeds"), join(corpus, "ods"), join(unpacked, "akn")];
+}
+
+async function loadCorpus(store: Store, corpus: string, io: CliIO): Promise<void> {
+  const unpacked = join(PACKAGE_ROOT, ".corpus");
+  try {
+    execFileSync(join(corpus, "unpack"), [unpacked], { stdio: "ignore" });
+  } catch (e) {
+    io.stderr(`mandates serve: could not unpack the AKN and EOSG archives (${e instanceof Error ? e.message : String(e)}); loading the rest\n`);
+  }
+  const folders = corpusFolders(corpus, unpacked).filter((f) => existsSync(f));
+  io.stderr(`mandates serve: the registry is empty; loading ${folders.join(", ")}\n`);
+  let lastReport = 0;
+  const summary = await ingestPaths(store, folders, {
+    onProgress: ({ done, total }) => {
+      if (done - lastReport >= 500 || done === total) {
+        lastReport = done;
+        io.stderr(`  ${done}/${total} files\n`);
+      }
+    },
+  });
+  io.stderr(formatSummary(summary));
+}
+
+/** `mandates serve`: the HTTP API on the registry, after loading the corpus into an empty one with --load-corpus. */
+export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number> {
+  const port = wholeNumber("port", flags.port ?? io.env.PORT ?? "8080", 0, 65535);
+  if (typeof port !== "number") {
+    io.stderr(`mandates serve: ${port}\n`);
+    return 2;
+  }
+  const location = databaseLocation(flags.db, io.env);
+  let store: Store;
+  try {
+    store = await openStore(location);
+  } catch (e) {
+    io.stderr(`mandates serve: cannot open the registry ${location}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  const corpus = flags.corpus ?? join(PACKAGE_ROOT, "..", "shared", "corpus");
+  if (flags.loadCorpus && (await store.countDocuments()) === 0) {
+    if (existsSync(corpus)) await loadCorpus(store, corpus, io);
+    else io.stderr(`mandates serve: no corpus at ${corpus}; serving the empty registry\n`);
+  }
+  // Loaded here so that other commands do not pay for the HTTP stack.
+  const { buildApp } = await import("../server/app.js");
+  const app = await buildApp(store, { logger: { level: "warn" } });
+  const host = flags.host ?? "127.0.0.1";
+  try {
+    await app.listen({ port, host });
+  } catch (e) {
+    io.stderr(`mandates serve: cannot listen on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}\n`);
+    await store.close();
+    return 1;
+  }
+  const address = app.server.address();
+  const url = typeof address === "object" && address ? `http://${host}:${address.port}` : `http://${host}:${port}`;
+  io.stdout(`Mandate Registry on ${url} (${await store.countDocuments()} documents in ${store.location}; API description at ${url}/openapi.json)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await app.close();
+  await store.close();
+  return 0;
+}
+
+export function registerServe(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command("serve")
+    .description("serve the registry's HTTP API (OpenAPI description at /openapi.json)")
+    .option("--db <location>", DB_OPTION_HELP)
+    .option("--port <n>", "port to listen on (default: PORT or 8080; 0 picks a free one)")
+    .option("--host <address>", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    .option("--load-corpus", "when the registry is empty, load ../shared/corpus first (seeds, ODS, PDF, SC, AKN and EOSG)")
+    .option("--corpus <dir>", "the corpus folder for --load-corpus (default: ../shared/corpus beside the checkout)")
+    .action(async (flags: ServeFlags) => setExit(await serveCommand(flags, io)));
+}

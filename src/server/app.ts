@@ -1,0 +1,80 @@
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { RegistryInputError } from "../registry/sql-store.js";
+import type { Store } from "../registry/store.js";
+import { collectRoutes, openApiDocument } from "./openapi.js";
+import { citationRoutes } from "./routes/citations.js";
+import { documentRoutes } from "./routes/documents.js";
+import { mandateRoutes } from "./routes/mandates.js";
+import { searchRoutes } from "./routes/search.js";
+import { seriesRoutes } from "./routes/series.js";
+import { statisticsRoutes } from "./routes/statistics.js";
+import { SHARED_SCHEMAS } from "./schemas.js";
+
+/**
+ * The registry's HTTP API. `buildApp` assembles it around a store without listening, so tests
+ * call it through `app.inject()`; `serve` (src/cli/serve.ts) listens. Each resource is one
+ * plugin under routes/; every route declares params, querystring and response schemas, from
+ * which /openapi.json is generated. Errors are always `{statusCode, error, message}`.
+ */
+
+export interface AppOptions {
+  /** Fastify's logger (pino) settings; off by default (tests, embedding). */
+  logger?: boolean | { level: string };
+}
+
+export interface RouteContext {
+  store: Store;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  400: "Bad Request",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  503: "Service Unavailable",
+};
+
+export function httpError(statusCode: number, message: string): FastifyError {
+  return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}`, name: STATUS_NAMES[statusCode] ?? "Error" }) as FastifyError;
+}
+
+export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Symbols are short; a long path parameter is a mistake or an attack.
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+  });
+  for (const schema of SHARED_SCHEMAS) app.addSchema(structuredClone(schema) as object);
+  const routes = collectRoutes(app);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let status = error.statusCode ?? 500;
+    if (error.validation || error instanceof RegistryInputError) status = 400;
+    if (status >= 500) request.log.error(error);
+    const message = status >= 500 && !(error.code ?? "").startsWith("REGISTRY_") ? "the server failed to answer; the error is logged" : error.message;
+    return reply.status(status).type("application/json").send({ statusCode: status, error: STATUS_NAMES[status] ?? "Error", message });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ statusCode: 404, error: "Not Found", message: `no route ${request.method} ${request.url.split("?")[0]}` }),
+  );
+
+  const context: RouteContext = { store };
+  await app.register(documentRoutes, context);
+  await app.register(citationRoutes, context);
+  await app.register(searchRoutes, context);
+  await app.register(mandateRoutes, context);
+  await app.register(seriesRoutes, context);
+  await app.register(statisticsRoutes, context);
+
+  let openApi: unknown;
+  app.get(
+    "/openapi.json",
+    { schema: { summary: "This API's OpenAPI 3.1 description", tags: ["meta"], response: { 200: { type: "object", additionalProperties: true } } } },
+    async () => (openApi ??= openApiDocument(app, routes, { title: "Mandate Registry API", version: "1" })),
+  );
+  return app;
+}

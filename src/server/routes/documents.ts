@@ -1,0 +1,110 @@
+import type { FastifyInstance } from "fastify";
+import { toContractJson } from "../../export/json.js";
+import type { Resolution } from "../../model/types.js";
+import type { DocumentFilter, Page } from "../../registry/store.js";
+import { canonicalSymbol } from "../../registry/symbols.js";
+import { httpError, type RouteContext } from "../app.js";
+import { documentFilters, errors, paging, ref, symbolParams } from "../schemas.js";
+
+type ListQuery = DocumentFilter & Page;
+interface OneQuery {
+  format: "json" | "akn" | "text";
+  language?: DocumentFilter["language"];
+  version?: number;
+}
+
+/** The AKN exporter, loaded on first use; a build without it answers 501. */
+async function loadAknExporter(): Promise<((doc: Resolution) => string) | null> {
+  try {
+    const module: { toAkn?: (doc: Resolution) => string } = await import("../../export/akn.js");
+    return typeof module.toAkn === "function" ? module.toAkn : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function documentRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+  app.get<{ Querystring: ListQuery }>(
+    "/documents",
+    {
+      schema: {
+        summary: "List documents, newest session first, with filters and paging",
+        tags: ["documents"],
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ...documentFilters,
+            title: { type: "string", maxLength: 200, description: "words of the title" },
+            actor: { type: "string", maxLength: 200, description: "documents with a mandate to this actor" },
+            ...paging,
+          },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: { total: { type: "integer" }, limit: { type: "integer" }, offset: { type: "integer" }, items: { type: "array", items: ref("DocumentSummary") } },
+          },
+          ...errors(400),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      return store.listDocuments(filter, { limit, offset });
+    },
+  );
+
+  app.get<{ Params: { symbol: string }; Querystring: OneQuery }>(
+    "/documents/:symbol",
+    {
+      schema: {
+        summary: "One document: its JSON view with its versions, its Akoma Ntoso XML, or its source text",
+        tags: ["documents"],
+        params: symbolParams,
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            format: { type: "string", enum: ["json", "akn", "text"], default: "json" },
+            language: documentFilters.language,
+            version: { type: "integer", minimum: 1, description: "a stored version (default: the current one)" },
+          },
+        },
+        response: {
+          200: {
+            description: "the document",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    summary: ref("DocumentSummary"),
+                    versions: { type: "array", items: ref("Version") },
+                    document: { type: "object", additionalProperties: true, description: "the JSON contract (export/json.ts)" },
+                  },
+                },
+              },
+              "application/akn+xml": { schema: { type: "string" } },
+              "text/plain": { schema: { type: "string" } },
+            },
+          },
+          ...errors(400, 404, 501),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { symbol } = request.params;
+      const { format, language, version } = request.query;
+      const stored = await store.getDocument(symbol, { ...(language ? { language } : {}), ...(version ? { version } : {}) });
+      if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""}${version ? ` version ${version}` : ""} in the registry`);
+      if (format === "text") return reply.type("text/plain; charset=utf-8").send(stored.document.source.text);
+      if (format === "akn") {
+        const toAkn = await loadAknExporter();
+        if (!toAkn) throw httpError(501, "Akoma Ntoso export is not available in this build");
+        return reply.type("application/akn+xml; charset=utf-8").send(toAkn(stored.document));
+      }
+      return { summary: stored.summary, versions: stored.versions, document: toContractJson(stored.document) };
+    },
+  );
+}

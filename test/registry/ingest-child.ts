@@ -1,0 +1,8 @@
+import { ingestPaths } from "../../src/registry/ingest.js";
+import { openStore } from "../../src/registry/open.js";
+
+/** Ingests files into a registry, printing a line per stored file: the process the interruption test kills. */
+const [location, ...files] = process.argv.slice(2);
+const store = await openStore(location!);
+await ingestPaths(store, files, { workers: 0, onProgress: () => process.stdout.write("stored\n") });
+await store.close();

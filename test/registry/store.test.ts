@@ -1,0 +1,237 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { ingestPaths } from "../../src/registry/ingest.js";
+import { RegistryInputError } from "../../src/registry/sql-store.js";
+import { CORPUS, listFiles, ROOT } from "../helpers/corpus.js";
+import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
+
+/** One contract, every store: the same assertions on SQLite and (with DATABASE_URL) PostgreSQL. */
+
+const UNIDO = "United Nations Industrial Development Organization";
+const page = (limit = 500) => ({ limit, offset: 0 });
+
+for (const factory of storeFactories()) {
+  describe(`registry on ${factory.dialect}`, () => {
+    let db: OpenedStore;
+    let scratch: string;
+
+    before(async () => {
+      db = await factory.open();
+      scratch = mkdtempSync(join(tmpdir(), "registry-files-"));
+      const summary = await ingestPaths(db.store, seriesFiles());
+      assert.deepEqual(summary.failed, []);
+      assert.equal(summary.added, 6);
+    });
+    after(async () => {
+      await db?.dispose();
+      rmSync(scratch, { recursive: true, force: true });
+    });
+
+    test("migrations are recorded and a second run applies nothing", async () => {
+      const results = await db.store.migrate();
+      assert.ok(results.length >= 2);
+      assert.ok(results.every((r) => r.status === "already-applied"));
+    });
+
+    test('the series "Industrial development cooperation" lists its six resolutions in session order', async () => {
+      const [series, ...others] = await db.store.series("Industrial development cooperation");
+      assert.equal(others.length, 0);
+      assert.deepEqual(series!.members.map((m) => m.symbol), SERIES_SYMBOLS);
+      assert.deepEqual(series!.members.map((m) => m.session), [63, 69, 73, 75, 77, 79]);
+      // the same series is found from any member's symbol, in any spelling
+      for (const spelling of ["A/RES/73/247", "73/247", "A_RES_73_247"]) {
+        assert.deepEqual((await db.store.series(spelling)).map((s) => s.key), [series!.key], spelling);
+      }
+    });
+
+    test("mandates addressed to UNIDO come from every resolution of the series, each an operative paragraph of it", async () => {
+      const result = await db.store.mandates({ actor: "UNIDO" }, page());
+      assert.equal(result.total, result.items.length);
+      assert.deepEqual([...new Set(result.items.map((m) => m.symbol))].sort(), [...SERIES_SYMBOLS].sort());
+      for (const m of result.items) {
+        assert.equal(m.actorCanonical, UNIDO);
+        const stored = await db.store.getDocument(m.symbol);
+        const paragraph = stored!.document.operative.find((p) => `operative.${p.number}` === m.ref);
+        assert.ok(paragraph, `${m.symbol} ${m.ref} exists`);
+        assert.ok(paragraph.mandates.some((x) => x.actorCanonical === UNIDO), `${m.symbol} ${m.ref} addresses UNIDO`);
+      }
+      // the abbreviation, the full name and a part of it find the same mandates
+      const byName = await db.store.mandates({ actor: UNIDO }, page());
+      assert.equal(byName.total, result.total);
+      const partial = await db.store.mandates({ actor: "industrial development organization" }, page());
+      assert.equal(partial.total, result.total);
+    });
+
+    test("reports due at the seventy-first session include 69/235 paragraph 31", async () => {
+      const due = await db.store.mandates({ dueSession: 71, report: true }, page());
+      const hit = due.items.find((m) => m.symbol === "A/RES/69/235" && m.ref === "operative.31");
+      assert.ok(hit, JSON.stringify(due.items.map((m) => [m.symbol, m.ref])));
+      assert.equal(hit.actorCanonical, "Secretary-General");
+      assert.ok(due.items.every((m) => m.dueSession === 71 && m.report));
+      const stats = await db.store.statistics();
+      assert.equal(stats.reportsDueBySession.find((r) => r.session === 71)?.reports, due.total);
+    });
+
+    test("79/222 cites 70/1, and what cites 63/231 is the rest of its series", async () => {
+      const out = await db.store.citations("A/RES/79/222", { direction: "out", depth: 1 });
+      assert.ok(out!.edges.some((e) => e.from === "A/RES/79/222" && e.to === "A/RES/70/1"));
+      assert.equal(out!.nodes.find((n) => n.symbol === "A/RES/70/1")?.inRegistry, false);
+      assert.equal(out!.nodes.find((n) => n.symbol === "A/RES/77/180")?.inRegistry, true);
+
+      const cited = await db.store.citations("63/231", { direction: "in", depth: 1 });
+      assert.deepEqual([...new Set(cited!.edges.map((e) => e.from))].sort(), SERIES_SYMBOLS.slice(1));
+      assert.ok(cited!.edges.every((e) => e.to === "A/RES/63/231"));
+    });
+
+    test("citation chains follow documents held in the registry", async () => {
+      const direct = await db.store.citations("79/222", { direction: "out", depth: 1 });
+      const chain = await db.store.citations("79/222", { direction: "out", depth: 2 });
+      assert.ok(direct!.edges.every((e) => e.from === "A/RES/79/222"));
+      const secondHop = chain!.edges.filter((e) => e.from !== "A/RES/79/222");
+      assert.ok(secondHop.length > 0);
+      const heldFirstHop = new Set(direct!.nodes.filter((n) => n.inRegistry && n.symbol !== "A/RES/79/222").map((n) => n.symbol));
+      assert.ok(secondHop.every((e) => heldFirstHop.has(e.from)), "only documents in the registry are followed");
+      assert.equal(await db.store.citations("A/RES/99/999", { direction: "out", depth: 1 }), null);
+    });
+
+    test("full-text search ranks paragraphs, highlights the words and counts facets", async () => {
+      const result = await db.store.search({ query: "industrial development", filter: {}, page: page(20), facets: ["session", "kind", "actor"] });
+      assert.ok(result.total > 20);
+      assert.equal(result.hits.length, 20);
+      for (let i = 1; i < result.hits.length; i++) assert.ok(result.hits[i - 1]!.score >= result.hits[i]!.score, "ranked by score");
+      for (const hit of result.hits) assert.match(hit.snippet, /<mark>[^<]*(industr|develop)[^<]*<\/mark>/i);
+      const sessions = result.facets.session!;
+      assert.equal(sessions.reduce((n, f) => n + f.count, 0), result.total);
+      assert.deepEqual(sessions.map((f) => f.value).sort(), ["63", "69", "73", "75", "77", "79"]);
+      assert.ok(result.facets.actor!.some((f) => f.value === UNIDO));
+    });
+
+    test("search filters narrow hits to what they name", async () => {
+      const in69 = await db.store.search({ query: "industrial", filter: { session: 69, kind: "operative" }, page: page(50), facets: [] });
+      assert.ok(in69.total > 0);
+      assert.ok(in69.hits.every((h) => h.symbol === "A/RES/69/235" && h.kind === "operative"));
+
+      const requests = await db.store.search({ query: "", filter: { verb: "requests", actor: "Secretary-General" }, page: page(100), facets: [] });
+      assert.ok(requests.total > 0);
+      assert.ok(requests.hits.every((h) => h.phrase === "requests"));
+
+      const reports = await db.store.search({ query: "report", filter: { hasReportDue: true }, page: page(50), facets: ["hasReportDue"] });
+      assert.ok(reports.hits.some((h) => h.symbol === "A/RES/69/235" && h.ref === "operative.31"));
+      assert.deepEqual(reports.facets.hasReportDue, [{ value: "true", count: reports.total }]);
+
+      const phrase = await db.store.search({ query: '"South-South cooperation" -triangular', filter: {}, page: page(50), facets: [] });
+      assert.ok(phrase.total > 0);
+      for (const hit of phrase.hits) {
+        const text = hit.snippet.replace(/<\/?mark>/g, "");
+        assert.doesNotMatch(text, /triangular/i);
+      }
+      await assert.rejects(db.store.search({ query: "-only -negations", filter: {}, page: page(), facets: [] }), RegistryInputError);
+    });
+
+    test("documents list with filters and paging", async () => {
+      const all = await db.store.listDocuments({}, { limit: 4, offset: 0 });
+      assert.equal(all.total, 6);
+      assert.deepEqual(all.items.map((d) => d.session), [79, 77, 75, 73]);
+      const rest = await db.store.listDocuments({}, { limit: 4, offset: 4 });
+      assert.deepEqual(rest.items.map((d) => d.symbol), ["A/RES/69/235", "A/RES/63/231"]);
+      const second = await db.store.listDocuments({ committee: "second committee", year: 2014 }, page());
+      assert.deepEqual(second.items.map((d) => d.symbol), ["A/RES/69/235"]);
+      const titled = await db.store.listDocuments({ title: "development coop", actor: "UNIDO" }, page());
+      assert.equal(titled.total, 6);
+    });
+
+    test("the same bytes twice change nothing", async () => {
+      const before = await db.store.statistics();
+      const again = await ingestPaths(db.store, seriesFiles());
+      assert.deepEqual({ added: again.added, updated: again.updated, unchanged: again.unchanged, failed: again.failed }, { added: 0, updated: 0, unchanged: 6, failed: [] });
+      assert.deepEqual(await db.store.statistics(), before);
+    });
+
+    test("a corrected file becomes version 2 of the same document; version 1 stays readable", async () => {
+      const original = readFileSync(join(CORPUS, "seeds", "A_RES_69_235.en.txt"), "utf8");
+      assert.match(original, /Requests the Secretary-General to submit/);
+      const corrected = join(scratch, "A_RES_69_235.en.txt");
+      writeFileSync(corrected, original.replace("Requests the Secretary-General to submit", "Requests the Secretary-General to transmit"));
+      const summary = await ingestPaths(db.store, [corrected]);
+      assert.deepEqual([summary.added, summary.updated, summary.unchanged], [0, 1, 0]);
+
+      const current = await db.store.getDocument("A/RES/69/235");
+      assert.deepEqual(current!.versions.map((v) => [v.number, v.current]), [[1, false], [2, true]]);
+      assert.equal(current!.summary.version, 2);
+      assert.match(current!.document.source.text, /to transmit/);
+      const first = await db.store.getDocument("A/RES/69/235", { version: 1 });
+      assert.match(first!.document.source.text, /to submit to the General Assembly at its seventy-first session/);
+
+      const found = await db.store.search({ query: "transmit", filter: { session: 69 }, page: page(), facets: [] });
+      assert.deepEqual(found.hits.map((h) => h.ref), ["operative.31"]);
+      assert.equal((await db.store.listDocuments({}, page())).total, 6);
+    });
+
+    test("a bad file is reported with its reasons and the others are stored", async () => {
+      const folder = join(scratch, "mixed");
+      mkdirSync(join(folder, "nested"), { recursive: true });
+      writeFileSync(join(folder, "notes.txt"), "Shopping list\n\nmilk, bread, and a resolution to buy fewer things\n");
+      writeFileSync(join(folder, "nested", "broken.pdf"), "%PDF-1.7\nthis PDF has no objects at all\n");
+      copyFileSync(join(CORPUS, "ods", "A_RES_75_1.en.txt"), join(folder, "nested", "A_RES_75_1.en.txt"));
+      const summary = await ingestPaths(db.store, [folder, join(folder, "missing.txt")]);
+      assert.equal(summary.files, 4);
+      assert.equal(summary.added, 1);
+      assert.deepEqual(summary.failed.map((f) => f.file.slice(folder.length + 1)).sort(), ["missing.txt", "nested/broken.pdf", "notes.txt"]);
+      for (const f of summary.failed) assert.ok(f.reasons.length > 0 && f.reasons.every((r) => r.length > 10), f.file);
+      assert.equal((await db.store.getDocument("A/RES/75/1"))?.summary.title, "Declaration on the commemoration of the seventy-fifth anniversary of the United Nations");
+    });
+  });
+
+  describe(`interrupted ingest on ${factory.dialect}`, () => {
+    test("kill -9 in the middle of an ingest leaves whole documents only, and a rerun completes it", async () => {
+      const db = await factory.open();
+      try {
+        const files = listFiles(join(CORPUS, "ods"), ".txt").slice(0, 40);
+        const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test", "registry", "ingest-child.ts"), db.location, ...files], {
+          cwd: ROOT,
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+        let reported = 0;
+        await new Promise<void>((resolve) => {
+          child.stdout.on("data", (chunk: Buffer) => {
+            reported += chunk.toString().split("\n").filter(Boolean).length;
+            if (reported >= 5) resolve();
+          });
+          child.on("exit", () => resolve());
+        });
+        child.kill("SIGKILL");
+        await exited;
+        assert.ok(reported >= 5 && reported < files.length, `killed after ${reported} of ${files.length} documents`);
+
+        const [counts] = await db.query(
+          `SELECT (SELECT COUNT(*) FROM documents) AS documents,
+                  (SELECT COUNT(*) FROM documents d WHERE d.version_count < 1
+                     OR NOT EXISTS (SELECT 1 FROM versions v WHERE v.document_id = d.id AND v.number = d.current_version)
+                     OR NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.document_id = d.id)) AS partial,
+                  (SELECT COUNT(*) FROM paragraphs p WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = p.document_id)) AS orphans`,
+        );
+        const stored = Number(counts!.documents);
+        assert.ok(stored >= 5, `${stored} documents survived`);
+        assert.equal(Number(counts!.partial), 0, "no document is half written");
+        assert.equal(Number(counts!.orphans), 0);
+        if (factory.dialect === "sqlite") {
+          assert.deepEqual(await db.query("PRAGMA integrity_check"), [{ integrity_check: "ok" }]);
+          await db.query("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('integrity-check')");
+        }
+
+        const rerun = await ingestPaths(db.store, files);
+        assert.deepEqual(rerun.failed, []);
+        assert.equal(rerun.unchanged, stored);
+        assert.equal(rerun.added, files.length - stored);
+        assert.equal(await db.store.countDocuments(), files.length);
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
