@@ -1,0 +1,123 @@
+import { create } from "xmlbuilder2";
+import type { Citation, Resolution } from "../model/types.js";
+import { xmlSafe } from "./akn/xml.js";
+import { toContractJson } from "./json.js";
+
+/**
+ * Open-data exports of a set of documents, as pure functions over arrays (docs/exports.md
+ * describes each format): JSON Lines of documents, CSV of mandates, CSV of citations, and the
+ * citation network as GraphML.
+ */
+
+/** One JSON contract object per line (the `parse --json` shape), newline-terminated. */
+export function toJsonLines(docs: Resolution[]): string {
+  return docs.map((doc) => JSON.stringify(toContractJson(doc)) + "\n").join("");
+}
+
+type Cell = string | number | boolean | null | undefined;
+
+/** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled. */
+function csvField(value: Cell): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV with a header line and CRLF line breaks. */
+function csv(header: readonly string[], rows: Cell[][]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
+}
+
+export const MANDATE_COLUMNS = [
+  "symbol", "adoption_date", "body", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb",
+  "category", "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence",
+  "has_review_or_end",
+] as const;
+
+/** One row per mandate (operative clause and addressee) of every document. */
+export function toMandatesCsv(docs: Resolution[]): string {
+  const rows: Cell[][] = [];
+  for (const doc of docs) {
+    for (const p of doc.operative) {
+      for (const m of p.mandates) {
+        rows.push([
+          doc.meta.symbol, doc.meta.adoptionDate, doc.meta.body, doc.meta.session, m.in, m.sub, m.actor, m.actorCanonical,
+          m.actorType, m.verb, m.category, m.force, m.action, m.report, m.reportTo, m.deliverable, m.dueSession,
+          m.deadline ? (m.deadline.date ?? m.deadline.years ?? m.deadline.text) : null, m.recurrence, m.hasReviewOrEnd,
+        ]);
+      }
+    }
+  }
+  return csv(MANDATE_COLUMNS, rows);
+}
+
+/** Every citation of a document: heading, preambular and operative paragraphs, footnotes. */
+export function allCitations(doc: Resolution): Citation[] {
+  return [
+    ...doc.citations,
+    ...doc.preamble.flatMap((p) => p.citations),
+    ...doc.operative.flatMap((p) => p.citations),
+    ...doc.footnotes.flatMap((f) => f.citations),
+  ];
+}
+
+export const CITATION_COLUMNS = ["citing_symbol", "citing_date", "cited_symbol", "kind", "paragraph", "text", "line"] as const;
+
+/** One row per citation: which document cites which, where, in which words. */
+export function toCitationsCsv(docs: Resolution[]): string {
+  const rows: Cell[][] = [];
+  for (const doc of docs) {
+    for (const c of allCitations(doc)) {
+      rows.push([doc.meta.symbol, doc.meta.adoptionDate, c.symbol, c.kind, c.in, c.text, c.position.start.line]);
+    }
+  }
+  return csv(CITATION_COLUMNS, rows);
+}
+
+const GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns";
+
+/**
+ * The citation network: one node per symbol (the documents given and every document they cite),
+ * one directed edge per citation, from the citing to the cited symbol, with the paragraph it is
+ * made in. Documents without a symbol are left out: a node needs an identity.
+ */
+export function toGraphMl(docs: Resolution[]): string {
+  const root = create({ version: "1.0", encoding: "UTF-8" }).ele(GRAPHML_NAMESPACE, "graphml");
+  const keys: [string, string, string, string][] = [
+    ["title", "node", "title", "string"],
+    ["adoptionDate", "node", "adoptionDate", "string"],
+    ["body", "node", "body", "string"],
+    ["inCollection", "node", "inCollection", "boolean"],
+    ["paragraph", "edge", "paragraph", "string"],
+    ["kind", "edge", "kind", "string"],
+    ["text", "edge", "text", "string"],
+  ];
+  for (const [id, domain, name, type] of keys) root.ele("key", { id, for: domain, "attr.name": name, "attr.type": type });
+  const graph = root.ele("graph", { id: "citations", edgedefault: "directed" });
+
+  const given = new Map<string, Resolution>();
+  for (const doc of docs) if (doc.meta.symbol && !given.has(doc.meta.symbol)) given.set(doc.meta.symbol, doc);
+  const nodes = new Set<string>();
+  const edges: { from: string; to: string; citation: Citation }[] = [];
+  for (const [symbol, doc] of given) {
+    nodes.add(symbol);
+    for (const c of allCitations(doc)) {
+      nodes.add(c.symbol);
+      edges.push({ from: symbol, to: c.symbol, citation: c });
+    }
+  }
+  for (const symbol of nodes) {
+    const node = graph.ele("node", { id: xmlSafe(symbol) });
+    const doc = given.get(symbol);
+    if (doc?.meta.title) node.ele("data", { key: "title" }).txt(xmlSafe(doc.meta.title));
+    if (doc?.meta.adoptionDate) node.ele("data", { key: "adoptionDate" }).txt(doc.meta.adoptionDate);
+    if (doc) node.ele("data", { key: "body" }).txt(doc.meta.body);
+    node.ele("data", { key: "inCollection" }).txt(doc ? "true" : "false");
+  }
+  edges.forEach(({ from, to, citation }, i) => {
+    const edge = graph.ele("edge", { id: `e${i + 1}`, source: xmlSafe(from), target: xmlSafe(to) });
+    edge.ele("data", { key: "paragraph" }).txt(citation.in);
+    edge.ele("data", { key: "kind" }).txt(citation.kind);
+    edge.ele("data", { key: "text" }).txt(xmlSafe(citation.text));
+  });
+  return root.end({ prettyPrint: true }) + "\n";
+}
