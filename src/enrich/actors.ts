@@ -78,6 +78,12 @@ const TITLES: [ActorType, string[]][] = [
   ["intergovernmental", ["Chair", "Chairs", "Chairperson", "Chair-Rapporteur"]],
   ["intergovernmental", ["President"]],
   ["intergovernmental", ["Co-Chairs", "co-facilitators"]],
+  ["intergovernmental", ["Working Group", "Open-ended Working Group", "Ad Hoc Working Group"]],
+  ["intergovernmental", ["Ad Hoc Committee", "Preparatory Committee"]],
+  ["intergovernmental", ["Group of Governmental Experts"]],
+  ["intergovernmental", ["Bureau"]],
+  ["un-system", ["Commission of Inquiry", "Independent International Commission of Inquiry"]],
+  ["secretariat", ["Regional Centre", "United Nations Regional Centre"]],
 ];
 
 const SECRETARIAT: string[][] = [
@@ -209,7 +215,11 @@ const UN_SYSTEM: string[][] = [
   ["United Nations Sustainable Development Group", "UNSDG", "United Nations Development Group", "UNDG"],
   ["Inter-Agency Standing Committee", "IASC"],
   ["special procedures", "special procedures of the Human Rights Council", "mandate holders", "special procedure mandate holders"],
-  ["treaty bodies", "human rights treaty bodies"],
+  ["treaty bodies", "human rights treaty bodies", "treaty body monitoring mechanisms"],
+  ["International, Impartial and Independent Mechanism to Assist in the Investigation and Prosecution of Persons Responsible for the Most Serious Crimes under International Law Committed in the Syrian Arab Republic since March 2011",
+    "International, Impartial and Independent Mechanism"],
+  ["Global Counter-Terrorism Coordination Compact", "Global Counter-Terrorism Coordination Compact entities"],
+  ["Extraordinary Chambers in the Courts of Cambodia", "Extraordinary Chambers"],
   ["United Nations human rights mechanisms", "human rights mechanisms"],
 ];
 
@@ -234,6 +244,12 @@ const INTERGOVERNMENTAL: string[][] = [
   ["Special Committee on the Situation with regard to the Implementation of the Declaration on the Granting of Independence to Colonial Countries and Peoples",
     "Special Committee on Decolonization", "Committee of 24", "C-24", "Special Committee"],
   ["Special Committee on Peacekeeping Operations", "C-34"],
+  ["General Committee"],
+  ["Executive Committee of the Programme of the United Nations High Commissioner for Refugees", "Executive Committee"],
+  ["United Nations Conciliation Commission for Palestine", "Conciliation Commission for Palestine", "Conciliation Commission"],
+  ["Inter-Parliamentary Union", "IPU"],
+  ["intergovernmental bodies", "all intergovernmental bodies", "relevant intergovernmental bodies"],
+  ["regional groups"],
   ["Special Committee to Investigate Israeli Practices Affecting the Human Rights of the Palestinian People and Other Arabs of the Occupied Territories"],
   ["Committee on the Exercise of the Inalienable Rights of the Palestinian People"],
   ["Special Committee on the Charter of the United Nations and on the Strengthening of the Role of the Organization", "Charter Committee"],
@@ -250,7 +266,7 @@ const INTERGOVERNMENTAL: string[][] = [
   ["Commission on Science and Technology for Development"],
   ["Statistical Commission", "United Nations Statistical Commission"],
   ["United Nations Forum on Forests", "Forum on Forests"],
-  ["Permanent Forum on Indigenous Issues"],
+  ["Permanent Forum on Indigenous Issues", "Permanent Forum"],
   ["Committee for Development Policy"],
   ["Committee of Experts on Public Administration"],
   ["United Nations Scientific Committee on the Effects of Atomic Radiation", "UNSCEAR", "Scientific Committee"],
@@ -293,7 +309,8 @@ const INTERGOVERNMENTAL: string[][] = [
   ["Standing Advisory Committee", "United Nations Standing Advisory Committee on Security Questions in Central Africa"],
   ["regional organizations", "regional and subregional organizations", "subregional organizations", "regional arrangements"],
   ["international organizations", "relevant international organizations", "intergovernmental organizations", "international and regional organizations"],
-  ["international financial institutions", "multilateral development banks", "regional development banks", "development banks"],
+  ["international financial institutions", "multilateral development banks", "regional development banks", "development banks",
+    "financial institutions", "multilateral and regional development banks"],
   ["regional fisheries management organizations", "regional fisheries management organizations and arrangements"],
 ];
 
@@ -301,7 +318,11 @@ const INTERGOVERNMENTAL: string[][] = [
 const GROUPS_OF_STATES: [ActorNumber, string[]][] = [
   ["plural", ["Member States", "States Members of the United Nations", "States Members", "all Member States"]],
   ["plural", ["States", "all States", "States concerned"]],
-  ["plural", ["States parties", "all States parties", "States parties to the Convention"]],
+  ["plural", ["States parties", "all States parties", "States parties to the Convention", "parties to the Convention",
+    "High Contracting Parties", "all High Contracting Parties"]],
+  ["plural", ["flag States", "all flag States", "flag and port States"]],
+  ["plural", ["coastal States"]],
+  ["plural", ["port States"]],
   ["plural", ["Governments", "national Governments", "host Governments"]],
   ["plural", ["all Governments"]],
   ["plural", ["developing countries"]],
@@ -312,7 +333,8 @@ const GROUPS_OF_STATES: [ActorNumber, string[]][] = [
   ["plural", ["middle-income countries"]],
   ["plural", ["countries with economies in transition"]],
   ["plural", ["African countries", "African States"]],
-  ["plural", ["donors", "donor countries", "new donors", "donor community", "all donors", "potential donors", "traditional donors"]],
+  ["plural", ["donors", "donor countries", "new donors", "donor community", "all donors", "potential donors", "traditional donors",
+    "international donor community", "multilateral donors", "donor agencies", "official development assistance providers"]],
   ["plural", ["development partners"]],
   ["singular", ["international community", "whole international community", "entire international community"]],
   ["plural", ["administering Powers", "administering Power"]],
@@ -335,7 +357,11 @@ const OTHER_ACTORS: [ActorNumber, string[]][] = [
   ["plural", ["academia", "academic institutions", "universities", "scientific community"]],
   ["singular", ["media", "mass media"]],
   ["plural", ["philanthropic organizations", "foundations"]],
-  ["plural", ["parties to armed conflict", "all parties to armed conflict", "parties to armed conflicts"]],
+  ["plural", ["parties to armed conflict", "all parties to armed conflict", "parties to armed conflicts", "parties to the conflict",
+    "all parties to the conflict", "parties involved in armed conflict", "all parties involved in armed conflict"]],
+  ["plural", ["parties", "all parties", "all the parties", "parties concerned", "all parties concerned", "all the parties concerned"]],
+  ["plural", ["actors", "all actors", "relevant actors", "all relevant actors", "humanitarian and development actors"]],
+  ["plural", ["Non-Self-Governing Territories", "Territories", "Territory", "Non-Self-Governing Territory"]],
   ["plural", ["indigenous peoples"]],
   ["plural", ["humanitarian organizations", "humanitarian actors", "humanitarian agencies"]],
   ["plural", ["employers' and workers' organizations", "trade unions", "employers"]],
@@ -386,7 +412,7 @@ const AGENT_NOUNS = new Set(
     "procedures coordinators coordinator heads head chairs chair president presidents bureau director directors " +
     "administrator envoy envoys adviser advisers facilitators participants contributors others all those everyone " +
     "youth women men girls boys persons families schools educators teachers scientists researchers journalists " +
-    "defenders platforms initiatives alliances coalitions secretary-general cities municipalities regions " +
+    "defenders alliances coalitions secretary-general cities municipalities regions " +
     "territories territory departments department divisions division units unit centres centre " +
     "boards board assemblies assembly conferences conference panels panel institutes institute foundations").split(" "),
 );
@@ -396,9 +422,15 @@ const AGENT_NOUNS = new Set(
 
 /** Normal form of one word: lower case, straight apostrophe, no trailing period. */
 function normalWord(word: string): string {
-  const straight = word.replace(/[\u2018\u2019`]/g, "'");
+  const straight = word.includes("\u2019") || word.includes("\u2018") || word.includes("`") ? word.replace(/[\u2018\u2019`]/g, "'") : word;
   // abbreviations keep their case: "WHO" is an agency, "who" a pronoun
-  return straight.length > 1 && /[A-Z]/.test(straight) && straight === straight.toUpperCase() ? straight : straight.toLowerCase();
+  const second = straight.charCodeAt(1);
+  const abbreviation = second >= 65 && second <= 90 && isUpperCode(straight.charCodeAt(0)) && straight === straight.toUpperCase();
+  return abbreviation ? straight : straight.toLowerCase();
+}
+
+function isUpperCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 const TOKEN = /[A-Za-z0-9\u00C0-\u024F'\u2018\u2019&/.()]+|,/g;
@@ -409,23 +441,30 @@ interface Token {
   end: number;
 }
 
-/** Words of `text` with their offsets; hyphenated words give one token per part. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Words of `text` with their offsets (into its NFKC form, which is the text itself when it is
+ * ASCII); hyphens separate words, so "Secretary-General" is two tokens and matches "Secretary
+ * General". A period or bracket glued to a word is not part of it, except in "U.N."-like initials.
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const src = text.normalize("NFKC").replace(/[\u2010-\u2015\-]/g, " ");
+  const src = NON_ASCII.test(text) ? text.normalize("NFKC") : text;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(src); m; m = TOKEN.exec(src)) {
-    let word = m[0];
-    let end = m.index + word.length;
-    // a sentence period or bracket glued to a word is not part of the name
-    while (word.length > 1 && /[.()]$/.test(word) && !/^[A-Z]\.$/.test(word)) {
-      word = word.slice(0, -1);
-      end--;
-    }
-    while (word.length > 1 && word[0] === "(") word = word.slice(1);
-    tokens.push({ word: normalWord(word), start: m.index, end });
+    let start = m.index;
+    let end = start + m[0].length;
+    while (end - start > 1 && isTrailingMark(src.charCodeAt(end - 1)) && !(end - start === 2 && src[end - 1] === ".")) end--;
+    while (end - start > 1 && src.charCodeAt(start) === 40 /* ( */) start++;
+    tokens.push({ word: normalWord(start === m.index && end === start + m[0].length ? m[0] : src.slice(start, end)), start, end });
   }
   return tokens;
+}
+
+/** "." "(" ")" */
+function isTrailingMark(code: number): boolean {
+  return code === 46 || code === 40 || code === 41;
 }
 
 interface TrieNode {
@@ -537,7 +576,7 @@ function titleWithComplement(tokens: Token[], from: number, end: number, text: s
 export function findActorMentions(text: string): ActorMention[] {
   const tokens = tokenize(text);
   const mentions: ActorMention[] = [];
-  const norm = text.normalize("NFKC");
+  let norm: string | null = null;
   for (let i = 0; i < tokens.length; ) {
     const match = longestAt(tokens, i);
     // a mention starts at a capitalised word or a known lower-case group name
@@ -551,7 +590,7 @@ export function findActorMentions(text: string): ActorMention[] {
         number: e.number,
         start,
         end,
-        written: norm.slice(start, end),
+        written: (norm ??= text.normalize("NFKC")).slice(start, end),
       });
       i = match.end;
     } else i++;
@@ -559,16 +598,15 @@ export function findActorMentions(text: string): ActorMention[] {
   return mentions;
 }
 
-/** Grammatical number of an addressee phrase: known entries by the gazetteer, others by their head. */
-export function actorNumber(text: string): ActorNumber {
+/**
+ * An addressee phrase described: its gazetteer entry (when known) and its grammatical number,
+ * from the entry or, for a coordination ("X and Y") or an unknown name, from its words.
+ */
+export function describeActor(text: string): { known: ResolvedActor | null; number: ActorNumber } {
   const found = resolveTokens(tokenize(text), text);
-  if (found && !/\band\b/.test(text)) return found.number;
-  return /\band\b/.test(text) || /s\b/.test(lastWord(text)) ? "plural" : "singular";
-}
-
-function lastWord(text: string): string {
-  const words = text.trim().split(/\s+/);
-  return words[words.length - 1] ?? "";
+  const coordinated = /\band\b/.test(text);
+  const number: ActorNumber = found && !coordinated ? found.number : coordinated || /s$/.test(text.trim()) ? "plural" : "singular";
+  return { known: found ? { canonical: found.canonical, type: found.type } : null, number };
 }
 
 /** Whether a (lower-case or capitalised) head noun names an agent that can be asked to act. */

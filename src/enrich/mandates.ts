@@ -12,7 +12,7 @@ import { LineIndex } from "../model/position.js";
 import { ORDINAL_WORD_PATTERN, ordinalNumber, sessionYears } from "../model/session.js";
 import { DATE_PATTERN, isoDate } from "../model/dates.js";
 import {
-  actorNumber,
+  describeActor,
   findActorMentions,
   guessActorType,
   isAgentNoun,
@@ -219,7 +219,8 @@ function infinitiveAt(span: string): number {
   TO_WORD.lastIndex = 0;
   for (let m = TO_WORD.exec(span); m; m = TO_WORD.exec(span)) {
     const word = m[2]!;
-    const before = /([A-Za-z-]+)\s*$/.exec(span.slice(Math.max(0, m.index - 30), m.index))?.[1]?.toLowerCase() ?? "";
+    // case matters: "the right to" takes an infinitive, "Human Rights to provide" ends a name
+    const before = /([A-Za-z-]+)\s*$/.exec(span.slice(Math.max(0, m.index - 30), m.index))?.[1] ?? "";
     if (/^[A-Z]/.test(word) || NOT_INFINITIVE.has(word.toLowerCase())) continue;
     if (/ing$/.test(word) && !/^(bring|sing|string)$/.test(word)) continue;
     if (INFINITIVE_COMPLEMENT_NOUNS.has(before) || PREPOSITION_TAKERS.has(before)) continue;
@@ -235,8 +236,8 @@ const INTERJECTION_START = new RegExp(
     "for|from|under|including|inter alia|especially|particularly|notably|consistent|taking|bearing|pursuant|subject|" +
     "while|without|together|also|further|once|again|among|acting|individually|collectively|mindful|recalling|" +
     "according|based|building|drawing|respectively|via|using|following|before|after|during|until|to|not|nor|" +
-    "jointly|separately|i\\.e\\.|e\\.g\\.|[a-z]+ly|[a-z]+ing)\\b",
-  "i",
+    "jointly|separately|over|across|beyond|throughout|towards|against|along|alongside|around|into|per|since|unless|" +
+    "whether|despite|regardless|irrespective|i\\.e\\.|e\\.g\\.|[a-z]+ly|[a-z]+ing)\\b",
 );
 
 const TRAILING_ADVERBIAL = new RegExp(
@@ -343,7 +344,7 @@ function parseObject(verb: MandateVerb, thatClause: boolean, span: string, canSh
     if (isAddressee(actor)) return { actor, action: null, chapeau: true, sharesNext: false, verb };
   }
   // a short addressee joined by "and" to the next clause's: "requests X and invites Y to ..."
-  if (canShare && /\s(?:and|,)\s*$/.test(` ${body}`)) {
+  if (canShare && /(?:\sand|,)\s*$/.test(` ${body}`)) {
     const actor = cleanAddressee(body.replace(/[\s,]*(?:and)?\s*$/, ""));
     if (actor && actor.split(" ").length <= 12 && !/\bto\s/.test(actor) && isAddressee(actor)) return { actor, action: null, chapeau: false, sharesNext: true, verb };
   }
@@ -369,8 +370,11 @@ function parseThatClause(verb: MandateVerb, body: string, modalOnly: boolean): O
     const words = /[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’-]*/g;
     for (let m = words.exec(clause); m && m.index < 250; m = words.exec(clause)) {
       const w = m[0];
+      // subjunctives are bare verbs: not capitalised, no plural or noun ending, no participle
       if (m.index === 0 || /^[A-Z]/.test(w) || NP_WORDS.has(w) || /s$/.test(w) || NOUN_SUFFIX.test(w) || isAgentNoun(w)) continue;
+      if (/ing$/.test(w) || (/ed$/.test(w) && !/eed$/.test(w))) continue;
       const np = clause.slice(0, m.index).trim();
+      if (NP_WORDS.has(np.slice(np.lastIndexOf(" ") + 1))) continue;
       if (isAddressee(np.replace(/^the\s+/i, ""))) {
         npEnd = m.index;
         verbWord = w;
@@ -417,9 +421,15 @@ function parseDecision(body: string): ObjectParse | null {
   return parseObject(verb, false, body.slice(to[0].length), false);
 }
 
+/** An action without the punctuation and conjunction that joined it to what follows. */
 function trimAction(action: string): string {
-  return action.replace(/[\s,;.:]+$/, "").replace(/,?\s+(?:and|or)$/, "").trim();
+  let end = action.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(action[end - 1]!)) end--;
+  const trimmed = action.slice(0, end);
+  return (/\s(?:and|or)$/.test(trimmed) ? trimmed.replace(/,?\s+(?:and|or)$/, "") : trimmed).trim();
 }
+
+const TRAILING_PUNCTUATION = new Set([" ", "\t", "\n", "\r", "\u00a0", ",", ";", ".", ":"]);
 
 // ---------------------------------------------------------------------------------------------
 // Deadlines, reports, recurrence
@@ -444,7 +454,7 @@ interface DeadlineContext {
 
 function readDeadline(text: string, ctx: DeadlineContext): Deadline | null {
   SESSION.lastIndex = 0;
-  for (let m = SESSION.exec(text); m; m = SESSION.exec(text)) {
+  for (let m = text.includes("session") ? SESSION.exec(text) : null; m; m = SESSION.exec(text)) {
     const n = ordinalNumber(m[1]!);
     if (!n) continue;
     const of = m[2]?.trim();
@@ -458,6 +468,7 @@ function readDeadline(text: string, ctx: DeadlineContext): Deadline | null {
     const [y1, y2] = sessionYears(n);
     return { session: n, years: `${y1}-${y2}`, date: null, text: m[0].replace(/\s+/g, " ").trim() };
   }
+  if (!/\d\d\d\d|within/.test(text)) return null;
   const date = BY_DATE.exec(text);
   if (date) {
     const iso = isoDate(date[1]!, date[2]!, date[3]!);
@@ -484,8 +495,11 @@ const REPORT_PATTERNS = [
   /\bkeep\s+(?:the\s+)?(?:General\s+Assembly|Assembly|Security\s+Council|Council|Member\s+States|Committee|Commission)\b[^;]{0,40}?\binformed\b/i,
 ];
 
+/** Words without which none of REPORT_PATTERNS can match (a cheap first test). */
+const REPORT_WORDS = /report|note|inform|brief|apprise|notify/i;
+
 function asksForReport(action: string): boolean {
-  return REPORT_PATTERNS.some((p) => p.test(action));
+  return REPORT_WORDS.test(action) && REPORT_PATTERNS.some((p) => p.test(action));
 }
 
 const BODY_NAMES: Record<Resolution["meta"]["body"], string | null> = {
@@ -496,18 +510,21 @@ const BODY_NAMES: Record<Resolution["meta"]["body"], string | null> = {
   other: null,
 };
 
+/** Where the name of a report's recipient can start: "submit to the", "inform the", "by the". */
+const RECIPIENT_AT = /\b(?:to|inform|brief|apprise|notify|by|before|keep)\s+(?:the\s+)?(?=[A-Z])/g;
+
 /**
  * The body a report goes to: the first intergovernmental body (or Member States) named right
  * after "to", "inform", "brief" or "by" ("submit to the General Assembly", "for consideration by
  * the Council"); else the adopting body.
  */
 function reportRecipient(action: string, body: Resolution["meta"]["body"]): string {
-  for (const m of findActorMentions(action)) {
-    if (m.type !== "intergovernmental" && m.canonical !== "Member States") continue;
-    if (/\b(?:to|inform|brief|apprise|notify|by|before|keep)\s+(?:the\s+)?$/i.test(action.slice(Math.max(0, m.start - 16), m.start))) return m.canonical;
+  RECIPIENT_AT.lastIndex = 0;
+  for (let m = RECIPIENT_AT.exec(action); m; m = RECIPIENT_AT.exec(action)) {
+    const named = resolveActor(action.slice(RECIPIENT_AT.lastIndex, RECIPIENT_AT.lastIndex + 160));
+    if (named && (named.type === "intergovernmental" || named.canonical === "Member States")) return named.canonical;
   }
-  const own = BODY_NAMES[body];
-  return own ?? "General Assembly";
+  return BODY_NAMES[body] ?? "General Assembly";
 }
 
 /** Words that cannot fill the gap between a determiner and the deliverable's noun. */
@@ -519,7 +536,12 @@ const DELIVERABLE = new RegExp(
   "i",
 );
 
+/** Nouns without which DELIVERABLE cannot match (a cheap first test). */
+const DELIVERABLE_HINTS =
+  /report|note|stud|analys|survey|assessment|update|compilation|proposal|recommendations|plan|strategy|framework|guidelines|summary|overview|map|toolkit|handbook|database|programme of work/;
+
 function readDeliverable(action: string): string | null {
+  if (!DELIVERABLE_HINTS.test(action)) return null;
   const m = DELIVERABLE.exec(action);
   if (!m) return null;
   // the deliverable ends before the next infinitive, clause or addressee of its submission
@@ -527,14 +549,21 @@ function readDeliverable(action: string): string | null {
   return text.trim();
 }
 
-const RECURRENCE: [RegExp, string][] = [
-  [/\b(?:annually|every year|each year|yearly|on an annual basis|annual reports?)\b/i, "annual"],
-  [/\b(?:biennially|every two years|every second year|on a biennial basis)\b/i, "biennial"],
-  [/\b(?:triennially|every three years|every third year|on a triennial basis)\b/i, "triennial"],
-  [/\b(?:quadrennially|every four years|on a quadrennial basis)\b/i, "quadrennial"],
-  [/\bevery five years\b/i, "every 5 years"],
-  [/\bperiodically\b|\bon a regular basis\b|\bregular reports\b/i, "periodic"],
-];
+/** Recurrence as written; the groups are tried in this order: annual, biennial, ... */
+const RECURRENCE = new RegExp(
+  [
+    "\\b(annually|every year|each year|yearly|on an annual basis|annual reports?)\\b",
+    "\\b(biennially|every two years|every second year|on a biennial basis)\\b",
+    "\\b(triennially|every three years|every third year|on a triennial basis)\\b",
+    "\\b(quadrennially|every four years|on a quadrennial basis)\\b",
+    "\\b(every five years)\\b",
+    "\\b(periodically|on a regular basis|regular reports)\\b",
+  ].join("|"),
+  "i",
+);
+/** Substrings without which RECURRENCE cannot match (a cheap first test). */
+const RECURRENCE_HINTS = /nnual|year|ennial|eriodic|regular/;
+const RECURRENCE_NAMES = ["annual", "biennial", "triennial", "quadrennial", "every 5 years", "periodic"];
 const INFERRED_RECURRENCE = ["", "annual", "biennial", "triennial", "quadrennial"];
 
 /**
@@ -544,7 +573,8 @@ const INFERRED_RECURRENCE = ["", "annual", "biennial", "triennial", "quadrennial
  * sixty-third puts the item on a biennial cycle).
  */
 function readRecurrence(action: string, report: boolean, due: number | null, session: number | null): string | null {
-  for (const [pattern, recurrence] of RECURRENCE) if (pattern.test(action)) return recurrence;
+  const written = RECURRENCE_HINTS.test(action) ? RECURRENCE.exec(action) : null;
+  if (written) return RECURRENCE_NAMES[written.slice(1).findIndex((g) => g !== undefined)]!;
   if (report && due !== null && session !== null) return INFERRED_RECURRENCE[due - session] ?? null;
   return null;
 }
@@ -555,8 +585,12 @@ const END_OR_REVIEW = new RegExp(
     `\\bwith\\s+(?:a\\s+)?(?:periodic\\s+|mid-term\\s+)?reviews?\\b`,
   "i",
 );
+/** Substrings without which END_OR_REVIEW cannot match (a cheap first test). */
+const END_HINTS = /until|period|xpir|sunset|erminat|review/;
+
 /** A decision of the body to review, extend or end something: its object is read up to a comma. */
 const REVIEW_DECISION = /\b(?:decides|agrees|resolves)\s+(?:also\s+|further\s+)?to\s+(?:review|extend|renew|terminate|discontinue)\s+(?:the\s+)?((?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+(?:the\s+)?)?[^,;]{2,200})/gi;
+const REVIEW_VERBS = /\bto (?:review|extend|renew|terminate|discontinue)\b/;
 /** The time that makes it a review or end date. */
 const REVIEW_TIME = new RegExp(`${ORDINAL_WORD_PATTERN}\\s+session|\\b(?:19|20|21)\\d\\d\\b|\\bperiod\\s+of\\b`, "i");
 
@@ -564,9 +598,11 @@ const REVIEW_TIME = new RegExp(`${ORDINAL_WORD_PATTERN}\\s+session|\\b(?:19|20|2
 function reviewedObjects(doc: Resolution): string[] {
   const objects: string[] = [];
   for (const p of doc.operative) {
-    if (!REVIEW_TIME.test(p.text)) continue;
+    if (!REVIEW_VERBS.test(p.text)) continue;
     REVIEW_DECISION.lastIndex = 0;
-    for (let m = REVIEW_DECISION.exec(p.text); m; m = REVIEW_DECISION.exec(p.text)) objects.push(m[1]!);
+    for (let m = REVIEW_DECISION.exec(p.text); m; m = REVIEW_DECISION.exec(p.text)) {
+      if (REVIEW_TIME.test(p.text)) objects.push(m[1]!);
+    }
   }
   return objects;
 }
@@ -582,52 +618,128 @@ interface Referent {
 }
 
 /** Short forms that stand for a body named earlier ("the Organization", "the Office"). */
-const SHORT_FORM = /^(?:that\s+|this\s+)?(Organization|Office|Agency|Committee|Special Committee|Commission|Council|Court|Fund|Programme|Department|Division|Centre|Board|Conference|Forum|Entity|Institute|Mechanism|Authority|Unit|Mission|Panel|Tribunal|Group|Force|Operation|Executive Director|High Commissioner|Special Rapporteur|Independent Expert|Special Envoy|Special Representative|Director-General|Administrator)$/;
+const SHORT_FORM = /^(?:that\s+|this\s+)?(Organization|Office|Agency|Committee|Special Committee|Commission|Council|Court|Fund|Programme|Department|Division|Centre|Board|Conference|Forum|Entity|Institute|Mechanism|Authority|Unit|Mission|Panel|Tribunal|Group|Working Group|Force|Operation|Bureau|Government|Executive Director|High Commissioner|Special Rapporteur|Independent Expert|Special Envoy|Special Representative|Director-General|Administrator)$/;
 
 /**
- * Mentions and addressees met so far, in reading order, for the paragraph and the one before.
- * A pronoun stands for the last addressee that agrees with it, else the last body named.
+ * Names of bodies that the gazetteer does not know, for resolving references: a capitalised
+ * name after "the" whose head is a body ("the Advisory Commission of the Agency").
+ */
+const PROPER_NAME = /\bthe\s+([A-Z][\w\u2019'-]*(?:\s+(?:(?:of|for|on|and|to|in)\s+(?:the\s+)?)?[A-Z][\w\u2019'-]*)*)/g;
+const BODY_HEAD = /^(?:Commission|Committee|Council|Office|Organization|Agency|Fund|Programme|Board|Group|Court|Tribunal|Mechanism|Unit|Centre|Institute|Forum|Union|Bank|Department|Division|Secretariat|Authority|Conference|Assembly|Panel|Network|Alliance|Team|Mission|Force|Bureau|Service|Section|Branch|Entity|Facility|Foundation|University|Federation|Community|Organisation|Partnership|Coalition|Compact)$/;
+
+function properNames(text: string): (Referent & { start: number })[] {
+  const out: (Referent & { start: number })[] = [];
+  PROPER_NAME.lastIndex = 0;
+  for (let m = PROPER_NAME.exec(text); m; m = PROPER_NAME.exec(text)) {
+    const name = m[1]!;
+    const head = name.split(/\s+(?:of|for|on|to|in)\s/)[0]!.split(/\s+/).pop()!;
+    if (!BODY_HEAD.test(head)) continue;
+    out.push({ actor: name, canonical: null, type: guessActorType(name), number: "singular", start: m.index });
+  }
+  return out;
+}
+
+/** Text read (whose mentions are found only when a reference needs them) or an addressee met. */
+type Item = { text: string; mentions?: Referent[] } | { addressee: Referent };
+
+function mentionsOf(item: { text: string; mentions?: Referent[] }): Referent[] {
+  if (item.mentions) return item.mentions;
+  const known = findActorMentions(item.text).map((m) => ({
+    actor: m.written.replace(/^the\s+/i, ""), canonical: m.canonical, type: m.type, number: m.number, start: m.start, end: m.end,
+  }));
+  const others = properNames(item.text).filter((n) => !known.some((k) => k.start <= n.start + 4 && k.end > n.start + 4));
+  item.mentions = [...known, ...others].sort((a, b) => a.start - b.start).map(({ actor, canonical, type, number }) => ({ actor, canonical, type, number }));
+  return item.mentions;
+}
+
+/**
+ * What has been read so far, in order. A pronoun stands for the last addressee that agrees with
+ * it in the paragraph or the one before, else the last body named there; a short form ("the
+ * Commission") for the last body named with that head anywhere before it, the title and preamble
+ * included. Mentions are looked for only when a reference needs them: most paragraphs have none.
  */
 class ReferenceContext {
-  private previous: { addressees: Referent[]; mentions: Referent[] } = { addressees: [], mentions: [] };
-  private current: { addressees: Referent[]; mentions: Referent[] } = { addressees: [], mentions: [] };
+  private previous: Item[] = [];
+  private current: Item[] = [];
+  private readonly earlier: Item[] = [];
+  /** Per short form: how far `earlier` was searched and what was found, so each item is read once. */
+  private readonly shortForms = new Map<string, { searched: number; found: Referent | null }>();
+  private readonly described = new Map<string, Referent>();
 
   nextParagraph(): void {
-    if (this.current.addressees.length || this.current.mentions.length) this.previous = this.current;
-    this.current = { addressees: [], mentions: [] };
+    if (this.current.length) this.previous = this.current;
+    this.current = [];
   }
 
-  /** Known actors named in `text`, in order. */
   read(text: string): void {
-    for (const m of findActorMentions(text)) {
-      this.current.mentions.push({ actor: m.written.replace(/^the\s+/i, ""), canonical: m.canonical, type: m.type, number: m.number });
-    }
+    if (!text) return;
+    const item = { text };
+    this.current.push(item);
+    this.earlier.push(item);
   }
 
   add(addressee: Referent): void {
-    this.current.addressees.push(addressee);
+    const item = { addressee };
+    this.current.push(item);
+    this.earlier.push(item);
+  }
+
+  /** An addressee as the gazetteer knows it; the same names recur through a resolution. */
+  describe(actor: string): Referent {
+    let referent = this.described.get(actor);
+    if (!referent) {
+      const { known, number } = describeActor(actor);
+      referent = { actor, canonical: known?.canonical ?? null, type: known?.type ?? guessActorType(actor), number };
+      this.described.set(actor, referent);
+    }
+    return referent;
   }
 
   /** "it": a body; "them": a group; "him", "her": a person. */
   pronoun(word: string): Referent | null {
     const want: ActorNumber = /^(him|her)$/i.test(word) ? "person" : /^(them|they)$/i.test(word) ? "plural" : "singular";
-    return this.lastWhere((r) => r.number === want && r.canonical !== "General Assembly" && !PRONOUNS.test(r.actor));
-  }
-
-  /** The last named body whose name contains `head` ("Organization" -> UNIDO). */
-  shortForm(head: string): Referent | null {
-    const tail = new RegExp(`\\b${head.replace(/-/g, "[-\\s]")}\\b`);
-    return this.lastWhere((r) => r.canonical !== null && tail.test(r.canonical) && r.canonical !== head);
-  }
-
-  private lastWhere(ok: (r: Referent) => boolean): Referent | null {
+    const ok = (r: Referent) => r.number === want && r.canonical !== "General Assembly" && !PRONOUNS.test(r.actor);
     for (const scope of [this.current, this.previous]) {
-      for (const list of [scope.addressees, scope.mentions]) {
-        for (let i = list.length - 1; i >= 0; i--) if (ok(list[i]!)) return list[i]!;
+      for (let i = scope.length - 1; i >= 0; i--) {
+        const item = scope[i]!;
+        if ("addressee" in item && ok(item.addressee)) return item.addressee;
+      }
+      for (let i = scope.length - 1; i >= 0; i--) {
+        const item = scope[i]!;
+        if ("text" in item) {
+          const found = lastOf(mentionsOf(item), ok);
+          if (found) return found;
+        }
       }
     }
     return null;
   }
+
+  /** The last body whose name has `head` ("Organization" -> UNIDO; "Government" -> the last State). */
+  shortForm(head: string): Referent | null {
+    const word = new RegExp(`\\b${head.replace(/-/g, "[-\\s]")}\\b`);
+    const ok =
+      head === "Government"
+        ? (r: Referent) => r.type === "member-states" && r.number === "singular" && r.canonical !== null
+        : (r: Referent) => (r.canonical ?? r.actor) !== head && word.test(r.canonical ?? r.actor);
+    const cached = this.shortForms.get(head) ?? { searched: 0, found: null };
+    let found: Referent | null = null;
+    // a text is read for mentions only when it has the word at all
+    const clue = head === "Government" ? "" : head;
+    for (let i = this.earlier.length - 1; i >= cached.searched && !found; i--) {
+      const item = this.earlier[i]!;
+      if ("addressee" in item) found = ok(item.addressee) ? item.addressee : null;
+      else if (item.text.includes(clue)) found = lastOf(mentionsOf(item), ok);
+    }
+    const result = found ?? cached.found;
+    this.shortForms.set(head, { searched: this.earlier.length, found: result });
+    return result;
+  }
+}
+
+function lastOf(list: Referent[], ok: (r: Referent) => boolean): Referent | null {
+  for (let i = list.length - 1; i >= 0; i--) if (ok(list[i]!)) return list[i]!;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,10 +765,11 @@ interface Draft {
 
 /** The enrichment stage: fills `operative[i].mandates` (cleared first, so it can run again). */
 export function extractMandates(doc: Resolution): void {
-  const lines = new LineIndex(doc.source.text);
+  const lines = new LazyLineIndex(doc.source.text);
   const refs = new ReferenceContext();
   const reviewed = reviewedObjects(doc);
-  // bodies named in the preamble can be what the first paragraphs' "it" stands for
+  // bodies named in the title and preamble can be what the first paragraphs refer to
+  if (doc.meta.title) refs.read(doc.meta.title);
   for (const pre of doc.preamble) refs.read(pre.text);
   for (const p of doc.operative) {
     p.mandates = [];
@@ -683,7 +796,7 @@ function foldedText(s: SubParagraph): string {
   return [s.text, ...s.children.map((c) => `(${c.label}) ${foldedText(c)}`)].join(" ");
 }
 
-function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LineIndex, source: string): Draft[] {
+function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LazyLineIndex, source: string): Draft[] {
   const drafts: Draft[] = [];
   const all = units(p);
   // the chapeau's last clause may hand its addressee (or its verb) down to the sub-paragraphs
@@ -748,8 +861,17 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
   }
 }
 
+/** A line index built on first use: most clauses start their unit and keep its position. */
+class LazyLineIndex {
+  private index: LineIndex | null = null;
+  constructor(private readonly text: string) {}
+  span(start: number, end: number): Position {
+    return (this.index ??= new LineIndex(this.text)).span(start, end);
+  }
+}
+
 /** The position of a clause: from its verb to the end of its unit, when the verb is found in the source. */
-function narrow(unit: Unit, verbAt: number, lines: LineIndex, source: string): Position {
+function narrow(unit: Unit, verbAt: number, lines: LazyLineIndex, source: string): Position {
   if (verbAt === 0) return unit.position;
   const probe = unit.text.slice(verbAt, verbAt + 24);
   const from = unit.position.start.offset;
@@ -765,15 +887,9 @@ function referentFor(actor: string, refs: ReferenceContext): Referent {
   const short = SHORT_FORM.exec(actor);
   if (short) {
     const r = refs.shortForm(short[1]!);
-    if (r) return { ...r, actor };
+    if (r) return { ...r, actor, canonical: r.canonical ?? r.actor };
   }
-  const known = resolveActor(actor);
-  return {
-    actor,
-    canonical: known?.canonical ?? null,
-    type: known?.type ?? guessActorType(actor),
-    number: actorNumber(actor),
-  };
+  return refs.describe(actor);
 }
 
 /** "the mandate of the Special Rapporteur ..." reviews the Special Rapporteur's mandates. */
@@ -790,7 +906,7 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: stri
   const dueSession = deadline?.session ?? null;
   const names = [d.referent.canonical, d.actor].filter((n): n is string => !!n && n.length > 3);
   const hasReviewOrEnd =
-    END_OR_REVIEW.test(d.action) ||
+    (END_HINTS.test(d.action) && END_OR_REVIEW.test(d.action)) ||
     reviewed.some((object) => names.some((name) => namesReviewed(object, name)));
   return {
     in: `operative.${p.number}`,
