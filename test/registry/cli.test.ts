@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { memoryIO } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/program.js";
+import { seriesFiles } from "./stores.js";
+
+/** The registry commands run in-process on an SQLite file: ingest, search, show, mandates. */
+
+let dir: string;
+let db: string;
+const run = async (...argv: string[]) => {
+  const io = memoryIO();
+  const code = await runCli([...argv, "--db", db], io);
+  return { code, out: io.out, err: io.err };
+};
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "registry-cli-"));
+  db = join(dir, "registry.db");
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test("ingest prints a closing summary and exits 0; a missing path makes it 3", async () => {
+  const first = await run("ingest", ...seriesFiles());
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.out, /^6 files: 6 added, 0 updated, 0 unchanged, 0 failed .*; 1 series$/m);
+  const again = await run("ingest", "--json", seriesFiles()[0]!, join(dir, "missing.txt"));
+  assert.equal(again.code, 3);
+  const summary = JSON.parse(again.out);
+  assert.equal(summary.unchanged, 1);
+  assert.equal(summary.failed[0].file, join(dir, "missing.txt"));
+});
+
+test("search prints ranked hits with their snippets, or JSON", async () => {
+  const text = await run("search", "industrial", "cooperation", "--session", "69", "--limit", "3");
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /^\d+ paragraphs\n\nA\/RES\/69\/235 (operative|preamble)\.\d+ {2}Industrial development cooperation\n {2}.*\*industrial\*/im);
+  const json = JSON.parse((await run("search", "South-South", "--json", "--facets")).out);
+  assert.ok(json.total > 0 && json.facets.session.length > 0);
+  const bad = await run("search", "x", "--kind", "chapter");
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--kind is one of/);
+});
+
+test("show prints a document's outline, JSON or source text; an unknown symbol exits 1", async () => {
+  const outline = await run("show", "69/235");
+  assert.equal(outline.code, 0, outline.err);
+  assert.match(outline.out, /^A\/RES\/69\/235 {2}Industrial development cooperation/);
+  assert.match(outline.out, /versions: 1 ods .* \(current\)/);
+  const json = JSON.parse((await run("show", "A_RES_69_235", "--json")).out);
+  assert.equal(json.document.operative.length, 31);
+  assert.match((await run("show", "A/RES/69/235", "--text")).out, /^\[DU1\]/);
+  const missing = await run("show", "12/345");
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /no document A\/RES\/12\/345/);
+});
+
+test("mandates by actor and by session due", async () => {
+  const unido = await run("mandates", "--actor", "UNIDO", "--session", "63");
+  assert.equal(unido.code, 0, unido.err);
+  assert.match(unido.out, /^\d+ mandates\n/);
+  const lines = unido.out.split("\n").filter((l) => l.startsWith("A/RES/"));
+  assert.ok(lines.length > 0);
+  for (const line of lines) assert.match(line, /^A\/RES\/63\/231 operative\.\d+.* United Nations Industrial Development Organization: /);
+  const due = JSON.parse((await run("mandates", "--due", "71", "--report", "--json")).out);
+  assert.ok(due.items.some((m: { symbol: string; ref: string }) => m.symbol === "A/RES/69/235" && m.ref === "operative.31"));
+  assert.equal((await run("mandates", "--due", "soon")).code, 2);
+});

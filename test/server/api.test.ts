@@ -1,0 +1,146 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { ingestPaths } from "../../src/registry/ingest.js";
+import { buildApp } from "../../src/server/app.js";
+import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "../registry/stores.js";
+
+/** The HTTP API through fastify's inject: status codes, error bodies, formats and the OpenAPI document. */
+
+for (const factory of storeFactories()) {
+  describe(`HTTP API on ${factory.dialect}`, () => {
+    let db: OpenedStore;
+    let app: FastifyInstance;
+    const get = (url: string) => app.inject({ method: "GET", url });
+
+    before(async () => {
+      db = await factory.open();
+      const summary = await ingestPaths(db.store, seriesFiles());
+      assert.deepEqual(summary.failed, []);
+      app = await buildApp(db.store);
+    });
+    after(async () => {
+      await app?.close();
+      await db?.dispose();
+    });
+
+    test("bad parameters are 400 with a JSON error naming the problem", async () => {
+      for (const url of [
+        "/documents?session=abc",
+        "/documents?limit=0",
+        "/documents?colour=blue",
+        "/search?q=x&facets=session,shoe-size",
+        "/search?q=-only",
+        `/search?q=${"word ".repeat(120)}`,
+        "/search?kind=chapter",
+        "/mandates?due=eighty-first",
+        "/documents/A_RES_79_222/citations?depth=9",
+        "/documents/A_RES_79_222?format=pdf",
+        "/series",
+      ]) {
+        const r = await get(url);
+        assert.equal(r.statusCode, 400, url);
+        const body = r.json();
+        assert.deepEqual(Object.keys(body).sort(), ["error", "message", "statusCode"], url);
+        assert.equal(body.statusCode, 400);
+        assert.equal(body.error, "Bad Request");
+        assert.ok(body.message.length > 5, url);
+      }
+    });
+
+    test("unknown symbols and routes are 404", async () => {
+      for (const url of ["/documents/A%2FRES%2F99%2F999", "/documents/A_RES_99_999/citations", "/no/such/route"]) {
+        const r = await get(url);
+        assert.equal(r.statusCode, 404, url);
+        assert.equal(r.json().statusCode, 404);
+        assert.equal(r.json().error, "Not Found");
+      }
+      assert.match((await get("/documents/A_RES_99_999")).json().message, /A\/RES\/99\/999/);
+    });
+
+    test("a document by symbol as JSON with its versions, as its source text, and as Akoma Ntoso", async () => {
+      const json = await get("/documents/A%2FRES%2F79%2F222");
+      assert.equal(json.statusCode, 200);
+      const body = json.json();
+      assert.equal(body.summary.symbol, "A/RES/79/222");
+      assert.equal(body.summary.title, "Industrial development cooperation");
+      assert.equal(body.versions.length, 1);
+      assert.equal(body.document.symbol, "A/RES/79/222");
+      assert.ok(body.document.operative.length > 40);
+      assert.ok(body.document.citations.some((c: { symbol: string }) => c.symbol === "A/RES/70/1"));
+
+      const text = await get("/documents/79%2F222?format=text");
+      assert.equal(text.statusCode, 200);
+      assert.match(text.headers["content-type"] as string, /^text\/plain/);
+      assert.match(text.body, /79\/222\.\tIndustrial development cooperation/);
+
+      const akn = await get("/documents/A_RES_79_222?format=akn");
+      if (akn.statusCode === 501) return; // no exporter in this build
+      assert.equal(akn.statusCode, 200);
+      assert.match(akn.headers["content-type"] as string, /xml/);
+      assert.match(akn.body, /<akomaNtoso[\s>]/);
+    });
+
+    test("documents list, search, mandates, citations, series and statistics answer from the registry", async () => {
+      const list = (await get("/documents?limit=2&offset=1")).json();
+      assert.equal(list.total, 6);
+      assert.deepEqual(list.items.map((d: { symbol: string }) => d.symbol), ["A/RES/77/180", "A/RES/75/231"]);
+
+      const search = (await get("/search?q=%22industrial%20development%22&session=79&facets=kind,verb")).json();
+      assert.ok(search.total > 0);
+      assert.ok(search.hits.every((h: { symbol: string; snippet: string }) => h.symbol === "A/RES/79/222" && h.snippet.includes("<mark>")));
+      assert.equal(search.facets.kind.reduce((n: number, f: { count: number }) => n + f.count, 0), search.total);
+
+      const due = (await get("/mandates?due=71&report=true")).json();
+      assert.ok(due.items.some((m: { symbol: string; ref: string }) => m.symbol === "A/RES/69/235" && m.ref === "operative.31"));
+      const unido = (await get("/mandates?actor=UNIDO&limit=200")).json();
+      assert.deepEqual([...new Set(unido.items.map((m: { symbol: string }) => m.symbol))].sort(), [...SERIES_SYMBOLS].sort());
+
+      const cites = (await get("/documents/A_RES_79_222/citations?direction=out")).json();
+      assert.ok(cites.edges.some((e: { to: string }) => e.to === "A/RES/70/1"));
+
+      const series = (await get("/series?q=Industrial%20development%20cooperation")).json();
+      assert.deepEqual(series.series[0].members.map((m: { symbol: string }) => m.symbol), SERIES_SYMBOLS);
+
+      const stats = (await get("/stats")).json();
+      assert.equal(stats.documents, 6);
+      assert.deepEqual(stats.bySession.map((s: { session: number }) => s.session), [63, 69, 73, 75, 77, 79]);
+      assert.ok(stats.byActor.some((a: { actor: string }) => a.actor === "United Nations Industrial Development Organization"));
+      assert.ok(stats.reportsDueBySession.some((r: { session: number }) => r.session === 71));
+    });
+
+    test("/openapi.json describes every route from the schemas the server validates with", async () => {
+      const r = await get("/openapi.json");
+      assert.equal(r.statusCode, 200);
+      const doc = r.json();
+      assert.equal(doc.openapi, "3.1.0");
+      assert.deepEqual(Object.keys(doc.paths).sort(), [
+        "/documents",
+        "/documents/{symbol}",
+        "/documents/{symbol}/citations",
+        "/health",
+        "/mandates",
+        "/openapi.json",
+        "/search",
+        "/series",
+        "/stats",
+      ]);
+      for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown>; parameters: { name: string; in: string }[] }>>(doc.paths)) {
+        assert.ok(item.get!.responses["200"], `${path} documents its success`);
+        for (const name of path.match(/\{(\w+)\}/g) ?? []) {
+          assert.ok(item.get!.parameters.some((p) => p.in === "path" && `{${p.name}}` === name), `${path} declares ${name}`);
+        }
+      }
+      const searchParameters = doc.paths["/search"].get.parameters.map((p: { name: string }) => p.name);
+      for (const name of ["q", "session", "committee", "kind", "verb", "actor", "sdg", "hasReportDue", "facets", "limit", "offset"]) {
+        assert.ok(searchParameters.includes(name), name);
+      }
+      const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+      assert.ok(refs.length > 0);
+      for (const ref of refs) {
+        const name = /#\/components\/schemas\/(\w+)"$/.exec(ref)?.[1];
+        assert.ok(name && doc.components.schemas[name], `${ref} resolves`);
+      }
+    });
+  });
+}
