@@ -8,6 +8,7 @@ import { registerMandates } from "./mandates.js";
 import { registerServe } from "./serve.js";
 import { registerDiff } from "./diff.js";
 import { registerDuplicates } from "./duplicates.js";
+import { registerExport } from "./export.js";
 
 /** Builds the `mandates` command line; runs in-process so tests need not spawn it. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -28,6 +29,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   registerServe(program, io, setExit);
   registerDiff(program, io, setExit);
   registerDuplicates(program, io, setExit);
+  registerExport(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
