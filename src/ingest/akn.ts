@@ -215,7 +215,11 @@ class AknReader {
     const titleRich = title ? this.inline([title]) : null;
     if (documentLevel) {
       for (const p of elementsOf(preface)) {
-        const rich = this.inline([p], "\t");
+        const rich = this.inline([p]);
+        // "75/100.\tTitle", as the text exports print the number and title line
+        if (numberText && rich.text.startsWith(`${numberText} `)) {
+          rich.text = `${numberText}\t${rich.text.slice(numberText.length + 1)}`;
+        }
         if (rich.text) this.header.push(rich);
       }
       if (titleRich?.text) this.meta.title = titleRich.text;
@@ -572,9 +576,9 @@ class AknReader {
 
   /**
    * Text of nodes: white space collapsed, footnotes taken out (their text is kept as footnote
-   * `marker`) and links kept as spans. `separator` stands between block-level children.
+   * `marker`) and links kept as spans; block-level children are separated by a space.
    */
-  private inline(nodes: XmlNode[], separator = " "): RichText {
+  private inline(nodes: XmlNode[]): RichText {
     const b = new RichTextBuilder();
     const walk = (list: XmlNode[], depth: number) => {
       for (const n of list) {
@@ -608,18 +612,12 @@ class AknReader {
         }
         const block = tag === "p" || tag === "td" || tag === "th" || tag === "tr" || tag === "item" || tag === "num" || tag === "content" || tag === "intro";
         if (block) b.space();
-        if (tag === "docNumber" && separator !== " ") {
-          walk(childrenOf(n), depth + 1);
-          b.append(separator);
-          continue;
-        }
         walk(childrenOf(n), depth + 1);
         if (block) b.space();
       }
     };
     walk(nodes, 0);
-    const rich = b.build();
-    return separator === " " ? rich : { ...rich, text: rich.text.replace(/\s*\t\s*/, "\t") };
+    return b.build();
   }
 
   /** Records a footnote (once per number) and returns its number. */

@@ -6,3 +6,5 @@ import { registerDecoder } from "./read.js";
  * each decoder's module (and its library) is loaded on first use.
  */
 registerDecoder("pdf", async (bytes, options) => (await import("./pdf.js")).decodePdf(bytes, options));
+registerDecoder("akn", async (bytes, options) => (await import("./akn.js")).decodeAkn(bytes, options));
+registerDecoder("eosg", async (bytes, options) => (await import("./eosg.js")).decodeEosg(bytes, options));
