@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { toContractJson } from "../../src/export/json.js";
+import "../../src/ingest/decoders.js";
+import { decodeEosg, symbolFromFileName } from "../../src/ingest/eosg.js";
+import { readResolution } from "../../src/ingest/read.js";
+import type { Resolution } from "../../src/model/types.js";
+import { gold, listFiles, unpackedCorpus } from "../helpers/corpus.js";
+import { loadAll } from "./corpus-load.js";
+
+const EOSG = join(unpackedCorpus(), "eosg");
+const eosgFile = (name: string) => join(EOSG, `${name}.en.paragraphs.json`);
+const key = (s: string) =>
+  s.normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, "");
+
+async function read(path: string): Promise<Resolution> {
+  const parsed = await readResolution(new Uint8Array(readFileSync(path)), { name: path });
+  assert.ok(parsed.ok, `${path}: ${parsed.ok ? "" : parsed.problems.map((p) => p.message).join("; ")}`);
+  return parsed.document;
+}
+
+test("A/RES/75/122 from EOSG JSON: heading metadata and paragraphs equal the gold read from AKN", async () => {
+  const doc = await read(eosgFile("A_RES_75_122"));
+  const expected = gold("A_RES_75_122.en");
+  const out = toContractJson(doc);
+  assert.equal(doc.source.format, "eosg");
+  for (const field of ["symbol", "title", "adoptionDate", "session", "committee", "committeeReport", "plenaryMeeting", "language"]) {
+    assert.equal(out[field as keyof typeof out], expected[field], field);
+  }
+  assert.deepEqual(out.preamble.map((p) => key(p.text)), expected.preamble.map((p: { text: string }) => key(p.text)));
+  assert.deepEqual(out.operative.map((p) => p.number), expected.operative.map((p: { number: number }) => p.number));
+  assert.deepEqual(out.operative.map((p) => key(p.text)), expected.operative.map((p: { text: string }) => key(p.text)));
+  const requests = doc.operative.find((p) => p.subparagraphs.length > 0)!;
+  assert.deepEqual(requests.subparagraphs.map((s) => s.label), ["a", "b", "c", "d", "e", "f", "g", "h"]);
+  assert.equal(doc.conclusions.meeting, 41);
+});
+
+test("EOSG links become citations located in the rendering", async () => {
+  const doc = await read(eosgFile("A_RES_75_122"));
+  const cited = toContractJson(doc).citations;
+  assert.ok(cited.some((c) => c.symbol === "A/75/420" && c.in === "header"), "the report of the heading");
+  const withLinks = [...doc.preamble, ...doc.operative].flatMap((p) => p.citations);
+  assert.ok(withLinks.length > 0, "paragraph links");
+  for (const c of withLinks) assert.equal(doc.source.text.slice(c.position.start.offset, c.position.end.offset), c.text);
+  for (const p of doc.operative) {
+    assert.equal(doc.source.text.slice(p.position.start.offset, p.position.end.offset), `${p.number}.\t${p.text}`);
+  }
+});
+
+test("Security Council resolutions: symbol, meeting and date from the frontmatter", async () => {
+  const doc = await read(eosgFile("S_RES_1197(1998)"));
+  assert.equal(doc.meta.symbol, "S/RES/1197 (1998)");
+  assert.equal(doc.meta.body, "SC");
+  assert.equal(doc.meta.session, null);
+  assert.equal(doc.meta.adoptionDate, "1998-09-18");
+  assert.equal(doc.meta.plenaryMeeting, 3928);
+  assert.equal(doc.formula, "The Security Council,");
+  assert.equal(doc.operative.at(-1)!.number, 12);
+  assert.equal(doc.operative.at(-1)!.verb, "decides");
+  assert.ok(doc.headings.some((h) => h.num === "II"), "section II heading");
+});
+
+test("presidential statements load as documents of the Council without operative numbers", async () => {
+  const statement = listFiles(EOSG, ".json").find((f) => /S_PRST_2011_4\./.test(f))!;
+  const doc = await read(statement);
+  assert.equal(doc.meta.symbol, "S/PRST/2011/4");
+  assert.equal(doc.meta.body, "SC");
+  assert.ok(doc.operative.length >= 5, "statement paragraphs");
+  assert.ok(doc.operative.every((p) => !p.numbered), "no printed numbers");
+});
+
+test("symbols from file names", () => {
+  assert.equal(symbolFromFileName("A_RES_70_1.en.paragraphs.json"), "A/RES/70/1");
+  assert.equal(symbolFromFileName("/x/S_RES_1197(1998).en.paragraphs.json"), "S/RES/1197 (1998)");
+  assert.equal(symbolFromFileName("A_HRC_RES_16_15.en.paragraphs.json"), "A/HRC/RES/16/15");
+  assert.equal(symbolFromFileName("E_RES_2019_1.en.paragraphs.json"), "E/RES/2019/1");
+  assert.equal(symbolFromFileName("A_RES_S-10_2.en.paragraphs.json"), "A/RES/S-10/2");
+  assert.equal(symbolFromFileName("notes.json"), null);
+});
+
+test("malformed JSON and JSON of another shape give clear errors", async () => {
+  const cut = readFileSync(eosgFile("A_RES_75_122"), "utf8").slice(0, 500);
+  const malformed = await readResolution(new TextEncoder().encode(cut), { name: "A_RES_75_122.en.paragraphs.json" });
+  assert.equal(malformed.ok, false);
+  if (!malformed.ok) assert.equal(malformed.problems[0]!.code, "malformed-json");
+  const other = decodeEosg(new TextEncoder().encode('{"title": "not a paragraph list"}'));
+  assert.equal(other.ok, false);
+  if (!other.ok) assert.equal(other.problems[0]!.code, "not-eosg");
+  const empty = decodeEosg(new TextEncoder().encode("[]"));
+  assert.equal(empty.ok, false);
+  if (!empty.ok) assert.equal(empty.problems.at(-1)!.code, "not-a-resolution");
+});
+
+test("every EOSG file of the corpus gives a document or a clear problem", { timeout: 300_000 }, async (t) => {
+  const files = listFiles(EOSG, ".json");
+  assert.ok(files.length > 2600, `only ${files.length} EOSG files found`);
+  const results = await loadAll(files);
+  assert.equal(results.length, files.length);
+  const failures = results.filter((r) => !r.ok);
+  for (const f of failures) {
+    assert.ok(f.errors!.every((e) => e.code !== "THROWN" && e.message.length > 10), `${f.file}: ${JSON.stringify(f.errors)}`);
+  }
+  const documents = results.filter((r) => r.ok);
+  t.diagnostic(`EOSG: ${documents.length} documents, ${failures.length} clear problems, of ${files.length} files`);
+  for (const f of failures) t.diagnostic(`${f.file.split("/").pop()}: ${f.errors![0]!.message}`);
+  // A handful of scanned 1940s-1970s texts carry no typed paragraphs; all else must load.
+  assert.ok(failures.length <= files.length * 0.01, `${failures.length} files gave no document`);
+});
