@@ -105,16 +105,34 @@ export function alignResolutions(from: Resolution, to: Resolution, options: Alig
   };
 }
 
-/** Pairs of paragraphs with the same text (in order when a text repeats): the new index for each old one, or -1. */
+/**
+ * Pairs of paragraphs with the same text (in order when a text repeats): the new index for each
+ * old one, or -1. Byte-identical texts first, then the rest by normal form, which costs more.
+ */
 function identicalPairs(olds: Paragraph[], news: Paragraph[]): Int32Array {
-  const waiting = new Map<string, number[]>();
-  news.forEach((p, j) => {
-    const key = normaliseText(p.text);
-    const list = waiting.get(key);
-    if (list) list.push(j);
-    else waiting.set(key, [j]);
-  });
-  return Int32Array.from(olds, (p) => waiting.get(normaliseText(p.text))?.shift() ?? -1);
+  const pairs = new Int32Array(olds.length).fill(-1);
+  let oldRest = [...olds.keys()];
+  let newRest = [...news.keys()];
+  for (const key of [(p: Paragraph) => p.text, (p: Paragraph) => normaliseText(p.text)]) {
+    const waiting = new Map<string, number[]>();
+    for (const j of newRest) {
+      const k = key(news[j]!);
+      const list = waiting.get(k);
+      if (list) list.push(j);
+      else waiting.set(k, [j]);
+    }
+    const taken = new Set<number>();
+    for (const i of oldRest) {
+      const j = waiting.get(key(olds[i]!))?.shift();
+      if (j === undefined) continue;
+      pairs[i] = j;
+      taken.add(j);
+    }
+    oldRest = oldRest.filter((i) => pairs[i] === -1);
+    newRest = newRest.filter((j) => !taken.has(j));
+    if (oldRest.length === 0 || newRest.length === 0) break;
+  }
+  return pairs;
 }
 
 /**

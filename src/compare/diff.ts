@@ -1,4 +1,4 @@
-import { diffArrays, diffWordsWithSpace } from "diff";
+import { diffWordsWithSpace } from "diff";
 import { words } from "./text.js";
 
 /**
@@ -19,8 +19,6 @@ export interface WordDiffOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 100;
-/** Bounds the edit script of `wordSimilarity`: beyond it the texts share little anyway. */
-const MAX_SIMILARITY_EDITS = 400;
 
 /**
  * Track changes from `before` to `after`, in reading order; equal runs keep their text so the
@@ -54,26 +52,42 @@ export function wordSimilarity(before: string, after: string): number {
 /** `wordSimilarity` over token sequences already split (strings or word ids). */
 export function sequenceSimilarity<T>(a: T[], b: T[]): number {
   if (a.length + b.length === 0) return 1;
-  const changes = diffArrays(a, b, { maxEditLength: MAX_SIMILARITY_EDITS });
-  // Too many edits to script: the texts share little, and their shared words in any order bound it.
-  if (!changes) return sharedWordShare(a, b);
-  let common = 0;
-  for (const c of changes) if (!c.added && !c.removed) common += c.count ?? c.value.length;
-  return (2 * common) / (a.length + b.length);
+  return (2 * longestCommonSubsequence(a, b)) / (a.length + b.length);
 }
 
-function sharedWordShare<T>(a: T[], b: T[]): number {
-  const counts = new Map<T, number>();
-  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of b) {
-    const left = counts.get(w) ?? 0;
-    if (left > 0) {
-      common++;
-      counts.set(w, left - 1);
+/**
+ * Length of a longest common subsequence, bit-parallel (Allison and Dix 1986, in Hyyrö's
+ * 2004 formulation): one bit per position of `a`, 32 positions to a machine word, one pass of
+ * additions per element of `b`. Alignment scores every edited pair and only needs this length,
+ * which this gets in O(|a| |b| / 32) where an edit script (the `diff` package, used for the
+ * track changes themselves) costs O((|a| + |b|) D) and allocates a change list.
+ */
+export function longestCommonSubsequence<T>(a: T[], b: T[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const blocks = Math.ceil(a.length / 32);
+  const matches = new Map<T, Uint32Array>();
+  a.forEach((token, i) => {
+    let mask = matches.get(token);
+    if (!mask) matches.set(token, (mask = new Uint32Array(blocks)));
+    mask[i >>> 5]! |= 1 << (i & 31);
+  });
+  // V has a 0 bit for each position of `a` matched so far; V' = (V + (V & M)) | (V & ~M).
+  const v = new Uint32Array(blocks).fill(0xffffffff);
+  for (const token of b) {
+    const mask = matches.get(token);
+    if (!mask) continue;
+    let carry = 0;
+    for (let k = 0; k < blocks; k++) {
+      const vk = v[k]!;
+      const u = (vk & mask[k]!) >>> 0;
+      const total = vk + u + carry; // below 2^33: exact in a double
+      carry = total > 0xffffffff ? 1 : 0;
+      v[k] = ((total >>> 0) | (vk & ~u)) >>> 0;
     }
   }
-  return (2 * common) / (a.length + b.length);
+  let zeros = 0;
+  for (let i = 0; i < a.length; i++) if ((v[i >>> 5]! & (1 << (i & 31))) === 0) zeros++;
+  return zeros;
 }
 
 /** Words inserted and deleted, counted: a summary of an edit. */

@@ -10,10 +10,16 @@ const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /\s+/gu;
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** NFKC only where it can change something: most paragraphs are plain ASCII, and normalising them is the costliest step here. */
+function compatible(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize("NFKC") : text;
+}
+
 /** The text as compared for equality: two paragraphs are unchanged when these agree. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize("NFKC")
+  return compatible(text)
     .replace(CURLY_SINGLE, "'")
     .replace(CURLY_DOUBLE, '"')
     .replace(DASHES, "-")
@@ -23,7 +29,7 @@ export function normaliseText(text: string): string {
 
 /** Lower-case word tokens (runs of letters and digits): "sixty-fifth" gives "sixty", "fifth". */
 export function words(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().match(WORD) ?? [];
+  return compatible(text).toLowerCase().match(WORD) ?? [];
 }
 
 const ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth";

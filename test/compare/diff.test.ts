@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { compareResolutions } from "../../src/compare/compare.js";
-import { type WordChange, changeCounts, wordChanges, wordSimilarity } from "../../src/compare/diff.js";
+import { type WordChange, changeCounts, longestCommonSubsequence, wordChanges, wordSimilarity } from "../../src/compare/diff.js";
 import { normaliseText } from "../../src/compare/text.js";
 import { corpusResolution, ods } from "./helpers.js";
 
@@ -66,4 +66,31 @@ test("an exhausted time budget gives the whole paragraph replaced, never a hang 
   ]);
   assert.deepEqual(wordChanges(before, before), [{ type: "equal", text: before }]);
   assert.deepEqual(wordChanges("", ""), []);
+});
+
+test("the bit-parallel longest common subsequence agrees with the textbook dynamic programme", () => {
+  const reference = (a: number[], b: number[]) => {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (const x of a) {
+      let diagonal = 0;
+      for (let j = 1; j <= b.length; j++) {
+        const up = row[j]!;
+        row[j] = x === b[j - 1] ? diagonal + 1 : Math.max(up, row[j - 1]!);
+        diagonal = up;
+      }
+    }
+    return row[b.length]!;
+  };
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  // lengths across the 32-bit block boundaries, small and large alphabets
+  for (let trial = 0; trial < 300; trial++) {
+    const alphabet = 2 + random(40);
+    const a = Array.from({ length: random(140) }, () => random(alphabet));
+    const b = Array.from({ length: random(140) }, () => random(alphabet));
+    assert.equal(longestCommonSubsequence(a, b), reference(a, b), `trial ${trial}: |a| ${a.length}, |b| ${b.length}`);
+  }
 });
