@@ -4,6 +4,7 @@ import { readResolution } from "../ingest/read.js";
 import { toContractJson } from "../export/json.js";
 import { enrich } from "../enrich/index.js";
 import { toOutline } from "../export/outline.js";
+import { toMandateTable } from "../export/mandate-table.js";
 import type { CliIO } from "./io.js";
 
 const FORMATS: SourceFormat[] = ["ods", "text", "pdf", "akn", "eosg"];
@@ -11,6 +12,7 @@ const FORMATS: SourceFormat[] = ["ods", "text", "pdf", "akn", "eosg"];
 export interface ParseFlags {
   json?: boolean;
   text?: boolean;
+  mandates?: boolean;
   format?: string;
 }
 
@@ -25,7 +27,7 @@ export async function parseCommand(files: string[], flags: ParseFlags, io: CliIO
     io.stderr(`mandates parse: unknown format "${flags.format}" (one of ${FORMATS.join(", ")})\n`);
     return 2;
   }
-  const asJson = flags.json || (!flags.text && !io.isTTY);
+  const asJson = !flags.mandates && (flags.json || (!flags.text && !io.isTTY));
   let failures = 0;
   for (const file of files) {
     let bytes: Uint8Array;
@@ -43,7 +45,8 @@ export async function parseCommand(files: string[], flags: ParseFlags, io: CliIO
       continue;
     }
     const document = enrich(parsed.document);
-    if (asJson) io.stdout(JSON.stringify(toContractJson(document)) + "\n");
+    if (flags.mandates) io.stdout(toMandateTable(document) + (files.length > 1 ? "\n" : ""));
+    else if (asJson) io.stdout(JSON.stringify(toContractJson(document)) + "\n");
     else io.stdout(toOutline(document) + (files.length > 1 ? "\n" : ""));
   }
   return failures === 0 ? 0 : failures === files.length ? 1 : 3;
@@ -61,6 +64,7 @@ export function registerParse(program: Command, io: CliIO, setExit: (code: numbe
     .argument("<files...>", "files to parse")
     .option("--json", "print the JSON contract (one object per line)")
     .option("--text", "print a readable outline")
+    .option("--mandates", "print a table of the mandates (actor, verb, action, deadline, report)")
     .option("--format <format>", `force the input format (${FORMATS.join(", ")})`)
     .action(async (files: string[], flags: ParseFlags) => setExit(await parseCommand(files, flags, io)));
 }

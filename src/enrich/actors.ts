@@ -368,6 +368,7 @@ const OTHER_ACTORS: [ActorNumber, string[]][] = [
   ["plural", ["women's organizations"]],
   ["plural", ["youth organizations", "young people", "youth"]],
   ["plural", ["religious leaders", "faith-based organizations"]],
+  ["plural", ["focal points", "focal point", "national focal points"]],
 ];
 
 /**
@@ -609,11 +610,14 @@ export function describeActor(text: string): { known: ResolvedActor | null; numb
   return { known: found ? { canonical: found.canonical, type: found.type } : null, number };
 }
 
+/** Plural nouns of agents by their ending: "creditors", "investors", "journalists", "migrants", "residents". */
+const AGENT_PLURAL = /(?:ors|ers|ists|ants|[^m]ents|ians)$/;
+
 /** Whether a (lower-case or capitalised) head noun names an agent that can be asked to act. */
 export function isAgentNoun(word: string): boolean {
   if (!word) return false;
   if (/^[A-Z]/.test(word)) return true;
-  return AGENT_NOUNS.has(word.toLowerCase());
+  return AGENT_NOUNS.has(word.toLowerCase()) || AGENT_PLURAL.test(word);
 }
 
 /**

@@ -202,7 +202,8 @@ const NOT_INFINITIVE = new Set(
 
 /** Nouns whose complement is an infinitive: "an obligation to cooperate", "in a position to do so". */
 const INFINITIVE_COMPLEMENT_NOUNS = new Set(
-  "obligation obligations right rights ability capacity need position willingness readiness intention decision mandate".split(" "),
+  ("obligation obligations right rights ability capacity need position willingness readiness intention decision mandate " +
+    "able willing ready prepared wishing unable").split(" "),
 );
 
 /** Words after which "to" is a preposition even before a verb-like word. */
@@ -224,7 +225,6 @@ function infinitiveAt(span: string): number {
     if (/^[A-Z]/.test(word) || NOT_INFINITIVE.has(word.toLowerCase())) continue;
     if (/ing$/.test(word) && !/^(bring|sing|string)$/.test(word)) continue;
     if (INFINITIVE_COMPLEMENT_NOUNS.has(before) || PREPOSITION_TAKERS.has(before)) continue;
-    if (word === "do" && /^\s*so\b/.test(span.slice(TO_WORD.lastIndex))) continue;
     return m.index;
   }
   return -1;
@@ -237,7 +237,7 @@ const INTERJECTION_START = new RegExp(
     "while|without|together|also|further|once|again|among|acting|individually|collectively|mindful|recalling|" +
     "according|based|building|drawing|respectively|via|using|following|before|after|during|until|to|not|nor|" +
     "jointly|separately|over|across|beyond|throughout|towards|against|along|alongside|around|into|per|since|unless|" +
-    "whether|despite|regardless|irrespective|i\\.e\\.|e\\.g\\.|[a-z]+ly|[a-z]+ing)\\b",
+    "whether|despite|regardless|irrespective|which|who|whose|that|i\\.e\\.|e\\.g\\.|[a-z]+ly|[a-z]+ing)\\b",
 );
 
 const TRAILING_ADVERBIAL = new RegExp(
@@ -256,7 +256,7 @@ function conjuncts(np: string): string[] {
 }
 
 /** Cuts a conjunct before its post-modifiers: "the parties in the ongoing discussions" -> "the parties". */
-const POST_MODIFIER = /\s(?:that|which|who|whose|where|of|in|to|for|from|with|at|on|under|within|by|as|concerned|involved|affected|being|having|present)\s/;
+const POST_MODIFIER = /\s(?:that|which|who|whose|where|of|in|to|for|from|with|at|on|under|within|by|as|between|among|towards|through|across|regarding|concerning|including|such|like|concerned|involved|affected|being|having|present)\s/;
 
 function headWord(conjunct: string): string {
   const cut = POST_MODIFIER.exec(` ${conjunct} `);
@@ -273,7 +273,6 @@ function headWord(conjunct: string): string {
 function isAddressee(np: string): boolean {
   if (!np || np.length > 400 || /[;:]/.test(np)) return false;
   if (PRONOUNS.test(np)) return true;
-  if (/^[a-z]+ing\b/.test(np)) return false;
   const parts = conjuncts(np);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -352,37 +351,38 @@ function parseObject(verb: MandateVerb, thatClause: boolean, span: string, canSh
 }
 
 /** Subjunctive or modal verb of a that-clause: "Member States reaffirm", "the Committee shall continue". */
-const MODAL = /\b(shall|should|will|must|may)\s+(not\s+)?([a-z]+)/;
+const MODALS = new Set(["shall", "should", "will", "must", "may"]);
 const NOUN_SUFFIX = /(ment|tion|sion|ity|ness|ance|ence|ship|ism|ary|ies|ous|ful|ical|ual|ial|al|ic|ive)$/;
 const NP_WORDS = new Set("the of and for on in to with all other relevant its their a an or as well at by".split(" "));
+const STATUS_VERBS = new Set("be have receive enjoy remain consist comprise apply expire cease enter".split(" "));
 const PASSIVE_PARTICIPLE = /(ed|en|wn|eld|ade|one|ught|ept|ilt|ung|ade)$/;
 
 function parseThatClause(verb: MandateVerb, body: string, modalOnly: boolean): ObjectParse | null {
   const clause = body.slice(0, 600);
   let npEnd = -1;
   let verbWord = "";
-  const modal = MODAL.exec(clause);
-  if (modal && modal.index < 250) {
-    npEnd = modal.index;
-    verbWord = modal[3]!;
-  } else if (!modalOnly) {
-    // the first lower-case word that is neither a function word, a noun nor an agent after an agent head
-    const words = /[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’-]*/g;
-    for (let m = words.exec(clause); m && m.index < 250; m = words.exec(clause)) {
-      const w = m[0];
-      // subjunctives are bare verbs: not capitalised, no plural or noun ending, no participle
-      if (m.index === 0 || /^[A-Z]/.test(w) || NP_WORDS.has(w) || /s$/.test(w) || NOUN_SUFFIX.test(w) || isAgentNoun(w)) continue;
+  // the first word that can open the verb phrase after an addressee: a modal ("shall continue"),
+  // or a bare verb (not capitalised, no plural, noun or participle ending, no function word)
+  const words = /[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'\u2019-]*/g;
+  for (let m = words.exec(clause); m && m.index < 250; m = words.exec(clause)) {
+    const w = m[0];
+    const modal = MODALS.has(w);
+    if (!modal) {
+      if (modalOnly || m.index === 0 || /^[A-Z]/.test(w) || NP_WORDS.has(w) || /s$/.test(w) || NOUN_SUFFIX.test(w) || isAgentNoun(w)) continue;
       if (/ing$/.test(w) || (/ed$/.test(w) && !/eed$/.test(w))) continue;
-      const np = clause.slice(0, m.index).trim();
-      if (NP_WORDS.has(np.slice(np.lastIndexOf(" ") + 1))) continue;
-      if (isAddressee(np.replace(/^the\s+/i, ""))) {
-        npEnd = m.index;
-        verbWord = w;
-        break;
-      }
     }
+    const np = clause.slice(0, m.index).trim();
+    if (!np || NP_WORDS.has(np.slice(np.lastIndexOf(" ") + 1))) continue;
+    if (isAddressee(np.replace(/^the\s+/i, ""))) {
+      npEnd = m.index;
+      verbWord = modal ? (/^\s*(?:not\s+)?([a-z]+)/.exec(clause.slice(words.lastIndex))?.[1] ?? "") : w;
+      break;
+    }
+    if (modal) return null;
   }
   if (npEnd <= 0) return null;
+  // "decides that the Committee shall be composed of", "shall have", "shall receive": a status, not a task
+  if (modalOnly && STATUS_VERBS.has(verbWord)) return null;
   if (verbWord === "be" && PASSIVE_PARTICIPLE.test(/\bbe\s+([a-z]+)/.exec(clause.slice(npEnd))?.[1] ?? "")) return null;
   const raw = clause.slice(0, npEnd);
   const actor = cleanAddressee(raw);
@@ -435,7 +435,7 @@ const TRAILING_PUNCTUATION = new Set([" ", "\t", "\n", "\r", "\u00a0", ",", ";",
 // Deadlines, reports, recurrence
 
 const SESSION = new RegExp(
-  `\\b(?:at|during|before|by|for|until|in|to|prior to|no later than)\\s+(?:its|the)\\s+(?:(?:main|resumed|regular)\\s+part\\s+of\\s+(?:its|the)\\s+)?(${ORDINAL_WORD_PATTERN})\\s+(?:regular\\s+)?session\\b(\\s+of\\s+the\\s+[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)*)?`,
+  `\\b(?:at|during|before|by|for|until|in|to|prior to|no later than)\\s+(?:its|the)\\s+(?:(?:main|resumed|regular)\\s+part\\s+of\\s+(?:its|the)\\s+)?(${ORDINAL_WORD_PATTERN})(?:\\s*(?:,|and)\\s*${ORDINAL_WORD_PATTERN})*\\s+(?:regular\\s+)?sessions?\\b(\\s+of\\s+the\\s+[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)*)?`,
   "gi",
 );
 const BY_DATE = new RegExp(`\\b(?:by|before|no later than|not later than|prior to)\\s+(?:the\\s+)?${DATE_PATTERN}`, "i");
@@ -488,8 +488,9 @@ const REPORT_PATTERNS = [
   /\b(?:submit|(?<!\bthe\s)present|prepare|transmit|produce|deliver)\b[^;]{0,140}?\b(?:reports?|note)\b(?!\s+(?:that|with))/i,
   // "a report to be submitted"
   /\breports?\s+to\s+be\s+(?:submitted|presented|prepared|issued)\b/i,
-  // "to include information ... in his next report"
+  // "to include information ... in the report", "to identify ... in his report"
   /\b(?:include|reflect|incorporate|cover)\b[^;]{0,160}?\bin\s+(?:a|an|his|her|its|their|the)(?:\s+[\w-]+){0,3}\s+reports?\b/i,
+  /\bin\s+(?:his|her|its|their)(?:\s+[\w-]+){0,3}\s+reports?\b/i,
   // "to inform the General Assembly", "to keep Member States informed"
   /\b(?:inform|brief|apprise|notify)\s+(?:\w+\s+){0,3}?(?:the\s+)?(?:General\s+Assembly|Assembly|Security\s+Council|Council|Member\s+States|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Commission|Committee)\b/i,
   /\bkeep\s+(?:the\s+)?(?:General\s+Assembly|Assembly|Security\s+Council|Council|Member\s+States|Committee|Commission)\b[^;]{0,40}?\binformed\b/i,
@@ -514,15 +515,16 @@ const BODY_NAMES: Record<Resolution["meta"]["body"], string | null> = {
 const RECIPIENT_AT = /\b(?:to|inform|brief|apprise|notify|by|before|keep)\s+(?:the\s+)?(?=[A-Z])/g;
 
 /**
- * The body a report goes to: the first intergovernmental body (or Member States) named right
- * after "to", "inform", "brief" or "by" ("submit to the General Assembly", "for consideration by
- * the Council"); else the adopting body.
+ * The body or official a report goes to: the first intergovernmental body, Secretariat official
+ * or "Member States" named right after "to", "inform", "brief" or "by" ("submit to the General
+ * Assembly", "report to the Secretary-General", "for consideration by the Council"); else the
+ * adopting body.
  */
 function reportRecipient(action: string, body: Resolution["meta"]["body"]): string {
   RECIPIENT_AT.lastIndex = 0;
   for (let m = RECIPIENT_AT.exec(action); m; m = RECIPIENT_AT.exec(action)) {
     const named = resolveActor(action.slice(RECIPIENT_AT.lastIndex, RECIPIENT_AT.lastIndex + 160));
-    if (named && (named.type === "intergovernmental" || named.canonical === "Member States")) return named.canonical;
+    if (named && (named.type === "intergovernmental" || named.type === "secretariat" || named.canonical === "Member States")) return named.canonical;
   }
   return BODY_NAMES[body] ?? "General Assembly";
 }
@@ -564,7 +566,7 @@ const RECURRENCE = new RegExp(
 /** Substrings without which RECURRENCE cannot match (a cheap first test). */
 const RECURRENCE_HINTS = /nnual|year|ennial|eriodic|regular/;
 const RECURRENCE_NAMES = ["annual", "biennial", "triennial", "quadrennial", "every 5 years", "periodic"];
-const INFERRED_RECURRENCE = ["", "annual", "biennial", "triennial", "quadrennial"];
+const INFERRED_RECURRENCE = [null, "annual", "biennial", "triennial", "quadrennial"];
 
 /**
  * How often the action recurs: as written ("biennially", "every three years"), or, for a report
