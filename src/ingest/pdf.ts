@@ -40,6 +40,12 @@ export async function pdfToText(
     };
   }
   const laid = layout(loaded, options.language);
+  if (laid.chars < 100) {
+    return {
+      ok: false,
+      problems: [error("pdf-no-text", "the PDF's text layer holds nothing but page headers and footers (a scan?); run OCR on it first")],
+    };
+  }
   return {
     ok: true,
     text: laid.text,

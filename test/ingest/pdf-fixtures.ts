@@ -13,9 +13,25 @@ export interface Run {
 
 const escape = (s: string) => s.replace(/[\\()]/g, (c) => "\\" + c);
 
+const WIN_ANSI: Record<string, string> = {
+  "\u20ac": "\x80", "\u2026": "\x85", "\u2018": "\x91", "\u2019": "\x92", "\u201c": "\x93", "\u201d": "\x94",
+  "\u2022": "\x95", "\u2013": "\x96", "\u2014": "\x97", "\u2011": "-", "\u2010": "-", "\u2212": "-", "\u00a0": " ",
+};
+
+/** Text as WinAnsiEncoding bytes (as a latin1 string); letters beyond it lose their accents. */
+export function winAnsi(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (WIN_ANSI[ch]) out += WIN_ANSI[ch];
+    else if (ch.charCodeAt(0) < 256) out += ch;
+    else out += ch.normalize("NFD").replace(/[^\x00-\xff]/g, "") || "?";
+  }
+  return out;
+}
+
 /** Content stream that sets each run at its position. */
 export function runsStream(runs: Run[]): string {
-  return runs.map((r) => `BT /F1 ${r.size} Tf 1 0 0 1 ${r.x.toFixed(2)} ${r.y.toFixed(2)} Tm (${escape(r.text)}) Tj ET`).join("\n");
+  return runs.map((r) => `BT /F1 ${r.size} Tf 1 0 0 1 ${r.x.toFixed(2)} ${r.y.toFixed(2)} Tm (${escape(winAnsi(r.text))}) Tj ET`).join("\n");
 }
 
 /** Width of text in Courier (600/1000 em per character). */

@@ -306,3 +306,36 @@ test("a hand-made resolution PDF: hanging indents, sub-paragraphs, a raised call
   assert.deepEqual(doc.footnotes.map((f) => [f.number, f.text, f.calledFrom]), [[1, "United Nations, Treaty Series, vol. 1, No. 1.", ["preamble.1"]]]);
   assert.equal(doc.meta.plenaryMeeting, 50);
 });
+
+// --- round trip: corpus texts typeset as UN resolution PDFs ---------------------------------------
+
+test("corpus texts typeset as PDFs read back as the texts do", async () => {
+  const { readText } = await import("../../src/ingest/read.js");
+  const { typesetResolution } = await import("./pdf-typeset.js");
+  // compared as the gold scorer compares them (the typesetter's font has one kind of hyphen)
+  const key = (s: string) => s.normalize("NFKC").replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s+/g, "");
+  // headings over 18 pages; sub-paragraphs with roman items; fifteen footnotes
+  for (const name of ["A_RES_75_244.en", "A_RES_76_109.en", "A_RES_76_251.en", "A_RES_76_192.en"]) {
+    const raw = new TextDecoder().decode(readCorpus("ods", `${name}.txt`));
+    const ods = readText(new TextEncoder().encode(raw), { name: `${name}.txt` });
+    assert.ok(ods.ok);
+    const pdf = await decodePdf(typesetResolution(ods.document, raw), { name: `${name}.pdf` });
+    assert.ok(pdf.ok, name);
+    const a = ods.document;
+    const b = pdf.document;
+    assert.deepEqual(
+      { ...b.meta, officialSdgs: undefined },
+      { ...a.meta, officialSdgs: undefined },
+      name,
+    );
+    assert.deepEqual(b.preamble.map((p) => [p.starter, key(p.text)]), a.preamble.map((p) => [p.starter, key(p.text)]), name);
+    assert.deepEqual(b.operative.map((p) => [p.number, p.verb, key(p.text)]), a.operative.map((p) => [p.number, p.verb, key(p.text)]), name);
+    assert.deepEqual(
+      b.operative.map((p) => p.subparagraphs.map((s) => [s.label, s.children.map((c) => c.label)])),
+      a.operative.map((p) => p.subparagraphs.map((s) => [s.label, s.children.map((c) => c.label)])),
+      name,
+    );
+    assert.deepEqual(b.footnotes.map((f) => [f.number, key(f.text), f.calledFrom]), a.footnotes.map((f) => [f.number, key(f.text), f.calledFrom]), name);
+    assert.deepEqual(b.headings.map((h) => h.text), a.headings.map((h) => h.text), name);
+  }
+});

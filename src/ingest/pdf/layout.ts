@@ -1,6 +1,6 @@
 import { DATE_PATTERN } from "../../model/dates.js";
 import type { LoadedPdf } from "./load.js";
-import { bodySize, type Line, pageLines } from "./lines.js";
+import { bodySize, LABEL, type Line, pageLines } from "./lines.js";
 import { Words } from "./words.js";
 
 /**
@@ -32,6 +32,8 @@ export interface Layout {
   cover: CoverFacts;
   paragraphs: number;
   footnotes: number;
+  /** Characters of text outside the page furniture and the masthead. */
+  chars: number;
   /** Remarks on what could not be laid out as expected. */
   notes: string[];
 }
@@ -46,8 +48,10 @@ const BARCODE = /\*\d{5,10}\*/g;
 const STAMP = /\b\d{6}\b/g;
 const RECYCLE = /\bPlease recycle\b/i;
 const SEPARATOR = /^[_\u2014\u2013\u2012-]{8,}$/;
-const OPERATIVE_MARK = /^(\d{1,3})\.\s+/;
-const SUB_MARK = /^\(([a-z]{1,3}|[ivxlc]{1,7}|\d{1,2})\)\s+/;
+// labels are followed by a tab; a label set over its text in a wide font comes glued to it
+const LABEL_END = "(?:\\s+|(?=[A-Z\\u201c\\u2018\"]))";
+const OPERATIVE_MARK = new RegExp(`^(\\d{1,3})\\.${LABEL_END}`);
+const SUB_MARK = new RegExp(`^\\(([a-z]{1,3}|[ivxlc]{1,7}|\\d{1,2})\\)${LABEL_END}`);
 const CONTENT_START = new RegExp(
   [
     "^Resolutions? adopted by",
@@ -73,7 +77,7 @@ const MASTHEAD = new RegExp(
   "i",
 );
 const FORMULA = /^The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\b/;
-const MEETING = /^\d{1,5}(?:st|nd|rd|th) (?:plenary )?meeting$/i;
+const MEETING = /^\d{1,5}(?:st|nd|rd|th)(?: \(resumed\))? (?:plenary )?meeting$/i;
 const DATE_ONLY = new RegExp(`^${DATE_PATTERN}$`, "i");
 
 /** Whether a line holds nothing but page furniture: symbol, page number, job number, barcode. */
@@ -83,7 +87,8 @@ function isFurniture(text: string, symbol: string | undefined): boolean {
   if (symbol) t = t.split(symbol).join(" ");
   t = t.replace(JOBS, " ").replace(BARCODE, " ").replace(PAGE_NUMBER, " ").replace(STAMP, " ");
   if (!symbol) t = t.replace(new RegExp(SYMBOL.source, "g"), " ");
-  return !t.trim() || /^\d{1,4}$/.test(t.trim());
+  // what may be left: a page number, the asterisk of a reissued document's symbol
+  return /^(?:\d{1,4}|\**)$/.test(t.replace(/\s+/g, ""));
 }
 
 // --- zones ------------------------------------------------------------------------------------
@@ -167,7 +172,12 @@ function zone(pdf: LoadedPdf, language: string | undefined): Zoned & { size: num
     const kept = lines.slice(top, bottom);
     // footnotes: below the separator, or a run of smaller lines at the bottom that opens with a number
     let split = kept.length;
-    const separator = kept.findLastIndex((l) => SEPARATOR.test(l.text) && !l.lead);
+    // (a rule in the text itself is followed by text of the body's size, not by notes)
+    let separator = kept.findLastIndex((l) => SEPARATOR.test(l.text) && !l.lead);
+    if (separator !== -1) {
+      const below = kept.slice(separator + 1);
+      if (below.filter((l) => isBody(l)).length * 2 > below.length) separator = -1;
+    }
     if (separator !== -1) split = separator;
     else {
       let i = kept.length;
@@ -255,7 +265,19 @@ function paragraphs(lines: Line[], size: number, words: Words, options: Paragrap
   const lead = leading(lines, size);
   const right = quantile(lines.filter((l) => Math.abs(l.size - size) < 0.5).map((l) => l.x1), 0.9);
   const center = (margin + right) / 2;
-  const centred = (l: Line) => l.x0 > margin + l.size && Math.abs((l.x0 + l.x1) / 2 - center) < 1.5 * l.size && l.x1 < right - l.size;
+  const mid = (l: Line) => (l.x0 + l.x1) / 2;
+  // the lines of a centred heading: the same middle, on the middle of the text block, and the
+  // first one not a full justified line
+  const centredPair = (prev: Line, l: Line) =>
+    Math.abs(mid(prev) - mid(l)) <= l.size &&
+    Math.abs(mid(l) - center) < 2 * l.size &&
+    l.x0 > margin + l.size &&
+    l.x1 < right - l.size &&
+    !LABEL.test(l.plain) &&
+    // a section number ("IV") or part letter ("B") stands on its own line
+    !/^(?:[IVXLC]{1,7}|[A-Z])\.?$/.test(prev.plain) &&
+    prev.x0 > margin + 0.1 * l.size &&
+    Math.abs(prev.x0 - margin - (right - prev.x1)) < l.size;
   const out: Paragraph[] = [];
   let current: Line[] = [];
   const flush = () => {
@@ -270,7 +292,7 @@ function paragraphs(lines: Line[], size: number, words: Words, options: Paragrap
     }
     const first = current[0]!;
     const expected = current.length >= 2 ? [current[1]!.x0] : [margin, ...(first.textX !== undefined ? [first.textX] : [])];
-    const aligned = expected.some((x) => Math.abs(line.x0 - x) <= 0.6 * line.size) || (centred(line) && centred(prev));
+    const aligned = expected.some((x) => Math.abs(line.x0 - x) <= 0.6 * line.size) || centredPair(prev, line);
     const marker = OPERATIVE_MARK.test(line.plain) || SUB_MARK.test(line.plain);
     const sizeChange = Math.abs(line.size - prev.size) > 0.15 * Math.max(line.size, prev.size);
     const gap = prev.y - line.y;
@@ -297,7 +319,8 @@ function joinLines(lines: Line[], words: Words, plain = false): string {
     if (!body) continue;
     if (!text) text = body;
     else if (/-$/.test(text) && !/--$/.test(text)) text = words.joinHyphenated(text, body);
-    else if (/[\u2013\u2014\u2010\u2011]$/.test(text)) text += body;
+    // a dash at the line end: "2012–" + "2013" joins, a spaced dash ("Cambodia –") keeps its space
+    else if (/[\u2013\u2014\u2010\u2011]$/.test(text)) text += /\s[\u2013\u2014]$/.test(text) ? " " + body : body;
     else text += " " + body;
   }
   return text.replace(/\s+/g, " ").trim();
@@ -368,13 +391,14 @@ export function layout(pdf: LoadedPdf, language?: string): Layout {
     let text = p.text;
     if (i < formulaAt) {
       // "73/7. Title" -> "73/7.\tTitle"
-      text = text.replace(/^(\d{1,3}\/\d{1,4}(?: ?[A-Z](?:-[A-Z])?)?\.)\s+/, "$1\t");
+      text = text.replace(new RegExp(`^(\\d{1,3}\\/\\d{1,4}(?: ?[A-Z](?:-[A-Z])?)?\\.)${LABEL_END}`), "$1\t");
       out.push(text);
       if (/^\d{1,3}\/\d{1,4}/.test(text)) out.push("");
       return;
     }
-    if (i === closingAt || (i === closingAt + 1 && closingAt !== -1 && DATE_ONLY.test(text))) {
-      if (i === closingAt) out.push("");
+    // closing lines (of each part, in resolutions in parts) stand without a tab, as in ODS exports
+    if (MEETING.test(text) || (i > 0 && MEETING.test(paras[i - 1]!.text) && DATE_ONLY.test(text))) {
+      if (MEETING.test(text)) out.push("");
       out.push(text);
       return;
     }
@@ -400,5 +424,6 @@ export function layout(pdf: LoadedPdf, language?: string): Layout {
     "<<ODS DOC SYMBOL2>><<ODS DOC SYMBOL2>>",
     ...[c.distribution, c.session, c.agenda].filter((s): s is string => Boolean(s)),
   );
-  return { text: out.join("\n") + "\n", cover: c, paragraphs: paras.length, footnotes: footnoteCount, notes };
+  const chars = [...z.body, ...z.footnotes].reduce((n, l) => n + l.plain.length, 0);
+  return { text: out.join("\n") + "\n", cover: c, paragraphs: paras.length, footnotes: footnoteCount, chars, notes };
 }

@@ -34,7 +34,7 @@ export interface Line {
 }
 
 /** Labels that open a paragraph and are followed by a tab in the source documents. */
-export const LABEL = /^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,2})\)|\d{1,3}\/\d{1,4}(?: ?[A-Z](?:-[A-Z])?)?\.)\s+/;
+export const LABEL = /^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,2})\)|\d{1,3}\/\d{1,4}(?: ?[A-Z](?:-[A-Z])?)?\.)(?:\s+|(?=[A-Z\u201c\u2018"]))/;
 
 interface Piece extends TextRun {
   sup: boolean;
@@ -127,11 +127,11 @@ function splitAt(p: Piece, x: number): [Piece, Piece] | null {
 function assemble(row: Row, page: PdfPage): Line | null {
   const main = row.pieces.filter((p) => !p.sup);
   const size = dominantSize(main.length ? main : row.pieces);
-  // smaller text on the baseline of the line or above it is superscript too ("Outcome4" set
-  // with a text rise in one row)
+  // small digits on the baseline of the line or above it are call-outs too ("Outcome4" set
+  // with a small rise, or none, in one row)
   const baseline = main.find((p) => Math.abs(p.size - size) < 0.5 && !isSpace(p.str))?.y ?? row.y;
   for (const p of row.pieces) {
-    if (!p.sup && p.size <= 0.75 * size && p.y >= baseline + 0.15 * size && /^\s*[\d*†‡§]+\s*$/.test(p.str)) p.sup = true;
+    if (!p.sup && p.size <= 0.75 * size && p.y >= baseline - 0.1 * size && /^\s*[\d*†‡§]+\s*$/.test(p.str)) p.sup = true;
   }
   let pieces = row.pieces.filter((p) => !(p.sup && isSpace(p.str))).sort((a, b) => a.x - b.x);
   // a call-out that falls inside a run of main text splits it
@@ -168,10 +168,13 @@ function assemble(row: Row, page: PdfPage): Line | null {
     }
     const gap = p.x - prevEnd;
     const needsSpace = text && !/\s$/.test(text) && !/^\s/.test(p.str);
-    if (needsSpace && (gap > 0.15 * p.size || (prevSup && /^[\p{L}\p{N}(\u201c"]/u.test(p.str)))) {
+    // a gap wider than a thin space separates words; so does a run set over the end of the one
+    // before it (a label and the text tabbed after it, in a wide font)
+    const apart = gap > 0.15 * p.size || gap < -0.25 * p.size;
+    if (needsSpace && (apart || (prevSup && /^[\p{L}\p{N}(\u201c"]/u.test(p.str)))) {
       text += " ";
       plain += " ";
-    } else if (plain && !/\s$/.test(plain) && !/^\s/.test(p.str) && gap > 0.15 * p.size) plain += " ";
+    } else if (plain && !/\s$/.test(plain) && !/^\s/.test(p.str) && apart) plain += " ";
     starts.push({ at: plain.length, piece: p });
     text += p.str;
     plain += p.str;
