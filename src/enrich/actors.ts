@@ -440,6 +440,10 @@ interface Token {
   word: string;
   start: number;
   end: number;
+  /** Starts with a capital letter. */
+  capital: boolean;
+  /** Starts with a capital letter and follows the previous token after white space only. */
+  continuesName: boolean;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -458,7 +462,11 @@ function tokenize(text: string): Token[] {
     let end = start + m[0].length;
     while (end - start > 1 && isTrailingMark(src.charCodeAt(end - 1)) && !(end - start === 2 && src[end - 1] === ".")) end--;
     while (end - start > 1 && src.charCodeAt(start) === 40 /* ( */) start++;
-    tokens.push({ word: normalWord(start === m.index && end === start + m[0].length ? m[0] : src.slice(start, end)), start, end });
+    const previous = tokens[tokens.length - 1];
+    const code = src.charCodeAt(start);
+    const capital = code >= 65 && code <= 90;
+    const continuesName = capital && previous !== undefined && /^\s+$/.test(src.slice(previous.end, start));
+    tokens.push({ word: normalWord(start === m.index && end === start + m[0].length ? m[0] : src.slice(start, end)), start, end, capital, continuesName });
   }
   return tokens;
 }
@@ -471,6 +479,8 @@ function isTrailingMark(code: number): boolean {
 interface TrieNode {
   next: Map<string, TrieNode>;
   entry?: Entry;
+  /** The name was listed capitalised: "Secretariat" is the UN's, "a secretariat" is not. */
+  capitalised?: boolean;
 }
 
 const root: TrieNode = { next: new Map() };
@@ -483,7 +493,10 @@ function addName(name: string, entry: Entry): void {
     node = child;
   }
   // the first row to claim a name keeps it: specific entries are loaded before generic ones
-  node.entry ??= entry;
+  if (!node.entry) {
+    node.entry = entry;
+    node.capitalised = /^[A-Z]/.test(name);
+  }
 }
 
 function addEntry(type: ActorType, names: string[], number: ActorNumber, title = false): void {
@@ -515,16 +528,20 @@ interface Match {
   end: number;
 }
 
-/** Longest known name starting at token `from`. */
+/**
+ * Longest known name starting at token `from`; none when a capitalised word continues it, for
+ * then it is the start of a longer name the gazetteer does not know ("Independent Expert
+ * Advisory Panel" is not an Independent Expert).
+ */
 function longestAt(tokens: Token[], from: number): Match | null {
   let node: TrieNode | undefined = root;
   let best: Match | null = null;
   for (let i = from; i < tokens.length; i++) {
     node = node.next.get(tokens[i]!.word);
     if (!node) break;
-    if (node.entry) best = { entry: node.entry, end: i + 1 };
+    if (node.entry && (!node.capitalised || tokens[from]!.capital)) best = { entry: node.entry, end: i + 1 };
   }
-  return best;
+  return best && tokens[best.end]?.continuesName && !/^[A-Z]+$/.test(tokens[best.end - 1]!.word) ? null : best;
 }
 
 /** Words that may precede a name without changing what it names. */

@@ -354,6 +354,7 @@ function parseObject(verb: MandateVerb, thatClause: boolean, span: string, canSh
 const MODALS = new Set(["shall", "should", "will", "must", "may"]);
 const NOUN_SUFFIX = /(ment|tion|sion|ity|ness|ance|ence|ship|ism|ary|ies|ous|ful|ical|ual|ial|al|ic|ive)$/;
 const NP_WORDS = new Set("the of and for on in to with all other relevant its their a an or as well at by".split(" "));
+const RELATIVE = new Set(["which", "who", "whom", "whose", "that"]);
 const STATUS_VERBS = new Set("be have receive enjoy remain consist comprise apply expire cease enter".split(" "));
 const PASSIVE_PARTICIPLE = /(ed|en|wn|eld|ade|one|ught|ept|ilt|ung|ade)$/;
 
@@ -372,7 +373,8 @@ function parseThatClause(verb: MandateVerb, body: string, modalOnly: boolean): O
       if (/ing$/.test(w) || (/ed$/.test(w) && !/eed$/.test(w))) continue;
     }
     const np = clause.slice(0, m.index).trim();
-    if (!np || NP_WORDS.has(np.slice(np.lastIndexOf(" ") + 1))) continue;
+    const lastNpWord = np.slice(np.lastIndexOf(" ") + 1);
+    if (!np || NP_WORDS.has(lastNpWord) || RELATIVE.has(lastNpWord)) continue;
     if (isAddressee(np.replace(/^the\s+/i, ""))) {
       npEnd = m.index;
       verbWord = modal ? (/^\s*(?:not\s+)?([a-z]+)/.exec(clause.slice(words.lastIndex))?.[1] ?? "") : w;
@@ -485,7 +487,7 @@ const REPORT_PATTERNS = [
   // "to report", "to continue to report", "and report thereon"
   /\b(?:to|and)\s+(?:(?:continue|also|further|regularly|periodically|annually|duly)\s+(?:to\s+)?)?report\b/i,
   // "to submit ... a report", "to present a note" ("the present resolution" is no verb)
-  /\b(?:submit|(?<!\bthe\s)present|prepare|transmit|produce|deliver)\b[^;]{0,140}?\b(?:reports?|note)\b(?!\s+(?:that|with))/i,
+  /\b(?:submit|(?<!\bthe\s)present|prepare|transmit|produce|deliver|make\s+available)\b[^;]{0,140}?\b(?:reports?|note)\b(?!\s+(?:that|with))/i,
   // "a report to be submitted"
   /\breports?\s+to\s+be\s+(?:submitted|presented|prepared|issued)\b/i,
   // "to include information ... in the report", "to identify ... in his report"
@@ -518,15 +520,15 @@ const RECIPIENT_AT = /\b(?:to|inform|brief|apprise|notify|by|before|keep)\s+(?:t
  * The body or official a report goes to: the first intergovernmental body, Secretariat official
  * or "Member States" named right after "to", "inform", "brief" or "by" ("submit to the General
  * Assembly", "report to the Secretary-General", "for consideration by the Council"); else the
- * adopting body.
+ * adopting body when the report is due at one of its sessions; else unknown.
  */
-function reportRecipient(action: string, body: Resolution["meta"]["body"]): string {
+function reportRecipient(action: string, body: Resolution["meta"]["body"], dueSession: number | null): string | null {
   RECIPIENT_AT.lastIndex = 0;
   for (let m = RECIPIENT_AT.exec(action); m; m = RECIPIENT_AT.exec(action)) {
     const named = resolveActor(action.slice(RECIPIENT_AT.lastIndex, RECIPIENT_AT.lastIndex + 160));
     if (named && (named.type === "intergovernmental" || named.type === "secretariat" || named.canonical === "Member States")) return named.canonical;
   }
-  return BODY_NAMES[body] ?? "General Assembly";
+  return dueSession !== null ? (BODY_NAMES[body] ?? "General Assembly") : null;
 }
 
 /** Words that cannot fill the gap between a determiner and the deliverable's noun. */
@@ -555,9 +557,9 @@ function readDeliverable(action: string): string | null {
 const RECURRENCE = new RegExp(
   [
     "\\b(annually|every year|each year|yearly|on an annual basis|annual reports?)\\b",
-    "\\b(biennially|every two years|every second year|on a biennial basis)\\b",
-    "\\b(triennially|every three years|every third year|on a triennial basis)\\b",
-    "\\b(quadrennially|every four years|on a quadrennial basis)\\b",
+    "\\b(biennially|every two years|every second year|on a biennial basis|biennial reports?)\\b",
+    "\\b(triennially|every three years|every third year|on a triennial basis|triennial reports?)\\b",
+    "\\b(quadrennially|every four years|on a quadrennial basis|quadrennial reports?)\\b",
     "\\b(every five years)\\b",
     "\\b(periodically|on a regular basis|regular reports)\\b",
   ].join("|"),
@@ -591,7 +593,7 @@ const END_OR_REVIEW = new RegExp(
 const END_HINTS = /until|period|xpir|sunset|erminat|review/;
 
 /** A decision of the body to review, extend or end something: its object is read up to a comma. */
-const REVIEW_DECISION = /\b(?:decides|agrees|resolves)\s+(?:also\s+|further\s+)?to\s+(?:review|extend|renew|terminate|discontinue)\s+(?:the\s+)?((?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+(?:the\s+)?)?[^,;]{2,200})/gi;
+const REVIEW_DECISION = /\b(?:decides|agrees|resolves)\b[^;]{0,300}?\bto\s+(?:review|extend|renew|terminate|discontinue)\s+(?:the\s+)?((?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+(?:the\s+)?)?[^,;]{2,200})/gi;
 const REVIEW_VERBS = /\bto (?:review|extend|renew|terminate|discontinue)\b/;
 /** The time that makes it a review or end date. */
 const REVIEW_TIME = new RegExp(`${ORDINAL_WORD_PATTERN}\\s+session|\\b(?:19|20|21)\\d\\d\\b|\\bperiod\\s+of\\b`, "i");
@@ -629,14 +631,14 @@ const SHORT_FORM = /^(?:that\s+|this\s+)?(Organization|Office|Agency|Committee|S
 const PROPER_NAME = /\bthe\s+([A-Z][\w\u2019'-]*(?:\s+(?:(?:of|for|on|and|to|in)\s+(?:the\s+)?)?[A-Z][\w\u2019'-]*)*)/g;
 const BODY_HEAD = /^(?:Commission|Committee|Council|Office|Organization|Agency|Fund|Programme|Board|Group|Court|Tribunal|Mechanism|Unit|Centre|Institute|Forum|Union|Bank|Department|Division|Secretariat|Authority|Conference|Assembly|Panel|Network|Alliance|Team|Mission|Force|Bureau|Service|Section|Branch|Entity|Facility|Foundation|University|Federation|Community|Organisation|Partnership|Coalition|Compact)$/;
 
-function properNames(text: string): (Referent & { start: number })[] {
-  const out: (Referent & { start: number })[] = [];
+function properNames(text: string): (Referent & { start: number; end: number })[] {
+  const out: (Referent & { start: number; end: number })[] = [];
   PROPER_NAME.lastIndex = 0;
   for (let m = PROPER_NAME.exec(text); m; m = PROPER_NAME.exec(text)) {
     const name = m[1]!;
     const head = name.split(/\s+(?:of|for|on|to|in)\s/)[0]!.split(/\s+/).pop()!;
     if (!BODY_HEAD.test(head)) continue;
-    out.push({ actor: name, canonical: null, type: guessActorType(name), number: "singular", start: m.index });
+    out.push({ actor: name, canonical: null, type: guessActorType(name), number: "singular", start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -644,13 +646,31 @@ function properNames(text: string): (Referent & { start: number })[] {
 /** Text read (whose mentions are found only when a reference needs them) or an addressee met. */
 type Item = { text: string; mentions?: Referent[] } | { addressee: Referent };
 
+const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/;
+
 function mentionsOf(item: { text: string; mentions?: Referent[] }): Referent[] {
   if (item.mentions) return item.mentions;
   const known = findActorMentions(item.text).map((m) => ({
     actor: m.written.replace(/^the\s+/i, ""), canonical: m.canonical, type: m.type, number: m.number, start: m.start, end: m.end,
   }));
   const others = properNames(item.text).filter((n) => !known.some((k) => k.start <= n.start + 4 && k.end > n.start + 4));
-  item.mentions = [...known, ...others].sort((a, b) => a.start - b.start).map(({ actor, canonical, type, number }) => ({ actor, canonical, type, number }));
+  const sorted = [...known, ...others].sort((a, b) => a.start - b.start);
+  const mentions: Referent[] = [];
+  // "the international financial institutions, international organizations and multilateral
+  // development banks": a coordination is also one plural referent, after its members
+  let run = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const { actor, canonical, type, number } = sorted[i]!;
+    mentions.push({ actor, canonical, type, number });
+    const next = sorted[i + 1];
+    if (next && COORDINATION.test(item.text.slice(sorted[i]!.end, next.start))) continue;
+    if (i > run) {
+      const first = sorted[run]!;
+      mentions.push({ actor: item.text.slice(first.start, sorted[i]!.end).replace(/^the\s+/i, ""), canonical: first.canonical, type: first.type, number: "plural" });
+    }
+    run = i + 1;
+  }
+  item.mentions = mentions;
   return item.mentions;
 }
 
@@ -841,7 +861,13 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
           } else if (parsed.sharesNext) {
             pending.push({ verb: parsed.verb, actor: parsed.actor, referent: referentFor(parsed.actor, refs), position: unit.position });
           } else if (parsed.action !== null) {
-            const action = last && unit.tail ? trimAction(`${parsed.action} ${unit.tail.trim()}`) : parsed.action;
+            let action = last && unit.tail ? trimAction(`${parsed.action} ${unit.tail.trim()}`) : parsed.action;
+            // "calls upon States to submit and encourages them to make available ... their reports":
+            // a bare verb shares its object with the next clause, which is read with it
+            if (nextIsMandate && action.split(" ").length <= 3) {
+              const from = unit.text.indexOf(action, c.objectStart);
+              action = trimAction(unit.text.slice(from, clauses[k + 2]?.verbStart ?? unit.text.length));
+            }
             for (const shared of pending) drafts.push({ ...shared, action, sub: unit.label });
             pending = [];
             pushParsed(parsed, unit, unit.label, action, c.verbStart);
@@ -894,8 +920,12 @@ function referentFor(actor: string, refs: ReferenceContext): Referent {
   return refs.describe(actor);
 }
 
-/** "the mandate of the Special Rapporteur ..." reviews the Special Rapporteur's mandates. */
+/**
+ * "the mandate of the Special Rapporteur ..." reviews the Special Rapporteur's mandates; "the
+ * implementation of the present resolution" reviews them all.
+ */
 function namesReviewed(object: string, name: string): boolean {
+  if (/^(?:the\s+)?implementation\s+of\s+(?:the\s+present|this)\s+resolution\b/i.test(object)) return true;
   const core = object.replace(/^(?:the\s+)?(?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+)?(?:the\s+)?/i, "");
   return core.startsWith(name);
 }
@@ -921,7 +951,7 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: stri
     force,
     action: d.action,
     report,
-    reportTo: report ? reportRecipient(d.action, doc.meta.body) : null,
+    reportTo: report ? reportRecipient(d.action, doc.meta.body, dueSession) : null,
     deliverable: readDeliverable(d.action),
     dueSession,
     deadline,
