@@ -88,8 +88,14 @@ export function alignResolutions(from: Resolution, to: Resolution, options: Alig
   // Identical paragraphs pair up outright; only the others need term vectors, which share one
   // term space: document frequencies over every differing paragraph of both versions.
   const space = new TermSpace();
+  const normalForms = new Map<Paragraph, string>();
+  const normal = (p: Paragraph) => {
+    let text = normalForms.get(p);
+    if (text === undefined) normalForms.set(p, (text = normaliseText(p.text)));
+    return text;
+  };
   const prepared = kinds.map(({ olds, news }) => {
-    const identical = identicalPairs(olds, news);
+    const identical = identicalPairs(olds, news, normal);
     const pairedNew = new Set(identical);
     const oldRest = [...olds.keys()].filter((i) => identical[i]! < 0);
     const newRest = [...news.keys()].filter((j) => !pairedNew.has(j));
@@ -100,7 +106,7 @@ export function alignResolutions(from: Resolution, to: Resolution, options: Alig
       const { identical, oldRest, newRest, oldTerms, newTerms } = prepared[k]!;
       const older: Side = { paragraphs: olds, rest: oldRest, vectors: oldTerms.map((t) => space.vector(t.terms)), words: oldTerms.map((t) => Array.from(t.words)) };
       const newer: Side = { paragraphs: news, rest: newRest, vectors: newTerms.map((t) => space.vector(t.terms)), words: newTerms.map((t) => Array.from(t.words)) };
-      return alignParagraphs(kind, older, newer, identical, thresholds);
+      return alignParagraphs(kind, older, newer, identical, thresholds, normal);
     }),
   };
 }
@@ -109,11 +115,11 @@ export function alignResolutions(from: Resolution, to: Resolution, options: Alig
  * Pairs of paragraphs with the same text (in order when a text repeats): the new index for each
  * old one, or -1. Byte-identical texts first, then the rest by normal form, which costs more.
  */
-function identicalPairs(olds: Paragraph[], news: Paragraph[]): Int32Array {
+function identicalPairs(olds: Paragraph[], news: Paragraph[], normal: (p: Paragraph) => string): Int32Array {
   const pairs = new Int32Array(olds.length).fill(-1);
   let oldRest = [...olds.keys()];
   let newRest = [...news.keys()];
-  for (const key of [(p: Paragraph) => p.text, (p: Paragraph) => normaliseText(p.text)]) {
+  for (const key of [(p: Paragraph) => p.text, normal]) {
     const waiting = new Map<string, number[]>();
     for (const j of newRest) {
       const k = key(news[j]!);
@@ -161,6 +167,7 @@ function alignParagraphs(
   newer: Side,
   identical: Int32Array,
   thresholds: { strong: number; slot: number },
+  normal: (p: Paragraph) => string,
 ): AlignedPair[] {
   const olds = older.paragraphs;
   const news = newer.paragraphs;
@@ -186,7 +193,7 @@ function alignParagraphs(
 
   const ref = (list: Paragraph[], index: number): ParagraphRef => ({ id: paragraphId(list[index]!), index });
   const paired = (i: number, j: number, relation?: "split" | "merge") => {
-    const same = identical[i] === j || sameText(olds[i]!.text, news[j]!.text);
+    const same = identical[i] === j || normal(olds[i]!) === normal(news[j]!);
     return {
       kind,
       from: ref(olds, i),
@@ -350,10 +357,6 @@ function leftoverCandidates(
     if (best.host >= 0) found.push({ leftover: k, ...best });
   }
   return found.sort((a, b) => b.score - a.score);
-}
-
-function sameText(a: string, b: string): boolean {
-  return a === b || normaliseText(a) === normaliseText(b);
 }
 
 function round(x: number): number {

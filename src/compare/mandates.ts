@@ -69,40 +69,51 @@ interface Located {
   mandate: Mandate;
   /** Index of the operative paragraph holding it. */
   paragraph: number;
+  actor: string;
   words: Set<string>;
 }
 
 function locate(doc: Resolution): Located[] {
   return doc.operative.flatMap((p, paragraph) =>
-    p.mandates.map((mandate) => ({ mandate, paragraph, words: new Set(renewalWords(mandate.action)) })),
+    p.mandates.map((mandate) => ({ mandate, paragraph, actor: actorKey(mandate), words: new Set(renewalWords(mandate.action)) })),
   );
-}
-
-/** Dice coefficient of two word sets: order-free, so a reordered action still reads alike. */
-function setSimilarity(a: Set<string>, b: Set<string>): number {
-  if (a.size + b.size === 0) return 1;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
 
 export function compareMandates(from: Resolution, to: Resolution, alignment: Alignment): MandateComparison {
   const olds = locate(from);
   const news = locate(to);
-  const alignedOperative = new Set<string>();
+  const alignedWith = new Map<number, Set<number>>();
   for (const p of alignment.pairs) {
-    if (p.kind === "operative" && p.from && p.to) alignedOperative.add(`${p.from.index}>${p.to.index}`);
+    if (p.kind !== "operative" || !p.from || !p.to) continue;
+    const set = alignedWith.get(p.from.index);
+    if (set) set.add(p.to.index);
+    else alignedWith.set(p.from.index, new Set([p.to.index]));
   }
+  // Shared action words of every pair through an inverted index of the newer mandates: pairs
+  // without a word in common cost nothing. Similarity is the Dice coefficient of the word sets
+  // (order-free, so a reordered action still reads alike).
+  const postings = new Map<string, number[]>();
+  news.forEach((b, j) => {
+    for (const w of b.words) {
+      const list = postings.get(w);
+      if (list) list.push(j);
+      else postings.set(w, [j]);
+    }
+  });
   const scores = new Float64Array(olds.length * news.length);
   const actionSimilarity = new Float64Array(olds.length * news.length);
+  const shared = new Int32Array(news.length);
   olds.forEach((a, i) => {
+    shared.fill(0);
+    for (const w of a.words) for (const j of postings.get(w) ?? []) shared[j]!++;
+    const aligned = alignedWith.get(a.paragraph);
     news.forEach((b, j) => {
-      const action = setSimilarity(a.words, b.words);
-      const sameParagraph = alignedOperative.has(`${a.paragraph}>${b.paragraph}`);
-      const sameActor = actorKey(a.mandate) === actorKey(b.mandate);
-      const plausible = sameParagraph || action >= MIN_ACTION_SIMILARITY_ELSEWHERE;
-      const score = WEIGHT_ACTION * action + (sameParagraph ? WEIGHT_SAME_PARAGRAPH : 0) + (sameActor ? WEIGHT_SAME_ACTOR : 0);
-      scores[i * news.length + j] = plausible ? score : 0;
+      const sameParagraph = aligned?.has(b.paragraph) ?? false;
+      if (shared[j] === 0 && !sameParagraph) return;
+      const sizes = a.words.size + b.words.size;
+      const action = sizes === 0 ? 1 : (2 * shared[j]!) / sizes;
+      if (!sameParagraph && action < MIN_ACTION_SIMILARITY_ELSEWHERE) return;
+      scores[i * news.length + j] = WEIGHT_ACTION * action + (sameParagraph ? WEIGHT_SAME_PARAGRAPH : 0) + (a.actor === b.actor ? WEIGHT_SAME_ACTOR : 0);
       actionSimilarity[i * news.length + j] = action;
     });
   });

@@ -10,11 +10,15 @@ const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /\s+/gu;
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+/**
+ * Characters outside ASCII, Latin-1 letters, no-break space, and the quotes and dashes the
+ * replacements below handle: only texts holding one can change under NFKC.
+ */
+const MAY_DECOMPOSE = /[^\u0000-\u00a0\u00c0-\u017e\u2010-\u2015\u2018-\u201f\u2032\u2033\u2212]/;
 
-/** NFKC only where it can change something: most paragraphs are plain ASCII, and normalising them is the costliest step here. */
+/** NFKC only where it can change something: normalising is the costliest step of comparing texts. */
 function compatible(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize("NFKC") : text;
+  return MAY_DECOMPOSE.test(text) ? text.normalize("NFKC") : text;
 }
 
 /** The text as compared for equality: two paragraphs are unchanged when these agree. */
