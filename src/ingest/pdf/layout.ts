@@ -40,7 +40,8 @@ export interface Layout {
 
 // --- shapes of lines --------------------------------------------------------------------------
 
-const SYMBOL = /\b((?:[A-Z]{1,6}\/)+(?:RES\/)?[A-Za-z0-9.()\-]+(?:\/[A-Za-z0-9.()\-]+)*(?: [A-Z](?:-[A-Z])?(?![\w/]))?)/;
+// "A/RES/73/7", "A/RES/75/245 B", "S/RES/2420 (2018)"
+const SYMBOL = /\b((?:[A-Z]{1,6}\/)+(?:RES\/)?[A-Za-z0-9.()\-]+(?:\/[A-Za-z0-9.()\-]+)*(?: [A-Z](?:-[A-Z])?(?![\w/])| \(\d{4}\))?)/;
 const PAGE_NUMBER = /\b\d{1,4} ?\/ ?\d{1,4}\b/g;
 const JOB = /\b(\d{2})-(\d{5})(?: ?\(([A-Z])\))?/;
 const JOBS = /\b\d{2}-\d{5}(?: ?\([A-Z]\))?/g;
@@ -318,12 +319,14 @@ function joinLines(lines: Line[], words: Words, plain = false): string {
     }
     if (!body) continue;
     if (!text) text = body;
+    // a soft hyphen is where the typesetter broke a word
+    else if (/\u00ad$/.test(text)) text = text.slice(0, -1) + body;
     else if (/-$/.test(text) && !/--$/.test(text)) text = words.joinHyphenated(text, body);
     // a dash at the line end: "2012–" + "2013" joins, a spaced dash ("Cambodia –") keeps its space
     else if (/[\u2013\u2014\u2010\u2011]$/.test(text)) text += /\s[\u2013\u2014]$/.test(text) ? " " + body : body;
     else text += " " + body;
   }
-  return text.replace(/\s+/g, " ").trim();
+  return text.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim();
 }
 
 // --- footnotes --------------------------------------------------------------------------------

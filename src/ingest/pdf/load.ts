@@ -126,7 +126,7 @@ function describe(e: unknown): LoadFailure {
     return { code: "pdf-encrypted", message: "the PDF is encrypted and needs a password to open; save an unprotected copy first" };
   }
   if (name === "InvalidPDFException" || /invalid pdf|no pdf header/i.test(message)) {
-    return { code: "pdf-invalid", message: `the file is not a readable PDF (${message})` };
+    return { code: "pdf-invalid", message: `the file is not a readable PDF: its structure is damaged or it was cut short (${message})` };
   }
   return { code: "pdf-unreadable", message: `the PDF could not be read: ${message}` };
 }
