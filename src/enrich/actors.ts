@@ -124,6 +124,9 @@ const SECRETARIAT: string[][] = [
   ["Rule of Law Unit"],
   ["Terrorism Prevention Branch"],
   ["Office of Programme Planning, Budget and Accounts", "Controller"],
+  ["United Nations Regional Office for Central Africa", "UNOCA"],
+  ["United Nations Office for West Africa and the Sahel", "UNOWAS"],
+  ["United Nations Regional Centre for Preventive Diplomacy for Central Asia", "UNRCCA"],
 ];
 
 const FUNDS_AND_PROGRAMMES: string[][] = [
@@ -155,7 +158,8 @@ const FUNDS_AND_PROGRAMMES: string[][] = [
   ["United Nations Joint Staff Pension Board", "Pension Board", "United Nations Joint Staff Pension Fund"],
   ["Joint Inspection Unit", "JIU"],
   ["Board of Auditors"],
-  ["United Nations Framework Convention on Climate Change secretariat", "UNFCCC secretariat"],
+  ["United Nations Framework Convention on Climate Change secretariat", "UNFCCC secretariat",
+    "secretariat of the United Nations Framework Convention on Climate Change"],
   ["United Nations Office for South-South Cooperation", "UNOSSC"],
   ["Green Climate Fund"],
   ["Global Environment Facility", "GEF"],
@@ -582,7 +586,8 @@ function titleWithComplement(tokens: Token[], from: number, end: number, text: s
   let last = end;
   if (tokens[end] && /^(on|for|of)$/.test(tokens[end]!.word)) {
     last = end + 1;
-    while (last < tokens.length && !WHY_NOT_TITLE_COMPLEMENT.has(tokens[last]!.word)) last++;
+    // "on the right to food": "to" after "right" is part of the title
+    while (last < tokens.length && (!WHY_NOT_TITLE_COMPLEMENT.has(tokens[last]!.word) || (tokens[last]!.word === "to" && /^rights?$/.test(tokens[last - 1]!.word)))) last++;
   }
   return text.normalize("NFKC").slice(tokens[from]!.start, tokens[last - 1]!.end);
 }

@@ -287,7 +287,8 @@ function isAddressee(np: string): boolean {
 
 /** The addressee as written, without trailing interjections ("companies, where appropriate, ..."). */
 function cleanAddressee(raw: string): string {
-  let np = raw.replace(/^\s*,\s*/, "").replace(/\s+/g, " ").trim();
+  // an addressee never runs on past a spaced dash: "The State in which ... took place – and, ... –"
+  let np = raw.replace(/\s[\u2013\u2014]\s.*$/s, "").replace(/^\s*,\s*/, "").replace(/\s+/g, " ").trim();
   // skip a leading interjection: "Requests, in this regard, the Secretary-General to"
   np = np.replace(/^(?:(?:also|further|once again|once more|again|strongly|urgently|therefore|in this regard|in that regard|in this context|in this respect|in addition)\s*,?\s*)+/i, "");
   // keep comma-separated segments while they continue the addressee
@@ -437,7 +438,7 @@ const TRAILING_PUNCTUATION = new Set([" ", "\t", "\n", "\r", "\u00a0", ",", ";",
 // Deadlines, reports, recurrence
 
 const SESSION = new RegExp(
-  `\\b(?:at|during|before|by|for|until|in|to|prior to|no later than)\\s+(?:its|the)\\s+(?:(?:main|resumed|regular)\\s+part\\s+of\\s+(?:its|the)\\s+)?(${ORDINAL_WORD_PATTERN})(?:\\s*(?:,|and)\\s*${ORDINAL_WORD_PATTERN})*\\s+(?:regular\\s+)?sessions?\\b(\\s+of\\s+the\\s+[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)*)?`,
+  `\\b(?:at|during|before|by|for|until|in|to|prior to|no later than)\\s+(?:its|the)\\s+(?:(?:main|resumed|regular)\\s+part\\s+of\\s+(?:its|the)\\s+)?(?:resumed\\s+)?(${ORDINAL_WORD_PATTERN})(?:\\s*(?:,|and)\\s*${ORDINAL_WORD_PATTERN})*\\s+(?:regular\\s+)?sessions?\\b(\\s+of\\s+the\\s+[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)*)?`,
   "gi",
 );
 const BY_DATE = new RegExp(`\\b(?:by|before|no later than|not later than|prior to)\\s+(?:the\\s+)?${DATE_PATTERN}`, "i");
@@ -583,14 +584,15 @@ function readRecurrence(action: string, report: boolean, due: number | null, ses
   return null;
 }
 
+/** An end or review of the mandate written into its own clause: "until 1 July 2024", "for a period of three years". */
 const END_OR_REVIEW = new RegExp(
   `\\buntil\\s+(?:${DATE_PATTERN}|(?:the\\s+end\\s+of\\s+)?(?:19|20|21)\\d\\d\\b|the\\s+end\\s+of\\b)|\\bfor\\s+a\\s+(?:further\\s+)?period\\s+of\\b|` +
-    `\\b(?:expire|expires|expiry|sunset|terminate|terminates|termination)\\b|\\bsubject\\s+to\\s+(?:a\\s+)?review\\b|\\bto\\s+be\\s+reviewed\\b|` +
+    `\\bsubject\\s+to\\s+(?:a\\s+)?review\\b|\\bto\\s+be\\s+reviewed\\b|` +
     `\\bwith\\s+(?:a\\s+)?(?:periodic\\s+|mid-term\\s+)?reviews?\\b`,
   "i",
 );
 /** Substrings without which END_OR_REVIEW cannot match (a cheap first test). */
-const END_HINTS = /until|period|xpir|sunset|erminat|review/;
+const END_HINTS = /until|period|review/;
 
 /** A decision of the body to review, extend or end something: its object is read up to a comma. */
 const REVIEW_DECISION = /\b(?:decides|agrees|resolves)\b[^;]{0,300}?\bto\s+(?:review|extend|renew|terminate|discontinue)\s+(?:the\s+)?((?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+(?:the\s+)?)?[^,;]{2,200})/gi;
@@ -646,7 +648,8 @@ function properNames(text: string): (Referent & { start: number; end: number })[
 /** Text read (whose mentions are found only when a reference needs them) or an addressee met. */
 type Item = { text: string; mentions?: Referent[] } | { addressee: Referent };
 
-const COORDINATION = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/;
+/** What joins members of a coordination: ", ", ", and ", " and ", after an optional "(UN-Women)". */
+const COORDINATION = /^\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/;
 
 function mentionsOf(item: { text: string; mentions?: Referent[] }): Referent[] {
   if (item.mentions) return item.mentions;
@@ -654,7 +657,13 @@ function mentionsOf(item: { text: string; mentions?: Referent[] }): Referent[] {
     actor: m.written.replace(/^the\s+/i, ""), canonical: m.canonical, type: m.type, number: m.number, start: m.start, end: m.end,
   }));
   const others = properNames(item.text).filter((n) => !known.some((k) => k.start <= n.start + 4 && k.end > n.start + 4));
-  const sorted = [...known, ...others].sort((a, b) => a.start - b.start);
+  const sorted: (Referent & { start: number; end: number })[] = [];
+  for (const m of [...known, ...others].sort((a, b) => a.start - b.start)) {
+    const previous = sorted[sorted.length - 1];
+    // "the United Nations Entity for ... Women (UN-Women)": the abbreviation is the same body
+    if (previous && /^\s*\($/.test(item.text.slice(previous.end, m.start)) && item.text[m.end] === ")") previous.end = m.end + 1;
+    else sorted.push({ ...m });
+  }
   const mentions: Referent[] = [];
   // "the international financial institutions, international organizations and multilateral
   // development banks": a coordination is also one plural referent, after its members
@@ -861,7 +870,9 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
           } else if (parsed.sharesNext) {
             pending.push({ verb: parsed.verb, actor: parsed.actor, referent: referentFor(parsed.actor, refs), position: unit.position });
           } else if (parsed.action !== null) {
-            let action = last && unit.tail ? trimAction(`${parsed.action} ${unit.tail.trim()}`) : parsed.action;
+            // the last clause of a chapeau reads on into the sub-paragraphs, colon kept
+            const raw = () => unit.text.slice(unit.text.indexOf(parsed.action!, c.objectStart)).trim();
+            let action = last && unit.tail ? trimAction(`${raw()} ${unit.tail.trim()}`) : parsed.action;
             // "calls upon States to submit and encourages them to make available ... their reports":
             // a bare verb shares its object with the next clause, which is read with it
             if (nextIsMandate && action.split(" ").length <= 3) {
