@@ -180,27 +180,39 @@ export function containment(part: SparseVector, whole: SparseVector): number {
  */
 export function similarityMatrix(rows: SparseVector[], columns: SparseVector[]): Float64Array {
   const matrix = new Float64Array(rows.length * columns.length);
-  const postings = new Map<number, { column: number; weight: number }[]>();
+  if (rows.length === 0 || columns.length === 0) return matrix;
+  // Postings of the column vectors in compressed rows: the entries of term t are start[t] .. start[t + 1].
+  let maxTerm = 0;
+  for (const v of columns) if (v.terms.length) maxTerm = Math.max(maxTerm, v.terms[v.terms.length - 1]!);
+  const start = new Int32Array(maxTerm + 2);
+  for (const v of columns) for (const t of v.terms) start[t + 1]!++;
+  for (let t = 0; t <= maxTerm; t++) start[t + 1]! += start[t]!;
+  const postingColumn = new Int32Array(start[maxTerm + 1]!);
+  const postingWeight = new Float64Array(start[maxTerm + 1]!);
+  const fill = start.slice(0, maxTerm + 1);
   columns.forEach((v, column) => {
     for (let k = 0; k < v.terms.length; k++) {
-      const t = v.terms[k]!;
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push({ column, weight: v.weights[k]! });
+      const at = fill[v.terms[k]!]!++;
+      postingColumn[at] = column;
+      postingWeight[at] = v.weights[k]!;
     }
   });
-  rows.forEach((v, row) => {
+  for (let row = 0; row < rows.length; row++) {
+    const v = rows[row]!;
     const base = row * columns.length;
     for (let k = 0; k < v.terms.length; k++) {
-      const list = postings.get(v.terms[k]!);
-      if (!list) continue;
+      const t = v.terms[k]!;
+      if (t > maxTerm) break; // terms are sorted: no column has any further one
       const w = v.weights[k]!;
-      for (const p of list) matrix[base + p.column] = matrix[base + p.column]! + w * p.weight;
+      for (let at = start[t]!; at < start[t + 1]!; at++) {
+        const cell = base + postingColumn[at]!;
+        matrix[cell] = matrix[cell]! + w * postingWeight[at]!;
+      }
     }
     for (let c = 0; c < columns.length; c++) {
       const denominator = v.norm * columns[c]!.norm;
       matrix[base + c] = denominator === 0 ? 0 : Math.min(1, matrix[base + c]! / denominator);
     }
-  });
+  }
   return matrix;
 }
