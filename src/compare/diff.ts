@@ -30,7 +30,38 @@ export function wordChanges(before: string, after: string, options: WordDiffOpti
   if (before === after) return before ? [{ type: "equal", text: before }] : [];
   const changes = diffWordsWithSpace(before, after, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS });
   if (!changes) return replaced(before, after);
-  return changes.map((c) => ({ type: c.added ? "insert" : c.removed ? "delete" : "equal", text: c.value }));
+  return coalesce(changes.map((c) => ({ type: c.added ? "insert" : c.removed ? "delete" : "equal", text: c.value })));
+}
+
+const BLANK = /^\s+$/;
+
+/**
+ * Joins edits separated only by white space into one deletion and one insertion: "[-on-]
+ * {+63/231+} [-industrial-]{+of+}" reads as "[-on industrial-]{+63/231 of+}". The space goes
+ * into both, so both texts still rebuild exactly.
+ */
+function coalesce(changes: WordChange[]): WordChange[] {
+  const out: WordChange[] = [];
+  let deleted = "";
+  let inserted = "";
+  const flush = () => {
+    if (deleted) out.push({ type: "delete", text: deleted });
+    if (inserted) out.push({ type: "insert", text: inserted });
+    deleted = inserted = "";
+  };
+  changes.forEach((c, i) => {
+    if (c.type === "delete") deleted += c.text;
+    else if (c.type === "insert") inserted += c.text;
+    else if (BLANK.test(c.text) && (deleted || inserted) && changes[i + 1] && changes[i + 1]!.type !== "equal") {
+      deleted += c.text;
+      inserted += c.text;
+    } else {
+      flush();
+      out.push(c);
+    }
+  });
+  flush();
+  return out;
 }
 
 function replaced(before: string, after: string): WordChange[] {

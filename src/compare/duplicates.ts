@@ -178,7 +178,7 @@ function duplicateFindings(items: Item[], threshold: number): Finding[] {
     findings.push({
       kind: "duplicate",
       score: scoreOf("duplicate", seriesTitles.length),
-      summary: `${sample.actor} ${sample.verb} the same action in ${seriesTitles.length} series (${resolutions} resolutions): "${clip(sample.action)}"`,
+      summary: `${sample.verb} ${sample.actor} "${clip(sample.action)}": the same mandate in ${seriesTitles.length} series (${resolutions} resolutions)`,
       series: seriesTitles,
       mandates: members.map((m) => m.ref),
       span: resolutions,
@@ -203,7 +203,7 @@ function stalenessFindings(series: Series, minVersions: number): Finding[] {
       findings.push({
         kind: "renewed-verbatim",
         score: scoreOf("renewed-verbatim", life.longestVerbatimRun),
-        summary: `${ref.actor} ${ref.verb} "${clip(ref.action)}" renewed verbatim for ${life.longestVerbatimRun} versions of "${series.title}"`,
+        summary: `${ref.verb} ${ref.actor} "${clip(ref.action)}": renewed verbatim for ${life.longestVerbatimRun} versions of "${series.title}"`,
         series: [series.title],
         mandates: [ref],
         span: life.longestVerbatimRun,
@@ -216,7 +216,7 @@ function stalenessFindings(series: Series, minVersions: number): Finding[] {
       findings.push({
         kind: "no-review-or-end",
         score: scoreOf("no-review-or-end", versions, mandate.force),
-        summary: `${ref.actor} ${ref.verb} "${clip(ref.action)}" (${ref.symbol ?? "?"}, ${ref.paragraph}) has no review or end date${versions > 1 ? ` after ${versions} versions` : ""}`,
+        summary: `${ref.verb} ${ref.actor} "${clip(ref.action)}" (${ref.symbol ?? "?"}, ${ref.paragraph}): no review or end date${versions > 1 ? `, in force for ${versions} versions` : ""}`,
         series: [series.title],
         mandates: [ref],
         span: versions,

@@ -94,3 +94,18 @@ test("the bit-parallel longest common subsequence agrees with the textbook dynam
     assert.equal(longestCommonSubsequence(a, b), reference(a, b), `trial ${trial}: |a| ${a.length}, |b| ${b.length}`);
   }
 });
+
+test("edits separated only by spaces read as one deletion and one insertion", async () => {
+  const before = (await corpusResolution("seeds", "A_RES_63_231.en.txt")).preamble[0]!.text;
+  const after = (await corpusResolution("seeds", "A_RES_69_235.en.txt")).preamble[0]!.text;
+  const changes = wordChanges(before, after);
+  // "... 61/215 of 20 December 2006 on industrial development cooperation," -> "... 2006, 63/231 of 19 December 2008, ..."
+  assert.ok(changes.some((c) => c.type === "delete" && c.text === " on industrial development cooperation"));
+  assert.ok(changes.some((c) => c.type === "insert" && c.text === ", 63/231 of 19 December 2008"));
+  assert.equal(rebuild(changes, "before"), before);
+  assert.equal(rebuild(changes, "after"), after);
+  // no equal run of spaces alone between two edits
+  changes.forEach((c, i) => {
+    if (c.type === "equal" && /^\s+$/.test(c.text)) assert.ok(changes[i - 1]?.type === "equal" || changes[i + 1]?.type === "equal" || i === 0 || i === changes.length - 1);
+  });
+});
