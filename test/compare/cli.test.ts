@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type DocumentLookup, diffCommand, seriesCommand } from "../../src/cli/diff.js";
 import { duplicatesCommand } from "../../src/cli/duplicates.js";
 import { memoryIO } from "../../src/cli/io.js";
@@ -139,4 +142,34 @@ test("duplicates FILES and --db: the ranked report as text or JSON; files and --
   assert.equal(await runCli(["duplicates", files[0]!, "--db", "x.db"], both), 2);
   const neither = memoryIO({}, disk);
   assert.equal(await runCli(["duplicates"], neither), 2);
+});
+
+test("diff, series and duplicates against a real registry (SQLite): symbols, titles and --db", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "compare-db-"));
+  try {
+    const db = join(dir, "registry.db");
+    const files = [OLD, NEW, ...["75_231", "77_180", "79_222", "79_301", "79_303"].map((n) => corpusFile("ods", `A_RES_${n}.en.txt`))];
+    const ingest = memoryIO({}, disk);
+    assert.equal(await runCli(["ingest", ...files, "--db", db, "--workers", "0"], ingest), 0, ingest.err);
+
+    const diff = memoryIO({}, disk);
+    assert.equal(await runCli(["diff", "63/231", "A/RES/69/235", "--db", db, "--json"], diff), 0, diff.err);
+    assert.equal(JSON.parse(diff.out).pairs.find((p: any) => p.from === "operative.20").to, "operative.31");
+
+    const series = memoryIO({}, disk);
+    assert.equal(await runCli(["series", "79/222", "--db", db, "--json"], series), 0, series.err);
+    assert.deepEqual(JSON.parse(series.out).versions.map((v: any) => v.session), [63, 69, 75, 77, 79]);
+
+    const duplicates = memoryIO({}, disk);
+    assert.equal(await runCli(["duplicates", "--db", db, "--json"], duplicates), 0, duplicates.err);
+    const report = JSON.parse(duplicates.out);
+    assert.equal(report.scanned.documents, 7);
+    assert.ok(report.findings.some((f: any) => f.kind === "duplicate" && f.mandates.some((m: any) => m.symbol === "A/RES/79/301")));
+
+    const absent = memoryIO({}, disk);
+    assert.equal(await runCli(["diff", "63/231", "99/1", "--db", join(dir, "none.db")], absent), 1);
+    assert.match(absent.err, /no registry at/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
