@@ -120,14 +120,3 @@ export function longestCommonSubsequence<T>(a: T[], b: T[]): number {
   for (let i = 0; i < a.length; i++) if ((v[i >>> 5]! & (1 << (i & 31))) === 0) zeros++;
   return zeros;
 }
-
-/** Words inserted and deleted, counted: a summary of an edit. */
-export function changeCounts(changes: WordChange[]): { inserted: number; deleted: number } {
-  let inserted = 0;
-  let deleted = 0;
-  for (const c of changes) {
-    if (c.type === "insert") inserted += words(c.text).length;
-    else if (c.type === "delete") deleted += words(c.text).length;
-  }
-  return { inserted, deleted };
-}

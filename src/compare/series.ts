@@ -1,6 +1,6 @@
 import type { Mandate, Resolution } from "../model/types.js";
 import { type AlignedPair, type ChangeKind, type ParagraphKind, alignResolutions, paragraphId } from "./align.js";
-import { type MandateStatus, actorKey, compareMandates } from "./mandates.js";
+import { type MandateStatus, compareMandates } from "./mandates.js";
 import { normaliseText } from "./text.js";
 
 /**
@@ -212,9 +212,4 @@ export function seriesView(docs: Resolution[]): SeriesView {
     mandateLives = nextMandates;
   }
   return { title: first.meta.title ?? "", versions, paragraphs, mandates };
-}
-
-/** Mandates of one version keyed for display: "Secretary-General: requests". */
-export function mandateLabel(m: Mandate): string {
-  return `${actorKey(m)}: ${m.verb}`;
 }

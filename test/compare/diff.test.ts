@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { compareResolutions } from "../../src/compare/compare.js";
-import { type WordChange, changeCounts, longestCommonSubsequence, wordChanges, wordSimilarity } from "../../src/compare/diff.js";
+import { type WordChange, longestCommonSubsequence, wordChanges, wordSimilarity } from "../../src/compare/diff.js";
 import { normaliseText } from "../../src/compare/text.js";
 import { corpusResolution, ods } from "./helpers.js";
 
@@ -24,7 +24,6 @@ test("track changes of the report request, 63/231 op. 20 -> 69/235 op. 31: one o
   ]);
   // 22 of the 24 words on each side are kept.
   assert.equal(wordSimilarity(before, after), 44 / 48);
-  assert.deepEqual(changeCounts(wordChanges(before, after)), { inserted: 2, deleted: 2 });
 });
 
 test("the changes of every edited paragraph of 77/180 -> 79/222 rebuild both texts", async () => {
