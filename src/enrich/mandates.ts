@@ -98,9 +98,12 @@ const CLAUSE_VERB = new RegExp(
       "condemns", "deplores", "endorses", "approves", "affirms", "supports", "looks", "highlights", "considers",
       "agrees", "declares", "adopts", "proclaims", "regrets", "reminds", "appreciates", "pays", "congratulates",
       "resolves", "demands", "believes", "observes", "reconfirms",
-    ].join("|") +
+    ]
+      // capitalised at the start of a paragraph, lower case after a boundary (no "i" flag: faster)
+      .map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
+      .join("|") +
     ")\\b",
-  "gi",
+  "g",
 );
 
 /** Adverbs and fixed phrases that may stand between a clause boundary and its verb. */
@@ -215,13 +218,22 @@ const PREPOSITION_TAKERS = new Set(
 
 const TO_WORD = /\b(not\s+)?to\s+([A-Za-z][A-Za-z-]*)/g;
 
+/** The word that ends just before `at` (white space between), or "". */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z-]/.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
 /** Offset of "to VERB" (or "not to VERB") ending the addressee in `span`, or -1. */
 function infinitiveAt(span: string): number {
   TO_WORD.lastIndex = 0;
   for (let m = TO_WORD.exec(span); m; m = TO_WORD.exec(span)) {
     const word = m[2]!;
     // case matters: "the right to" takes an infinitive, "Human Rights to provide" ends a name
-    const before = /([A-Za-z-]+)\s*$/.exec(span.slice(Math.max(0, m.index - 30), m.index))?.[1] ?? "";
+    const before = wordBefore(span, m.index);
     if (/^[A-Z]/.test(word) || NOT_INFINITIVE.has(word.toLowerCase())) continue;
     if (/ing$/.test(word) && !/^(bring|sing|string)$/.test(word)) continue;
     if (INFINITIVE_COMPLEMENT_NOUNS.has(before) || PREPOSITION_TAKERS.has(before)) continue;
@@ -457,7 +469,7 @@ interface DeadlineContext {
 
 function readDeadline(text: string, ctx: DeadlineContext): Deadline | null {
   SESSION.lastIndex = 0;
-  for (let m = text.includes("session") ? SESSION.exec(text) : null; m; m = SESSION.exec(text)) {
+  for (let m = SESSION.exec(text); m; m = SESSION.exec(text)) {
     const n = ordinalNumber(m[1]!);
     if (!n) continue;
     const of = m[2]?.trim();
@@ -471,7 +483,6 @@ function readDeadline(text: string, ctx: DeadlineContext): Deadline | null {
     const [y1, y2] = sessionYears(n);
     return { session: n, years: `${y1}-${y2}`, date: null, text: m[0].replace(/\s+/g, " ").trim() };
   }
-  if (!/\d\d\d\d|within/.test(text)) return null;
   const date = BY_DATE.exec(text);
   if (date) {
     const iso = isoDate(date[1]!, date[2]!, date[3]!);
@@ -499,11 +510,40 @@ const REPORT_PATTERNS = [
   /\bkeep\s+(?:the\s+)?(?:General\s+Assembly|Assembly|Security\s+Council|Council|Member\s+States|Committee|Commission)\b[^;]{0,40}?\binformed\b/i,
 ];
 
-/** Words without which none of REPORT_PATTERNS can match (a cheap first test). */
-const REPORT_WORDS = /report|note|inform|brief|apprise|notify/i;
-
 function asksForReport(action: string): boolean {
-  return REPORT_WORDS.test(action) && REPORT_PATTERNS.some((p) => p.test(action));
+  return REPORT_PATTERNS.some((p) => p.test(action));
+}
+
+/**
+ * Which readers an action needs, from one scan for their clue words: an action without
+ * "session", "within" or a year has no deadline to read, one without "report", "inform" ... asks
+ * for no report, and so on. Most actions need few readers.
+ */
+const CLUES =
+  /report|note|inform|brief|apprise|notify|nnual|year|ennial|period|regular|stud|analys|survey|assessment|update|compilation|proposal|recommendations|plan|strategy|framework|guidelines|summary|overview|map|toolkit|handbook|database|programme of work|until|review|session|within|\d\d\d\d/g;
+const NEEDS_REPORT = 1;
+const NEEDS_RECURRENCE = 2;
+const NEEDS_DELIVERABLE = 4;
+const NEEDS_END = 8;
+const NEEDS_DEADLINE = 16;
+
+function clueNeeds(word: string): number {
+  const w = word;
+  if (w === "report" || w === "note") return NEEDS_REPORT | NEEDS_DELIVERABLE;
+  if (/^(inform|brief|apprise|notify)$/.test(w)) return NEEDS_REPORT;
+  if (w === "period") return NEEDS_RECURRENCE | NEEDS_END;
+  if (/^(nnual|year|ennial|regular)$/.test(w)) return NEEDS_RECURRENCE;
+  if (w === "until" || w === "review") return NEEDS_END;
+  if (w === "session" || w === "within") return NEEDS_DEADLINE;
+  if (/^\d/.test(w)) return NEEDS_DEADLINE | NEEDS_END;
+  return NEEDS_DELIVERABLE;
+}
+
+function needsOf(action: string): number {
+  let needs = 0;
+  CLUES.lastIndex = 0;
+  for (let m = CLUES.exec(action); m && needs !== 31; m = CLUES.exec(action)) needs |= clueNeeds(m[0]);
+  return needs;
 }
 
 const BODY_NAMES: Record<Resolution["meta"]["body"], string | null> = {
@@ -541,12 +581,7 @@ const DELIVERABLE = new RegExp(
   "i",
 );
 
-/** Nouns without which DELIVERABLE cannot match (a cheap first test). */
-const DELIVERABLE_HINTS =
-  /report|note|stud|analys|survey|assessment|update|compilation|proposal|recommendations|plan|strategy|framework|guidelines|summary|overview|map|toolkit|handbook|database|programme of work/;
-
 function readDeliverable(action: string): string | null {
-  if (!DELIVERABLE_HINTS.test(action)) return null;
   const m = DELIVERABLE.exec(action);
   if (!m) return null;
   // the deliverable ends before the next infinitive, clause or addressee of its submission
@@ -566,8 +601,6 @@ const RECURRENCE = new RegExp(
   ].join("|"),
   "i",
 );
-/** Substrings without which RECURRENCE cannot match (a cheap first test). */
-const RECURRENCE_HINTS = /nnual|year|ennial|eriodic|regular/;
 const RECURRENCE_NAMES = ["annual", "biennial", "triennial", "quadrennial", "every 5 years", "periodic"];
 const INFERRED_RECURRENCE = [null, "annual", "biennial", "triennial", "quadrennial"];
 
@@ -578,7 +611,7 @@ const INFERRED_RECURRENCE = [null, "annual", "biennial", "triennial", "quadrenni
  * sixty-third puts the item on a biennial cycle).
  */
 function readRecurrence(action: string, report: boolean, due: number | null, session: number | null): string | null {
-  const written = RECURRENCE_HINTS.test(action) ? RECURRENCE.exec(action) : null;
+  const written = action ? RECURRENCE.exec(action) : null;
   if (written) return RECURRENCE_NAMES[written.slice(1).findIndex((g) => g !== undefined)]!;
   if (report && due !== null && session !== null) return INFERRED_RECURRENCE[due - session] ?? null;
   return null;
@@ -591,8 +624,6 @@ const END_OR_REVIEW = new RegExp(
     `\\bwith\\s+(?:a\\s+)?(?:periodic\\s+|mid-term\\s+)?reviews?\\b`,
   "i",
 );
-/** Substrings without which END_OR_REVIEW cannot match (a cheap first test). */
-const END_HINTS = /until|period|review/;
 
 /** A decision of the body to review, extend or end something: its object is read up to a comma. */
 const REVIEW_DECISION = /\b(?:decides|agrees|resolves)\b[^;]{0,300}?\bto\s+(?:review|extend|renew|terminate|discontinue)\s+(?:the\s+)?((?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+(?:the\s+)?)?[^,;]{2,200})/gi;
@@ -600,10 +631,13 @@ const REVIEW_VERBS = /\bto (?:review|extend|renew|terminate|discontinue)\b/;
 /** The time that makes it a review or end date. */
 const REVIEW_TIME = new RegExp(`${ORDINAL_WORD_PATTERN}\\s+session|\\b(?:19|20|21)\\d\\d\\b|\\bperiod\\s+of\\b`, "i");
 
-/** Objects of the resolution's own review, extension or end decisions ("the mandate of the Special Rapporteur"). */
-function reviewedObjects(doc: Resolution): string[] {
+/**
+ * Objects of the resolution's own review, extension or end decisions ("the mandate of the Special
+ * Rapporteur"), in the paragraphs that have a clause of decision.
+ */
+function reviewedObjects(decisions: OperativeParagraph[]): string[] {
   const objects: string[] = [];
-  for (const p of doc.operative) {
+  for (const p of decisions) {
     if (!REVIEW_VERBS.test(p.text)) continue;
     REVIEW_DECISION.lastIndex = 0;
     for (let m = REVIEW_DECISION.exec(p.text); m; m = REVIEW_DECISION.exec(p.text)) {
@@ -646,22 +680,27 @@ function properNames(text: string): (Referent & { start: number; end: number })[
 }
 
 /** Text read (whose mentions are found only when a reference needs them) or an addressee met. */
-type Item = { text: string; mentions?: Referent[] } | { addressee: Referent };
+type TextItem = { source: string; from: number; to: number; mentions?: Referent[] };
+type Item = TextItem | { addressee: Referent };
 
 /** What joins members of a coordination: ", ", ", and ", " and ", after an optional "(UN-Women)". */
 const COORDINATION = /^\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/;
 
-function mentionsOf(item: { text: string; mentions?: Referent[] }): Referent[] {
+/** The text of an item, cut from its source only when a reference needs it. */
+const itemText = (item: TextItem) => (item.from === 0 && item.to === item.source.length ? item.source : item.source.slice(item.from, item.to));
+
+function mentionsOf(item: TextItem): Referent[] {
   if (item.mentions) return item.mentions;
-  const known = findActorMentions(item.text).map((m) => ({
+  const text = itemText(item);
+  const known = findActorMentions(text).map((m) => ({
     actor: m.written.replace(/^the\s+/i, ""), canonical: m.canonical, type: m.type, number: m.number, start: m.start, end: m.end,
   }));
-  const others = properNames(item.text).filter((n) => !known.some((k) => k.start <= n.start + 4 && k.end > n.start + 4));
+  const others = properNames(text).filter((n) => !known.some((k) => k.start <= n.start + 4 && k.end > n.start + 4));
   const sorted: (Referent & { start: number; end: number })[] = [];
   for (const m of [...known, ...others].sort((a, b) => a.start - b.start)) {
     const previous = sorted[sorted.length - 1];
     // "the United Nations Entity for ... Women (UN-Women)": the abbreviation is the same body
-    if (previous && /^\s*\($/.test(item.text.slice(previous.end, m.start)) && item.text[m.end] === ")") previous.end = m.end + 1;
+    if (previous && /^\s*\($/.test(text.slice(previous.end, m.start)) && text[m.end] === ")") previous.end = m.end + 1;
     else sorted.push({ ...m });
   }
   const mentions: Referent[] = [];
@@ -672,10 +711,10 @@ function mentionsOf(item: { text: string; mentions?: Referent[] }): Referent[] {
     const { actor, canonical, type, number } = sorted[i]!;
     mentions.push({ actor, canonical, type, number });
     const next = sorted[i + 1];
-    if (next && COORDINATION.test(item.text.slice(sorted[i]!.end, next.start))) continue;
+    if (next && COORDINATION.test(text.slice(sorted[i]!.end, next.start))) continue;
     if (i > run) {
       const first = sorted[run]!;
-      mentions.push({ actor: item.text.slice(first.start, sorted[i]!.end).replace(/^the\s+/i, ""), canonical: first.canonical, type: first.type, number: "plural" });
+      mentions.push({ actor: text.slice(first.start, sorted[i]!.end).replace(/^the\s+/i, ""), canonical: first.canonical, type: first.type, number: "plural" });
     }
     run = i + 1;
   }
@@ -702,9 +741,10 @@ class ReferenceContext {
     this.current = [];
   }
 
-  read(text: string): void {
-    if (!text) return;
-    const item = { text };
+  /** Notes `source` (from `from` to `to`) as read; its mentions are found only if a reference asks. */
+  read(source: string, from = 0, to = source.length): void {
+    if (to <= from) return;
+    const item: TextItem = { source, from, to };
     this.current.push(item);
     this.earlier.push(item);
   }
@@ -737,7 +777,7 @@ class ReferenceContext {
       }
       for (let i = scope.length - 1; i >= 0; i--) {
         const item = scope[i]!;
-        if ("text" in item) {
+        if ("source" in item) {
           const found = lastOf(mentionsOf(item), ok);
           if (found) return found;
         }
@@ -760,7 +800,7 @@ class ReferenceContext {
     for (let i = this.earlier.length - 1; i >= cached.searched && !found; i--) {
       const item = this.earlier[i]!;
       if ("addressee" in item) found = ok(item.addressee) ? item.addressee : null;
-      else if (item.text.includes(clue)) found = lastOf(mentionsOf(item), ok);
+      else if (itemText(item).includes(clue)) found = lastOf(mentionsOf(item), ok);
     }
     const result = found ?? cached.found;
     this.shortForms.set(head, { searched: this.earlier.length, found: result });
@@ -798,15 +838,22 @@ interface Draft {
 export function extractMandates(doc: Resolution): void {
   const lines = new LazyLineIndex(doc.source.text);
   const refs = new ReferenceContext();
-  const reviewed = reviewedObjects(doc);
   // bodies named in the title and preamble can be what the first paragraphs refer to
   if (doc.meta.title) refs.read(doc.meta.title);
   for (const pre of doc.preamble) refs.read(pre.text);
+  const drafts: Draft[][] = [];
+  const decisions: OperativeParagraph[] = [];
   for (const p of doc.operative) {
-    p.mandates = [];
     refs.nextParagraph();
-    for (const d of paragraphDrafts(p, refs, lines, doc.source.text)) p.mandates.push(finish(d, p, doc, reviewed));
+    const read = paragraphDrafts(p, refs, lines, doc.source.text);
+    drafts.push(read.drafts);
+    if (read.decides) decisions.push(p);
   }
+  // a review decided anywhere in the resolution applies to the mandates before it too
+  const reviewed = reviewedObjects(decisions);
+  doc.operative.forEach((p, i) => {
+    p.mandates = drafts[i]!.map((d) => finish(d, p, doc, reviewed));
+  });
 }
 
 function units(p: OperativeParagraph): Unit[] {
@@ -827,14 +874,17 @@ function foldedText(s: SubParagraph): string {
   return [s.text, ...s.children.map((c) => `(${c.label}) ${foldedText(c)}`)].join(" ");
 }
 
-function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LazyLineIndex, source: string): Draft[] {
+/** The mandates of a paragraph before their deadlines and reports are read, and whether it decides anything. */
+function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LazyLineIndex, source: string): { drafts: Draft[]; decides: boolean } {
   const drafts: Draft[] = [];
+  let decides = false;
   const all = units(p);
   // the chapeau's last clause may hand its addressee (or its verb) down to the sub-paragraphs
   let inherited: { verb: MandateVerb; actor: string | null; referent: Referent | null } | null = null;
   for (const unit of all) {
     const isTopSub = unit.label !== null && !unit.label.includes(".");
     const clauses = findClauses(unit.text);
+    decides ||= clauses.some((c) => /^(?:decides|agrees|resolves)/i.test(c.written));
     let pending: { verb: MandateVerb; actor: string; referent: Referent; position: Position }[] = [];
     if (isTopSub && inherited && !(clauses[0] && clauses[0].verbStart < 3)) {
       const sub = p.subparagraphs.find((s) => s.label === unit.label)!;
@@ -848,7 +898,7 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
         if (parsed && parsed.action !== null) pushParsed(parsed, unit, unit.label, parsed.action);
       }
     }
-    refs.read(unit.text.slice(0, clauses[0]?.verbStart ?? unit.text.length));
+    refs.read(unit.text, 0, clauses[0]?.verbStart ?? unit.text.length);
     for (let k = 0; k < clauses.length; k++) {
       const c = clauses[k]!;
       const end = clauses[k + 1]?.verbStart ?? unit.text.length;
@@ -888,10 +938,10 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
           inherited = { verb: c.verb, actor: null, referent: null };
         }
       }
-      refs.read(unit.text.slice(c.objectStart, end));
+      refs.read(unit.text, c.objectStart, end);
     }
   }
-  return drafts;
+  return { drafts, decides };
 
   function pushParsed(parsed: ObjectParse, unit: Unit, sub: string | null, action: string, verbAt = 0): void {
     const referent = referentFor(parsed.actor, refs);
@@ -944,12 +994,13 @@ function namesReviewed(object: string, name: string): boolean {
 function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: string[]): Mandate {
   const { category, force } = VERBS[d.verb];
   const actorHoldsSessions = d.referent.type === "intergovernmental" && d.referent.canonical !== "General Assembly";
-  const deadline = readDeadline(d.action, { session: doc.meta.session, body: doc.meta.body, actorHoldsSessions });
-  const report = asksForReport(d.action);
+  const needs = needsOf(d.action);
+  const deadline = needs & NEEDS_DEADLINE ? readDeadline(d.action, { session: doc.meta.session, body: doc.meta.body, actorHoldsSessions }) : null;
+  const report = (needs & NEEDS_REPORT) !== 0 && asksForReport(d.action);
   const dueSession = deadline?.session ?? null;
   const names = [d.referent.canonical, d.actor].filter((n): n is string => !!n && n.length > 3);
   const hasReviewOrEnd =
-    (END_HINTS.test(d.action) && END_OR_REVIEW.test(d.action)) ||
+    ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) ||
     reviewed.some((object) => names.some((name) => namesReviewed(object, name)));
   return {
     in: `operative.${p.number}`,
@@ -963,10 +1014,10 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: stri
     action: d.action,
     report,
     reportTo: report ? reportRecipient(d.action, doc.meta.body, dueSession) : null,
-    deliverable: readDeliverable(d.action),
+    deliverable: needs & NEEDS_DELIVERABLE ? readDeliverable(d.action) : null,
     dueSession,
     deadline,
-    recurrence: readRecurrence(d.action, report, dueSession, doc.meta.session),
+    recurrence: readRecurrence(needs & NEEDS_RECURRENCE ? d.action : "", report, dueSession, doc.meta.session),
     hasReviewOrEnd,
     position: d.position,
   };
