@@ -51,7 +51,11 @@ export interface SqlDialect {
   readonly ilike: string;
   /** Statements of the full-text migration. */
   fullTextSchema(): string[];
-  /** A SELECT yielding `id` and `score` (higher is better) of the paragraphs matching `expr`. */
+  /**
+   * A SELECT yielding the `id` of the paragraphs matching `expr`. Unranked: relevance is
+   * computed over a window of candidates (src/registry/ranking.ts), because the engines' rank
+   * functions read every match of every term.
+   */
   matchParagraphs(expr: SearchExpression, language: Language | undefined): Fragment;
   /**
    * A SELECT yielding `id` and `snippet` for the paragraphs `ids`, the matched words between

@@ -6,8 +6,7 @@ import { SqlStore } from "./sql-store.js";
 
 /**
  * The shared-server registry: PostgreSQL through a `pg` pool. Full text is a generated tsvector
- * column (stemmed with the paragraph's language) under a GIN index, ranked with ts_rank and
- * excerpted with ts_headline. Writers lock the document row (SELECT ... FOR UPDATE), so several
+ * column (stemmed with the paragraph's language) under a GIN index, excerpted with ts_headline. Writers lock the document row (SELECT ... FOR UPDATE), so several
  * ingest processes can share one database.
  */
 
@@ -143,10 +142,7 @@ export const postgresDialect: SqlDialect = {
   ],
   matchParagraphs(expression: SearchExpression, language: Language | undefined): Fragment {
     const query = tsQuery(expression, language);
-    return {
-      sql: `SELECT p.id, ts_rank(p.tsv, q.query) AS score FROM paragraphs p, (SELECT ${query.sql} AS query) q WHERE p.tsv @@ q.query`,
-      params: query.params,
-    };
+    return { sql: `SELECT p.id FROM paragraphs p WHERE p.tsv @@ (${query.sql})`, params: query.params };
   },
   snippets(expression: SearchExpression, language: Language | undefined, ids: readonly number[]): Fragment {
     const query = tsQuery(expression, language);

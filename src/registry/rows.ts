@@ -12,11 +12,27 @@ import { resolutionNumber, symbolYear } from "./symbols.js";
  */
 
 /**
- * Paragraph ids are `document id * PARAGRAPH_ID_SPAN + ordinal`: a document's paragraphs are one
- * contiguous id range (one range delete replaces them, and the full-text index yields the
- * document of a hit without a join).
+ * Paragraph ids are `((recency * DOCUMENT_SPAN) + document id) * PARAGRAPH_ID_SPAN + ordinal`,
+ * recency being the adoption year less 1900. So a document's paragraphs are one contiguous id
+ * range (one range delete replaces them), the document of a full-text hit needs no join
+ * (`documentOfParagraph`), and descending ids are newest documents first, which lets an index
+ * hand over "the newest matches" without sorting. Ids stay below 2^53, exact in JavaScript.
  */
 export const PARAGRAPH_ID_SPAN = 65536;
+export const DOCUMENT_SPAN = 16_777_216;
+
+/** SQL for the document id of a paragraph id in column `id`. */
+export const documentOfParagraph = (id: string) => `((${id} / ${PARAGRAPH_ID_SPAN}) % ${DOCUMENT_SPAN})`;
+
+export function recencyOf(document: Pick<DocumentRow, "year" | "session">): number {
+  const year = document.year ?? (document.session !== null ? 1945 + document.session : 1900);
+  return Math.max(0, Math.min(255, year - 1900));
+}
+
+export function paragraphBase(recency: number, documentId: number): number {
+  if (documentId >= DOCUMENT_SPAN) throw new Error(`the registry holds at most ${DOCUMENT_SPAN} documents`);
+  return (recency * DOCUMENT_SPAN + documentId) * PARAGRAPH_ID_SPAN;
+}
 
 export interface DocumentRow {
   symbol: string;

@@ -2,7 +2,18 @@ import { resolveActor } from "../enrich/actors.js";
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
 import { type Fragment, MARK_END, MARK_START, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
-import { actorKey, decodeModel, type DocumentRows, PARAGRAPH_ID_SPAN, type PreparedDocument, prepareDocument } from "./rows.js";
+import { scoreCandidates, type TermStatistics, termKey } from "./ranking.js";
+import {
+  actorKey,
+  decodeModel,
+  type DocumentRows,
+  documentOfParagraph,
+  PARAGRAPH_ID_SPAN,
+  paragraphBase,
+  type PreparedDocument,
+  prepareDocument,
+  recencyOf,
+} from "./rows.js";
 import { parseSearch, type SearchExpression } from "./search-query.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import type {
@@ -43,6 +54,14 @@ export class RegistryInputError extends Error {
 
 const DOCUMENT_COLUMNS = "d.symbol, d.language, d.body, d.session, d.year, d.title, d.committee, d.agenda_item, d.adoption_date, d.format, d.current_version, d.version_count";
 const FACET_LIMIT = 30;
+/** Full-text hits are ranked among this many newest matches. */
+const RANK_WINDOW = 1000;
+/** Totals are counted exactly up to here ("5,000+" beyond) unless facets are asked for. */
+const TOTAL_CAP = 5_000;
+/** Deepest hit served (offset + limit). */
+const MAX_RESULT_WINDOW = 10_000;
+const FREQUENCY_CAP = 10_000;
+const STATISTICS_TTL_MS = 60_000;
 const SNIPPET_FALLBACK_LENGTH = 240;
 const MAX_CITATION_NODES = 500;
 
@@ -149,7 +168,10 @@ export class SqlStore implements Store {
         rows.document.format,
         now,
       ]);
-      const [existing] = await tx.all(`SELECT id, version_count FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [symbol, language]);
+      const [existing] = await tx.all(`SELECT id, version_count, paragraph_base FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [
+        symbol,
+        language,
+      ]);
       const documentId = Number(existing!.id);
       const [same] = await tx.all("SELECT number FROM versions WHERE document_id = ? AND sha256 = ?", [documentId, source.sha256]);
       if (same) return { status: "unchanged", symbol, language, version: Number(same.number) };
@@ -160,23 +182,34 @@ export class SqlStore implements Store {
         [documentId, version, source.sha256, source.format, source.name, source.byteLength, now, model],
       );
       const d = rows.document;
+      const base = paragraphBase(recencyOf(d), documentId);
       await tx.run(
         `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, committee = ?, committee_report = ?,
-           agenda_item = ?, adoption_date = ?, plenary_meeting = ?, format = ?, problems = ?, current_version = ?, version_count = ?, updated_at = ?
+           agenda_item = ?, adoption_date = ?, plenary_meeting = ?, format = ?, problems = ?, current_version = ?, version_count = ?, updated_at = ?,
+           paragraph_base = ?
          WHERE id = ?`,
         [d.body, d.session, d.year, d.number, d.title, d.title_key, d.committee, d.committee_report, d.agenda_item, d.adoption_date,
-          d.plenary_meeting, d.format, d.problems, version, version, now, documentId],
+          d.plenary_meeting, d.format, d.problems, version, version, now, base, documentId],
       );
-      await this.replaceDerivedRows(tx, documentId, language, rows);
+      // Rows of a registry written before migration 3 have no base: their range is id * span.
+      const previousBase = existing!.paragraph_base === null ? documentId * PARAGRAPH_ID_SPAN : Number(existing!.paragraph_base);
+      await this.replaceDerivedRows(tx, documentId, language, rows, previousBase, base);
       await tx.run("INSERT INTO registry_state (key, value) VALUES ('series_dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1'");
       return { status: version === 1 ? "added" : "updated", symbol, language, version };
     });
   }
 
-  private async replaceDerivedRows(tx: SqlExecutor, documentId: number, language: string, rows: DocumentRows): Promise<void> {
-    const first = documentId * PARAGRAPH_ID_SPAN;
+  private async replaceDerivedRows(
+    tx: SqlExecutor,
+    documentId: number,
+    language: string,
+    rows: DocumentRows,
+    previousBase: number,
+    first: number,
+  ): Promise<void> {
+    this.termFrequencies.clear();
     const paragraphId = (ordinal: number | null) => (ordinal === null ? null : first + ordinal);
-    await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [first, first + PARAGRAPH_ID_SPAN]);
+    await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [previousBase, previousBase + PARAGRAPH_ID_SPAN]);
     for (const table of ["citations", "mandates", "sdg_links"]) await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
     await tx.insertRows(
       "paragraphs",
@@ -340,47 +373,134 @@ export class SqlStore implements Store {
 
   // --- search --------------------------------------------------------------------------------
 
-  /** The matching paragraphs as `hits (id, score, document_id)`, filters applied. */
-  private hitsQuery(expression: SearchExpression | null, filter: SearchFilter): Fragment {
-    const match = expression ? this.sql.matchParagraphs(expression, filter.language) : { sql: "SELECT id, 0 AS score FROM paragraphs", params: [] };
-    const conditions = this.documentConditions(filter);
-    const joinDocuments = conditions.length > 0;
-    const joinParagraphs = Boolean(filter.kind || filter.verb);
-    if (filter.kind) conditions.push({ sql: "p.kind = ?", params: [filter.kind] });
-    if (filter.verb) conditions.push({ sql: "p.phrase = ?", params: [filter.verb.toLowerCase()] });
+  /**
+   * The matching paragraphs as rows `(id, document_id)`, filters applied. The match (or, without
+   * words, the documents or paragraphs table) drives the query: CROSS JOIN keeps SQLite from
+   * probing the full-text index once per row, and PostgreSQL reads it as a plain join.
+   */
+  private matches(expression: SearchExpression | null, filter: SearchFilter): Fragment {
+    const documentConditions = this.documentConditions(filter);
+    const paragraphConditions: Fragment[] = [];
+    if (filter.kind) paragraphConditions.push({ sql: "p.kind = ?", params: [filter.kind] });
+    if (filter.verb) paragraphConditions.push({ sql: "p.phrase = ?", params: [filter.verb.toLowerCase()] });
+    let from: Fragment;
+    let id: string;
+    const joins: Fragment[] = [];
+    if (expression) {
+      const match = this.sql.matchParagraphs(expression, filter.language);
+      from = { sql: `(${match.sql}) m`, params: match.params };
+      id = "m.id";
+      if (documentConditions.length) joins.push({ sql: `d.id = ${documentOfParagraph(id)}`, params: [] });
+      if (paragraphConditions.length) joins.push({ sql: "p.id = m.id", params: [] });
+      from.sql += `${documentConditions.length ? " CROSS JOIN documents d" : ""}${paragraphConditions.length ? " CROSS JOIN paragraphs p" : ""}`;
+    } else if (documentConditions.length) {
+      // Documents first (their indexes select few), then each one's id range of paragraphs.
+      const base = `COALESCE(d.paragraph_base, d.id * ${PARAGRAPH_ID_SPAN})`;
+      from = { sql: "documents d CROSS JOIN paragraphs p", params: [] };
+      id = "p.id";
+      joins.push({ sql: `p.id >= ${base} AND p.id < ${base} + ${PARAGRAPH_ID_SPAN}`, params: [] });
+    } else {
+      from = { sql: "paragraphs p", params: [] };
+      id = "p.id";
+    }
+    const conditions = [...joins, ...documentConditions, ...paragraphConditions];
     if (filter.actor) {
       const actor = this.actorCondition(filter.actor);
-      conditions.push({ sql: `EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = m.id AND ${actor.sql})`, params: actor.params });
+      conditions.push({ sql: `EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = ${id} AND ${actor.sql})`, params: actor.params });
     }
     if (filter.hasReportDue !== undefined) {
       conditions.push({
-        sql: `${filter.hasReportDue ? "" : "NOT "}EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = m.id AND x.report = 1 AND x.due_session IS NOT NULL)`,
+        sql: `${filter.hasReportDue ? "" : "NOT "}EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = ${id} AND x.report = 1 AND x.due_session IS NOT NULL)`,
         params: [],
       });
     }
     const w = where(conditions);
-    return {
-      sql: `SELECT m.id, m.score, m.id / ${PARAGRAPH_ID_SPAN} AS document_id FROM (${match.sql}) m${
-        joinDocuments ? ` JOIN documents d ON d.id = m.id / ${PARAGRAPH_ID_SPAN}` : ""
-      }${joinParagraphs ? " JOIN paragraphs p ON p.id = m.id" : ""}${w.sql}`,
-      params: [...match.params, ...w.params],
-    };
+    return { sql: `SELECT ${id} AS id, ${documentOfParagraph(id)} AS document_id FROM ${from.sql}${w.sql}`, params: [...from.params, ...w.params] };
   }
 
+  /**
+   * Hits ranked by relevance among the newest RANK_WINDOW matches (all of them when fewer), or
+   * newest first without words; the total is exact up to TOTAL_CAP, and exact always when facets
+   * are asked for (their counts cover every match).
+   */
   async search(request: SearchRequest): Promise<SearchResult> {
     const parsed = parseSearch(request.query);
     if (!parsed.ok) throw new RegistryInputError(parsed.message);
+    const { limit, offset } = request.page;
+    if (offset + limit > MAX_RESULT_WINDOW) {
+      throw new RegistryInputError(`hits beyond the first ${MAX_RESULT_WINDOW} are not served; narrow the search with words or filters`);
+    }
     const expression = parsed.expression;
-    const hits = this.hitsQuery(expression, request.filter);
-    const page = await this.db.all(
-      `WITH hits AS (${hits.sql}) SELECT id, score FROM hits ORDER BY score DESC, id DESC LIMIT ? OFFSET ?`,
-      [...hits.params, request.page.limit, request.page.offset],
-    );
-    const aggregates = await this.aggregates(hits, request.facets);
-    return { total: aggregates.total, hits: await this.describeHits(page, expression, request.filter.language), facets: aggregates.facets };
+    const hits = this.matches(expression, request.filter);
+    // One pass over the newest matches serves the window, the page and the capped total.
+    const windowSize = expression ? Math.max(RANK_WINDOW, offset + limit) : offset + limit;
+    const wanted = request.facets.length ? windowSize : Math.max(windowSize, TOTAL_CAP + 1);
+    const newest = (await this.db.all(`SELECT id FROM (${hits.sql}) h ORDER BY id DESC LIMIT ?`, [...hits.params, wanted])).map((r) => Number(r.id));
+    let page: { id: number; score: number }[];
+    if (!expression) {
+      page = newest.slice(offset, offset + limit).map((id) => ({ id, score: 0 }));
+    } else {
+      const window = newest.slice(0, windowSize);
+      const texts = await this.paragraphTexts(window);
+      const stats = await this.termStatistics(expression, request.filter.language);
+      const scores = scoreCandidates(expression, window.map((id) => texts.get(id) ?? ""), stats);
+      page = window
+        .map((id, i) => ({ id, score: Math.round(scores[i]! * 1e4) / 1e4 }))
+        .sort((a, b) => b.score - a.score || b.id - a.id)
+        .slice(offset, offset + limit);
+    }
+    const counted = request.facets.length ? await this.aggregates(hits, request.facets) : { total: newest.length, facets: {} };
+    return {
+      total: Math.min(counted.total, TOTAL_CAP),
+      totalExact: request.facets.length > 0 || counted.total <= TOTAL_CAP,
+      hits: await this.describeHits(page, expression, request.filter.language),
+      facets: counted.facets,
+    };
   }
 
-  private async describeHits(page: Row[], expression: SearchExpression | null, language: Language | undefined): Promise<SearchHit[]> {
+  private async paragraphTexts(ids: readonly number[]): Promise<Map<number, string>> {
+    const texts = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const r of await this.db.all(`SELECT id, text FROM paragraphs WHERE id IN (${placeholders(chunk)})`, chunk)) texts.set(Number(r.id), String(r.text));
+    }
+    return texts;
+  }
+
+  private readonly termFrequencies = new Map<string, { frequency: number; at: number }>();
+  private paragraphTotal = { count: 0, at: -Infinity };
+
+  /**
+   * Paragraph count and each term's match count (capped at FREQUENCY_CAP: beyond it a word no
+   * longer tells paragraphs apart), cached for STATISTICS_TTL_MS and dropped on every write.
+   */
+  private async termStatistics(expression: SearchExpression, language: Language | undefined): Promise<TermStatistics> {
+    const now = Date.now();
+    if (now - this.paragraphTotal.at > STATISTICS_TTL_MS) {
+      const [row] = await this.db.all("SELECT COUNT(*) AS n FROM paragraphs");
+      this.paragraphTotal = { count: Number(row!.n), at: now };
+    }
+    const documentFrequency = new Map<string, number>();
+    const terms = expression.all.flat();
+    // One term's weight is the same for every candidate: it cannot change the order.
+    if (terms.length === 1) return { paragraphs: 1, documentFrequency };
+    for (const term of terms) {
+      const key = termKey(term);
+      const cacheKey = `${language ?? ""}\u0000${key}`;
+      let cached = this.termFrequencies.get(cacheKey);
+      if (!cached || now - cached.at > STATISTICS_TTL_MS) {
+        const match = this.sql.matchParagraphs({ all: [[term]], none: [] }, language);
+        const [row] = await this.db.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${match.sql}) t LIMIT ?) x`, [...match.params, FREQUENCY_CAP]);
+        cached = { frequency: Number(row!.n), at: now };
+        if (this.termFrequencies.size >= 10_000) this.termFrequencies.clear();
+        this.termFrequencies.set(cacheKey, cached);
+      }
+      documentFrequency.set(key, cached.frequency);
+    }
+    return { paragraphs: Math.max(this.paragraphTotal.count, 1), documentFrequency };
+  }
+
+  private async describeHits(page: { id: number; score: number }[], expression: SearchExpression | null, language: Language | undefined): Promise<SearchHit[]> {
     if (!page.length) return [];
     const ids = page.map((r) => Number(r.id));
     const details = new Map(

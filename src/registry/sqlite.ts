@@ -7,8 +7,8 @@ import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { SqlStore } from "./sql-store.js";
 
 /**
- * The embedded registry: one SQLite file in WAL mode, full text by FTS5 (porter stemming, bm25
- * ranking, snippets). Two connections: writes go through one, in transactions that never
+ * The embedded registry: one SQLite file in WAL mode, full text by FTS5 (porter stemming,
+ * snippets; matches come newest first in rowid order). Two connections: writes go through one, in transactions that never
  * interleave; reads use the other and see only committed documents, so a search running while
  * an ingest writes never observes half a document.
  */
@@ -127,7 +127,7 @@ export const sqliteDialect: SqlDialect = {
        INSERT INTO paragraphs_fts (rowid, text) VALUES (new.id, new.text); END`,
   ],
   matchParagraphs(expression: SearchExpression, _language: Language | undefined): Fragment {
-    return { sql: "SELECT rowid AS id, -bm25(paragraphs_fts) AS score FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", params: [ftsMatch(expression)] };
+    return { sql: "SELECT rowid AS id FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", params: [ftsMatch(expression)] };
   },
   snippets(expression: SearchExpression, _language: Language | undefined, ids: readonly number[]): Fragment {
     return {

@@ -137,7 +137,7 @@ export interface SearchHit {
   phrase: string | null;
   /** HTML-escaped excerpt with the matched words in `<mark>` elements. */
   snippet: string;
-  /** Higher is more relevant; comparable within one result only. */
+  /** BM25 relevance among the newest matches (0 without words); comparable within one result only. */
   score: number;
 }
 
@@ -147,7 +147,9 @@ export interface FacetCount {
 }
 
 export interface SearchResult {
+  /** Matching paragraphs; a lower bound when `totalExact` is false (very broad searches). */
   total: number;
+  totalExact: boolean;
   hits: SearchHit[];
   facets: Partial<Record<FacetName, FacetCount[]>>;
 }

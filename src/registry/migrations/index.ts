@@ -2,6 +2,7 @@ import type { SqlDialect, SqlExecutor } from "../dialect.js";
 import type { MigrationResult } from "../store.js";
 import { schema } from "./001_schema.js";
 import { fullText } from "./002_full_text.js";
+import { recencyIds } from "./003_recency_ids.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -16,7 +17,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);

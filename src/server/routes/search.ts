@@ -41,7 +41,8 @@ export async function searchRoutes(app: FastifyInstance, { store }: RouteContext
           200: {
             type: "object",
             properties: {
-              total: { type: "integer" },
+              total: { type: "integer", description: "matching paragraphs; a lower bound when totalExact is false" },
+              totalExact: { type: "boolean", description: "false for very broad searches without facets, counted up to 10,000" },
               hits: { type: "array", items: ref("SearchHit") },
               facets: { type: "object", properties: Object.fromEntries(FACETS.map((f) => [f, ref("FacetCounts")])) },
             },

@@ -1,0 +1,283 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { execFileSync } from "node:child_process";
+import { corpusFolders } from "../src/cli/serve.js";
+import { ingestPaths, type IngestSummary, sha256 } from "../src/registry/ingest.js";
+import { openPostgresStore } from "../src/registry/postgres.js";
+import { prepareDocument } from "../src/registry/rows.js";
+import { openSqliteStore } from "../src/registry/sqlite.js";
+import type { FacetName, SearchRequest, Store } from "../src/registry/store.js";
+import { FACETS } from "../src/registry/store.js";
+
+/**
+ * Registry benchmark: ingest rate of the whole corpus (the folders `serve --load-corpus` loads)
+ * into SQLite and, when DATABASE_URL names a server, PostgreSQL; search latency p50/p95 over
+ * 1,000 varied queries on that registry and on a 50,000-document one made by re-numbering its
+ * documents (A/RES/75/231 copied as A/RES/75/1231, 2231, ...; other symbols get a /R<n> suffix).
+ * Targets (issue 5): ingest >= 300 documents/s on SQLite; search p95 < 20 ms at 50,000 documents.
+ * The machine's load is printed beside the figures: they are wall-clock times.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface RegistryBenchOptions {
+  /** ../shared/corpus by default. */
+  corpus?: string;
+  /** Where the benchmark databases go (default .bench/registry, git-ignored). */
+  workDir?: string;
+  /** PostgreSQL server; default DATABASE_URL. Each run works in a fresh schema. */
+  postgresUrl?: string;
+  queries?: number;
+  largeSize?: number;
+  /** Build and query the large registry on PostgreSQL too (slow: off unless asked). */
+  postgresLarge?: boolean;
+  print?: (line: string) => void;
+}
+
+export interface LatencyFigures {
+  queries: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  /** The same queries asking for every facet count too. */
+  withFacets: { queries: number; p50Ms: number; p95Ms: number };
+}
+
+export interface IngestFigures {
+  files: number;
+  documents: number;
+  failed: number;
+  seconds: number;
+  documentsPerSecond: number;
+}
+
+export interface RegistryBenchResult {
+  sqlite: { ingest: IngestFigures; corpusSearch: LatencyFigures; largeDocuments: number; largeBuildPerSecond: number; largeSearch: LatencyFigures };
+  postgres?: { ingest: IngestFigures; corpusSearch: LatencyFigures; largeSearch?: LatencyFigures; largeDocuments?: number };
+  loadAverage: number;
+  cores: number;
+}
+
+// --- queries -------------------------------------------------------------------------------------
+
+/** Small deterministic generator (mulberry32): the same 1,000 queries on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMON = new Set(
+  "the and for with that this their these those have has been from which such also other into under including within between shall would should could upon".split(" "),
+);
+const ACTORS = ["UNIDO", "Secretary-General", "Human Rights Council", "UNCTAD", "Member States", "Economic and Social Council", "UNEP", "UNICEF",
+  "World Health Organization", "Office of the United Nations High Commissioner for Refugees", "regional commissions", "international community"];
+const VERBS = ["requests", "calls upon", "urges", "invites", "encourages", "decides", "recalling", "reaffirming", "welcomes", "expresses concern"];
+const KINDS = ["preambular", "operative", "footnote"] as const;
+
+/**
+ * Queries as people ask them: words and phrases drawn from real paragraphs, actor names,
+ * prefixes, and the same with filters (session, committee, kind, verb); a few filter-only.
+ */
+export function benchQueries(corpus: string, count: number): Omit<SearchRequest, "facets">[] {
+  const next = random(20241219);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const dir = join(corpus, "ods");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+  const paragraphs: string[] = [];
+  for (let i = 0; paragraphs.length < 4000 && i < files.length * 4; i++) {
+    const lines = readFileSync(join(dir, pick(files)), "utf8").split("\n").filter((l) => l.length > 120 && !l.includes("<<ODS"));
+    if (lines.length) paragraphs.push(pick(lines));
+  }
+  const contentWords = (text: string) => (text.match(/\p{L}{4,}/gu) ?? []).filter((w) => !COMMON.has(w.toLowerCase()));
+  const allWords = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  /** n words in a row from a random paragraph: content words only, or every word (for phrases). */
+  const run = (n: number, words = contentWords) => {
+    const w = words(pick(paragraphs));
+    const at = Math.floor(next() * Math.max(1, w.length - n));
+    return w.slice(at, at + n);
+  };
+  const queries: Omit<SearchRequest, "facets">[] = [];
+  const page = { limit: 20, offset: 0 };
+  while (queries.length < count) {
+    const kind = next();
+    let query = "";
+    let filter: SearchRequest["filter"] = {};
+    if (kind < 0.35) query = run(1 + Math.floor(next() * 3)).join(" ");
+    else if (kind < 0.5) query = `"${run(2 + Math.floor(next() * 3), allWords).join(" ")}"`;
+    else if (kind < 0.6) query = pick(ACTORS);
+    else if (kind < 0.68) query = `${(run(1)[0] ?? "develop").slice(0, 5)}*`;
+    else if (kind < 0.78) [query, filter] = [run(2).join(" "), { session: 75 + Math.floor(next() * 6) }];
+    else if (kind < 0.86) [query, filter] = [run(1 + Math.floor(next() * 2)).join(" "), { kind: pick(KINDS) }];
+    else if (kind < 0.93) [query, filter] = [run(2).join(" "), { committee: pick(["Second Committee", "Third Committee", "Fifth Committee"]) }];
+    else if (kind < 0.97) [query, filter] = [run(1).join(" "), { verb: pick(VERBS) }];
+    else filter = { verb: pick(VERBS), session: 75 + Math.floor(next() * 6) };
+    if (/\p{L}/u.test(query) || (!query && Object.keys(filter).length)) queries.push({ query, filter, page });
+  }
+  return queries;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeQueries(store: Store, queries: Omit<SearchRequest, "facets">[], facets: readonly FacetName[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const q of queries) {
+    const started = performance.now();
+    await store.search({ ...q, facets });
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function latency(store: Store, queries: Omit<SearchRequest, "facets">[]): Promise<LatencyFigures> {
+  await timeQueries(store, queries.slice(0, 50), []); // warm caches and statement caches
+  const plain = await timeQueries(store, queries, []);
+  const faceted = await timeQueries(store, queries.slice(0, 200), FACETS);
+  const r = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    queries: queries.length,
+    p50Ms: r(percentile(plain, 50)),
+    p95Ms: r(percentile(plain, 95)),
+    maxMs: r(plain[plain.length - 1]!),
+    withFacets: { queries: faceted.length, p50Ms: r(percentile(faceted, 50)), p95Ms: r(percentile(faceted, 95)) },
+  };
+}
+
+// --- building registries -------------------------------------------------------------------------
+
+function ingestFigures(summary: IngestSummary): IngestFigures {
+  const documents = summary.added + summary.updated;
+  return {
+    files: summary.files,
+    documents,
+    failed: summary.failed.length,
+    seconds: Math.round(summary.seconds * 10) / 10,
+    documentsPerSecond: Math.round(documents / summary.seconds),
+  };
+}
+
+function renumbered(symbol: string, copy: number): string {
+  const ga = /^(A\/RES\/\d+\/)(\d+)(.*)$/.exec(symbol);
+  return ga ? `${ga[1]}${Number(ga[2]) + 1000 * copy}${ga[3]}` : `${symbol}/R${copy}`;
+}
+
+/** Grows the registry to `size` documents with re-numbered copies of its own documents; returns documents per second. */
+export async function growTo(store: Store, size: number): Promise<number> {
+  const originals = (await store.listDocuments({}, { limit: 1_000_000, offset: 0 })).items;
+  let total = await store.countDocuments();
+  const started = performance.now();
+  const before = total;
+  for (let copy = 1; total < size; copy++) {
+    for (const original of originals) {
+      if (total >= size) break;
+      const stored = await store.getDocument(original.symbol, { language: original.language });
+      if (!stored) continue;
+      const doc = stored.document;
+      doc.meta.symbol = renumbered(original.symbol, copy);
+      const version = stored.versions.find((v) => v.current)!;
+      const put = await store.putPrepared(prepareDocument(doc), {
+        sha256: sha256(new TextEncoder().encode(`${version.sha256} copy ${copy}`)),
+        format: version.format,
+        name: `${version.sourceName ?? original.symbol} (copy ${copy})`,
+        byteLength: version.byteLength,
+      });
+      if (put.status === "added") total++;
+    }
+  }
+  await store.refreshSeries();
+  return Math.round((total - before) / ((performance.now() - started) / 1000));
+}
+
+function corpusPaths(corpus: string): string[] {
+  const unpacked = join(ROOT, ".corpus");
+  execFileSync(join(corpus, "unpack"), [unpacked], { stdio: "ignore" });
+  return corpusFolders(corpus, unpacked).filter((f) => existsSync(f));
+}
+
+// --- the benchmark -------------------------------------------------------------------------------
+
+export async function runRegistryBench(options: RegistryBenchOptions = {}): Promise<RegistryBenchResult> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const corpus = resolve(options.corpus ?? join(ROOT, "..", "shared", "corpus"));
+  const workDir = resolve(options.workDir ?? join(ROOT, ".bench", "registry"));
+  const largeSize = options.largeSize ?? 50_000;
+  const postgresUrl = options.postgresUrl ?? process.env.DATABASE_URL;
+  mkdirSync(workDir, { recursive: true });
+  const paths = corpusPaths(corpus);
+  const queries = benchQueries(corpus, options.queries ?? 1000);
+  const load = () => `load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+  const show = (what: string, l: LatencyFigures) =>
+    print(`  ${what}: search p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, max ${l.maxMs} ms over ${l.queries} queries; with all facets p50 ${l.withFacets.p50Ms} ms, p95 ${l.withFacets.p95Ms} ms (${l.withFacets.queries}) [${load()}]`);
+  const showIngest = (what: string, i: IngestFigures) =>
+    print(`  ${what}: ingest ${i.documentsPerSecond} documents/s (${i.documents} documents from ${i.files} files in ${i.seconds} s, ${i.failed} failed) [${load()}]`);
+
+  print("registry");
+  const corpusDb = join(workDir, "corpus.db");
+  for (const f of [corpusDb, `${corpusDb}-wal`, `${corpusDb}-shm`]) rmSync(f, { force: true });
+  let sqlite = await openSqliteStore(corpusDb);
+  const sqliteIngest = ingestFigures(await ingestPaths(sqlite, paths));
+  showIngest("SQLite", sqliteIngest);
+  const corpusSearch = await latency(sqlite, queries);
+  show(`SQLite, corpus (${await sqlite.countDocuments()} documents)`, corpusSearch);
+  await sqlite.close();
+
+  const largeDb = join(workDir, `large-${largeSize}.db`);
+  for (const f of [largeDb, `${largeDb}-wal`, `${largeDb}-shm`]) rmSync(f, { force: true });
+  copyFileSync(corpusDb, largeDb);
+  sqlite = await openSqliteStore(largeDb);
+  const largeBuildPerSecond = await growTo(sqlite, largeSize);
+  const largeDocuments = await sqlite.countDocuments();
+  print(`  SQLite: grew to ${largeDocuments} documents at ${largeBuildPerSecond} documents/s (stored from models, no parsing)`);
+  const largeSearch = await latency(sqlite, queries);
+  show(`SQLite, ${largeDocuments} documents`, largeSearch);
+  await sqlite.close();
+
+  const result: RegistryBenchResult = {
+    sqlite: { ingest: sqliteIngest, corpusSearch, largeDocuments, largeBuildPerSecond, largeSearch },
+    loadAverage: loadavg()[0]!,
+    cores: availableParallelism(),
+  };
+
+  if (postgresUrl) {
+    const schema = `registry_bench_${Date.now().toString(36)}`;
+    const pg = await openPostgresStore(postgresUrl, { schema });
+    try {
+      const ingest = ingestFigures(await ingestPaths(pg, paths));
+      showIngest("PostgreSQL", ingest);
+      const search = await latency(pg, queries);
+      show(`PostgreSQL, corpus (${await pg.countDocuments()} documents)`, search);
+      result.postgres = { ingest, corpusSearch: search };
+      if (options.postgresLarge) {
+        await growTo(pg, largeSize);
+        result.postgres.largeDocuments = await pg.countDocuments();
+        result.postgres.largeSearch = await latency(pg, queries);
+        show(`PostgreSQL, ${result.postgres.largeDocuments} documents`, result.postgres.largeSearch);
+      }
+    } finally {
+      await pg.close();
+      const { default: pgLib } = await import("pg");
+      const client = new pgLib.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  } else {
+    print("  PostgreSQL: skipped (set DATABASE_URL to a postgres:// server)");
+  }
+  return result;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await runRegistryBench({
+    ...(process.env.REGISTRY_BENCH_SIZE ? { largeSize: Number(process.env.REGISTRY_BENCH_SIZE) } : {}),
+    ...(process.env.REGISTRY_BENCH_PG_LARGE ? { postgresLarge: true } : {}),
+  });
+}
