@@ -153,6 +153,7 @@ export async function diffCommand(a: string, b: string, flags: DiffFlags, io: Cl
       return 1;
     }
     const comparison = compareResolutions(from.document, to.document);
+    for (const problem of comparison.problems) io.stderr(`mandates diff: ${problem.severity}: ${problem.message}\n`);
     if (flags.json) io.stdout(JSON.stringify(comparisonJson(comparison)) + "\n");
     else if (flags.html) io.stdout(renderComparisonHtml(comparison));
     else io.stdout(renderComparisonText(comparison, { color: useColor(io, flags.color) }));

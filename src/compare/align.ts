@@ -1,4 +1,4 @@
-import type { OperativeParagraph, PreambularParagraph, Resolution } from "../model/types.js";
+import type { OperativeParagraph, PreambularParagraph, Problem, Resolution } from "../model/types.js";
 import { longestIncreasingSubsequence, maximumWeightMatching, orderedMatching } from "./assign.js";
 import { sequenceSimilarity } from "./diff.js";
 import { normaliseText } from "./text.js";
@@ -20,6 +20,9 @@ import { type SparseVector, TermSpace, containment, cosine, similarityMatrix, su
  * 5. A paragraph left over on one side that is mostly made of the words of an already paired
  *    paragraph on the other side, and that brings that pair closer when added to it, is half of
  *    a split (one old paragraph became several) or of a merge (several became one).
+ *
+ * Before all this, paragraphs whose text is the same (in normal form) pair up outright, and only
+ * the others are scored: most paragraphs of a renewal are unchanged.
  *
  * The similarity reported for a pair is the share of wording kept (diff.ts, `wordSimilarity`),
  * not the cosine used to pair: it reads as "93% of the words are the same".
@@ -52,6 +55,8 @@ export interface AlignedPair {
 
 export interface Alignment {
   pairs: AlignedPair[];
+  /** Why some paragraphs were only matched when identical (inputs far beyond any resolution's size). */
+  problems: Problem[];
 }
 
 export interface AlignOptions {
@@ -71,6 +76,13 @@ const PART_MIN_SIMILARITY = 0.2;
 const PART_MIN_CONTAINMENT = 0.45;
 /** ...and adding it to the pair raises the pair's similarity at least this much. */
 const PART_MIN_GAIN = 0.05;
+
+/**
+ * Most differing paragraph pairs of one kind that are scored (a dense matrix of this many
+ * cells). Real resolutions stay far below (the largest, on oceans and the law of the sea, has
+ * some 350 x 350); beyond it, an input is no resolution and only identical paragraphs pair.
+ */
+const MAX_SCORED_PAIRS = 4_000_000;
 
 type Paragraph = PreambularParagraph | OperativeParagraph;
 
@@ -94,11 +106,21 @@ export function alignResolutions(from: Resolution, to: Resolution, options: Alig
     if (text === undefined) normalForms.set(p, (text = normaliseText(p.text)));
     return text;
   };
-  const prepared = kinds.map(({ olds, news }) => {
+  const problems: Problem[] = [];
+  const prepared = kinds.map(({ kind, olds, news }) => {
     const identical = identicalPairs(olds, news, normal);
     const pairedNew = new Set(identical);
-    const oldRest = [...olds.keys()].filter((i) => identical[i]! < 0);
-    const newRest = [...news.keys()].filter((j) => !pairedNew.has(j));
+    let oldRest = [...olds.keys()].filter((i) => identical[i]! < 0);
+    let newRest = [...news.keys()].filter((j) => !pairedNew.has(j));
+    if (oldRest.length * newRest.length > MAX_SCORED_PAIRS) {
+      problems.push({
+        code: "compare-too-many-paragraphs",
+        severity: "warning",
+        message: `${oldRest.length} x ${newRest.length} differing ${kind} paragraphs are too many to score; only identical ones were paired`,
+      });
+      oldRest = [];
+      newRest = [];
+    }
     return { identical, oldRest, newRest, oldTerms: oldRest.map((i) => space.add(olds[i]!.text)), newTerms: newRest.map((j) => space.add(news[j]!.text)) };
   });
   return {
@@ -108,6 +130,7 @@ export function alignResolutions(from: Resolution, to: Resolution, options: Alig
       const newer: Side = { paragraphs: news, rest: newRest, vectors: newTerms.map((t) => space.vector(t.terms)), words: newTerms.map((t) => Array.from(t.words)) };
       return alignParagraphs(kind, older, newer, identical, thresholds, normal);
     }),
+    problems,
   };
 }
 

@@ -8,8 +8,12 @@
  * at least `threshold` (row-major `weights`, rows x columns). The graph of those pairs is cut
  * into connected components first: paragraphs of two versions mostly have one or two plausible
  * partners, so components are small and the cubic Hungarian step runs on a few nodes at a time.
- * Returns the column matched to each row, or -1.
+ * A component too large for it (only seen in inputs that are no resolution) is matched
+ * greedily, heaviest pair first. Returns the column matched to each row, or -1.
  */
+/** Largest side of a component given to the Hungarian step: 300^3 steps stay within milliseconds. */
+const MAX_HUNGARIAN_SIDE = 300;
+
 export function maximumWeightMatching(weights: Float64Array, rows: number, columns: number, threshold: number): Int32Array {
   const match = new Int32Array(rows).fill(-1);
   const parent = Int32Array.from({ length: rows + columns }, (_, i) => i);
@@ -42,6 +46,10 @@ export function maximumWeightMatching(weights: Float64Array, rows: number, colum
     if (group.rows.length === 0 || group.columns.length === 0) continue;
     if (group.rows.length === 1 || group.columns.length === 1) {
       matchBest(group.rows, group.columns);
+      continue;
+    }
+    if (Math.min(group.rows.length, group.columns.length) > MAX_HUNGARIAN_SIDE) {
+      matchGreedily(group.rows, group.columns);
       continue;
     }
     // The Hungarian step wants no more rows than columns: transpose the component if needed.
@@ -77,6 +85,23 @@ export function maximumWeightMatching(weights: Float64Array, rows: number, colum
       }
     }
     if (bestRow >= 0) match[bestRow] = bestColumn;
+  }
+
+  function matchGreedily(groupRows: number[], groupColumns: number[]): void {
+    const pairs: [number, number, number][] = [];
+    for (const r of groupRows) {
+      for (const c of groupColumns) {
+        const w = weights[r * columns + c]!;
+        if (w >= threshold) pairs.push([w, r, c]);
+      }
+    }
+    pairs.sort((a, b) => b[0] - a[0]);
+    const columnTaken = new Set<number>();
+    for (const [, r, c] of pairs) {
+      if (match[r]! >= 0 || columnTaken.has(c)) continue;
+      match[r] = c;
+      columnTaken.add(c);
+    }
   }
 }
 

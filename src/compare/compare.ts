@@ -1,4 +1,4 @@
-import type { Resolution } from "../model/types.js";
+import type { Problem, Resolution } from "../model/types.js";
 import { type AlignOptions, type AlignedPair, type ChangeKind, alignResolutions } from "./align.js";
 import { type WordChange, type WordDiffOptions, wordChanges } from "./diff.js";
 import { type MandateComparison, compareMandates } from "./mandates.js";
@@ -31,6 +31,7 @@ export interface Comparison {
   mandates: MandateComparison;
   /** Paragraph pairs by change, each pair counted once (a moved and edited pair under `moved`). */
   counts: Record<ChangeKind, number>;
+  problems: Problem[];
 }
 
 export interface CompareOptions extends AlignOptions, WordDiffOptions {}
@@ -60,5 +61,5 @@ export function compareResolutions(from: Resolution, to: Resolution, options: Co
   });
   const counts: Record<ChangeKind, number> = { unchanged: 0, edited: 0, moved: 0, added: 0, dropped: 0 };
   for (const p of paragraphs) counts[p.change]++;
-  return { from: summarise(from), to: summarise(to), paragraphs, mandates: compareMandates(from, to, alignment), counts };
+  return { from: summarise(from), to: summarise(to), paragraphs, mandates: compareMandates(from, to, alignment), counts, problems: alignment.problems };
 }

@@ -80,10 +80,28 @@ export function wordSimilarity(before: string, after: string): number {
   return sequenceSimilarity(words(before), words(after));
 }
 
+/** Beyond this many |a| x |b| cells (paragraphs of thousands of words), words in common in any order stand in for the subsequence. */
+const MAX_SUBSEQUENCE_CELLS = 64_000_000;
+
 /** `wordSimilarity` over token sequences already split (strings or word ids). */
 export function sequenceSimilarity<T>(a: T[], b: T[]): number {
   if (a.length + b.length === 0) return 1;
-  return (2 * longestCommonSubsequence(a, b)) / (a.length + b.length);
+  const common = a.length * b.length > MAX_SUBSEQUENCE_CELLS ? sharedTokens(a, b) : longestCommonSubsequence(a, b);
+  return (2 * common) / (a.length + b.length);
+}
+
+/** Tokens the two sequences have in common, with repetition, in any order: an upper bound of the subsequence. */
+function sharedTokens<T>(a: T[], b: T[]): number {
+  const counts = new Map<T, number>();
+  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let shared = 0;
+  for (const t of b) {
+    const left = counts.get(t) ?? 0;
+    if (left === 0) continue;
+    shared++;
+    counts.set(t, left - 1);
+  }
+  return shared;
 }
 
 /**

@@ -218,3 +218,26 @@ test("an empty side: everything added or dropped", async () => {
   assert.ok(alignResolutions(doc, empty).pairs.every((p) => p.change === "dropped"));
   assert.deepEqual((await alignCorpus(Promise.resolve(empty), Promise.resolve(empty))).pairs, []);
 });
+
+test("inputs far beyond any resolution: bounded work, a warning instead of a hang", async () => {
+  const doc = await ods("79/222");
+  const template = doc.operative[0]!;
+  const many = (prefix: string): Resolution => ({
+    ...doc,
+    preamble: [],
+    operative: Array.from({ length: 2100 }, (_, i) => ({ ...template, number: i + 1, text: `${prefix} paragraph ${i} on subject s${i} and s${i * 7}` })),
+  });
+  const huge = alignResolutions(many("Old"), many("New"));
+  assert.equal(huge.problems[0]?.code, "compare-too-many-paragraphs");
+  assert.ok(huge.pairs.every((p) => p.change === "added" || p.change === "dropped"));
+
+  // One paragraph of 100,000 words (a 600 kB line) against the same with one word changed.
+  const words = Array.from({ length: 100_000 }, (_, i) => `w${i % 997}`);
+  const long = (text: string): Resolution => ({ ...doc, preamble: [], operative: [{ ...template, text }] });
+  const edited = [...words];
+  edited[50_000] = "changed";
+  const alignment = alignResolutions(long(words.join(" ")), long(edited.join(" ")));
+  assert.equal(alignment.pairs.length, 1);
+  assert.equal(alignment.pairs[0]!.change, "edited");
+  assert.ok(alignment.pairs[0]!.similarity > 0.99);
+});

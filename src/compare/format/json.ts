@@ -70,6 +70,7 @@ export function comparisonJson(c: Comparison) {
       changes: p.changes,
     })),
     mandates: { summary: c.mandates.counts, changes: c.mandates.changes.map(mandateChangeJson) },
+    problems: c.problems,
   };
 }
 
