@@ -93,22 +93,17 @@ export function findDuplication(docs: Resolution[], options: DuplicationOptions 
   const minVersions = options.minVersions ?? DEFAULT_MIN_VERSIONS;
   const allSeries = groupSeries(docs);
   const findings: Finding[] = [];
-  let mandateCount = 0;
+  const mandateCount = docs.reduce((n, d) => n + d.operative.reduce((k, p) => k + p.mandates.length, 0), 0);
   // Mandates in force: those of the latest version of each series. One item per distinct
   // (series, addressee, action), so that a mandate repeated within a version counts once.
   const items = new Map<string, Item>();
   for (const series of allSeries) {
-    mandateCount += series.documents.slice(0, -1).reduce((n, d) => n + d.operative.reduce((k, p) => k + p.mandates.length, 0), 0);
-    for (const doc of series.documents.slice(-1)) {
-      for (const p of doc.operative) {
-        for (const m of p.mandates) {
-          mandateCount++;
-          if (SELF_REFERENCE.test(m.action)) continue;
-          const words = renewalWords(m.action);
-          const actor = actorKey(m);
-          items.set(`${series.key}\u0000${actor}\u0000${words.join(" ")}`, { ref: mandateRef(doc, series, m), actor, seriesKey: series.key, shingles: shingles(words) });
-        }
-      }
+    const latest = series.documents[series.documents.length - 1]!;
+    for (const m of latest.operative.flatMap((p) => p.mandates)) {
+      if (SELF_REFERENCE.test(m.action)) continue;
+      const words = renewalWords(m.action);
+      const actor = actorKey(m);
+      items.set(`${series.key}\u0000${actor}\u0000${words.join(" ")}`, { ref: mandateRef(latest, series, m), actor, seriesKey: series.key, shingles: shingles(words) });
     }
   }
   findings.push(...duplicateFindings([...items.values()], similarity));

@@ -184,10 +184,8 @@ export function seriesView(docs: Resolution[]): SeriesView {
       const into = next[pair.kind][pair.to!.index];
       if (into) life.mergedInto = into.id;
     }
-    const nextPreamble = next.preambular;
-    const nextOperative = next.operative;
-    preambleLives = nextPreamble;
-    operativeLives = nextOperative;
+    preambleLives = next.preambular;
+    operativeLives = next.operative;
 
     const nextMandates = new Map<Mandate, MandateLife>();
     for (const change of compareMandates(before, after, alignment).changes) {
