@@ -267,18 +267,16 @@ function paragraphs(lines: Line[], size: number, words: Words, options: Paragrap
   const right = quantile(lines.filter((l) => Math.abs(l.size - size) < 0.5).map((l) => l.x1), 0.9);
   const center = (margin + right) / 2;
   const mid = (l: Line) => (l.x0 + l.x1) / 2;
-  // the lines of a centred heading: the same middle, on the middle of the text block, and the
-  // first one not a full justified line
+  // a centred line: as far in from the right edge of the text as from the left one
+  const centred = (l: Line) => l.x0 > margin + 0.1 * l.size && Math.abs(l.x0 - margin - (right - l.x1)) < l.size;
+  // the lines of a centred heading: centred on the same middle; a section number ("IV") or a
+  // part letter ("B") stands on its own line, and a labelled line opens a paragraph
   const centredPair = (prev: Line, l: Line) =>
+    centred(prev) &&
+    centred(l) &&
     Math.abs(mid(prev) - mid(l)) <= l.size &&
-    Math.abs(mid(l) - center) < 2 * l.size &&
-    l.x0 > margin + l.size &&
-    l.x1 < right - l.size &&
     !LABEL.test(l.plain) &&
-    // a section number ("IV") or part letter ("B") stands on its own line
-    !/^(?:[IVXLC]{1,7}|[A-Z])\.?$/.test(prev.plain) &&
-    prev.x0 > margin + 0.1 * l.size &&
-    Math.abs(prev.x0 - margin - (right - prev.x1)) < l.size;
+    !/^(?:[IVXLC]{1,7}|[A-Z])\.?$/.test(prev.plain);
   const out: Paragraph[] = [];
   let current: Line[] = [];
   const flush = () => {

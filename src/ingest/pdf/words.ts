@@ -71,9 +71,10 @@ export class Words {
     const compound = `${l}-${r}`.toLowerCase();
     const whole = `${l}${r}`.toLowerCase();
     const dehyphenated = left.slice(0, -1) + right;
-    if (this.compounds.has(compound)) return left + right;
+    // a compound this document or the corpus writes with its hyphen keeps it ("Co-operation"
+    // in the OECD's name, though "cooperation" is the word elsewhere)
+    if (this.compounds.has(compound) || COMPOUNDS.has(compound)) return left + right;
     if ((this.counts.get(whole) ?? 0) > 0) return dehyphenated;
-    if (COMPOUNDS.has(compound)) return left + right;
     if (WORDS.has(whole) && !(this.known(l, 2) && this.known(r, 2))) return dehyphenated;
     return left + right;
   }
