@@ -112,8 +112,15 @@ const ADVERBS =
   "finally|in this regard|in that regard|in this context|in that context|in this respect|in that respect|" +
   "in this connection|in addition|to this end|in particular|consequently|thus|hence|earnestly|respectfully";
 
-/** The text before a clause verb ends at a boundary (checked on at most 80 characters). */
-const BOUNDARY_BEFORE = new RegExp(`(?:^|[,;:]|\\band)\\s*(?:(?:${ADVERBS})\\s*,?\\s*)*$`, "i");
+/** Adverbs (and commas) that open an object: "Requests, in this regard, the Secretary-General". */
+const LEADING_ADVERBS = new RegExp(`^[\\s,]*(?:(?:${ADVERBS})\\s*,?\\s*)*`, "i");
+
+/**
+ * The text before a clause verb ends at a boundary (checked on at most 80 characters). Each
+ * adverb is followed by a comma or by spaces, never by both ambiguously, so a failing test does
+ * not backtrack through ways of splitting white space.
+ */
+const BOUNDARY_BEFORE = new RegExp(`(?:^|[,;:]|\\band)\\s*(?:(?:${ADVERBS})(?:\\s*,\\s*|\\s+))*$`, "i");
 
 const MANDATE_AT = new RegExp(
   "(?:" +
@@ -301,8 +308,7 @@ function isAddressee(np: string): boolean {
 function cleanAddressee(raw: string): string {
   // an addressee never runs on past a spaced dash: "The State in which ... took place – and, ... –"
   let np = raw.replace(/\s[\u2013\u2014]\s.*$/s, "").replace(/^\s*,\s*/, "").replace(/\s+/g, " ").trim();
-  // skip a leading interjection: "Requests, in this regard, the Secretary-General to"
-  np = np.replace(/^(?:(?:also|further|once again|once more|again|strongly|urgently|therefore|in this regard|in that regard|in this context|in this respect|in addition)\s*,?\s*)+/i, "");
+  np = np.replace(LEADING_ADVERBS, "");
   // keep comma-separated segments while they continue the addressee
   // ("United Nations Educational, Scientific and Cultural Organization" survives: no segment
   // of it starts like an interjection); a leading interjection is dropped ("in accordance with
@@ -335,7 +341,7 @@ interface ObjectParse {
 
 /** Reads the object of a mandate verb in `span`, the text of its clause after the verb. */
 function parseObject(verb: MandateVerb, thatClause: boolean, span: string, canShare: boolean): ObjectParse | null {
-  const lead = /^[\s,]*(?:(?:also|further|once again|once more|again|strongly|urgently|therefore|in this regard|in that regard|in this context|in this respect)\s*,?\s*)*/i.exec(span)![0].length;
+  const lead = LEADING_ADVERBS.exec(span)![0].length;
   const body = span.slice(lead);
   if (verb === "decides") return parseDecision(body);
   if (thatClause || /^that\s/i.test(body)) {
@@ -350,9 +356,9 @@ function parseObject(verb: MandateVerb, thatClause: boolean, span: string, canSh
     return { actor, action: trimAction(body.slice(to)), chapeau: false, sharesNext: false, verb };
   }
   // "Requests the Secretary-General:" or "Requests the Secretary-General to:"
-  const colon = /^(.*?)(?:\s+to)?\s*:\s*$/s.exec(body);
-  if (colon && colon[1]!.length < 300) {
-    const actor = cleanAddressee(colon[1]!);
+  const trimmed = body.trimEnd();
+  if (trimmed.endsWith(":") && trimmed.length < 300) {
+    const actor = cleanAddressee(trimmed.slice(0, -1).replace(/\s+to\s*$/, ""));
     if (isAddressee(actor)) return { actor, action: null, chapeau: true, sharesNext: false, verb };
   }
   // a short addressee joined by "and" to the next clause's: "requests X and invites Y to ..."
@@ -369,7 +375,7 @@ const NOUN_SUFFIX = /(ment|tion|sion|ity|ness|ance|ence|ship|ism|ary|ies|ous|ful
 const NP_WORDS = new Set("the of and for on in to with all other relevant its their a an or as well at by".split(" "));
 const RELATIVE = new Set(["which", "who", "whom", "whose", "that"]);
 const STATUS_VERBS = new Set("be have receive enjoy remain consist comprise apply expire cease enter".split(" "));
-const PASSIVE_PARTICIPLE = /(ed|en|wn|eld|ade|one|ught|ept|ilt|ung|ade)$/;
+const PASSIVE_PARTICIPLE = /(ed|en|wn|eld|ade|one|ught|ept|ilt|ung)$/;
 
 function parseThatClause(verb: MandateVerb, body: string, modalOnly: boolean): ObjectParse | null {
   const clause = body.slice(0, 600);
@@ -527,8 +533,7 @@ const NEEDS_DELIVERABLE = 4;
 const NEEDS_END = 8;
 const NEEDS_DEADLINE = 16;
 
-function clueNeeds(word: string): number {
-  const w = word;
+function clueNeeds(w: string): number {
   if (w === "report" || w === "note") return NEEDS_REPORT | NEEDS_DELIVERABLE;
   if (/^(inform|brief|apprise|notify)$/.test(w)) return NEEDS_REPORT;
   if (w === "period") return NEEDS_RECURRENCE | NEEDS_END;
@@ -638,11 +643,9 @@ const REVIEW_TIME = new RegExp(`${ORDINAL_WORD_PATTERN}\\s+session|\\b(?:19|20|2
 function reviewedObjects(decisions: OperativeParagraph[]): string[] {
   const objects: string[] = [];
   for (const p of decisions) {
-    if (!REVIEW_VERBS.test(p.text)) continue;
+    if (!REVIEW_VERBS.test(p.text) || !REVIEW_TIME.test(p.text)) continue;
     REVIEW_DECISION.lastIndex = 0;
-    for (let m = REVIEW_DECISION.exec(p.text); m; m = REVIEW_DECISION.exec(p.text)) {
-      if (REVIEW_TIME.test(p.text)) objects.push(m[1]!);
-    }
+    for (let m = REVIEW_DECISION.exec(p.text); m; m = REVIEW_DECISION.exec(p.text)) objects.push(m[1]!);
   }
   return objects;
 }
