@@ -303,7 +303,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       const partMatch = PART_LINE.exec(block.text);
       const clean = take(block);
       for (const ref of clean.refs) footnoteByNumber.get(ref.number)?.calledFrom.push("header");
-      if (partMatch && /^[A-Z]$/.test(partMatch[1]!) && /^[A-Z]\d{0,2}$/.test(block.text)) {
+      if (partMatch && isPartLetter(partMatch[1]!, currentPart)) {
         currentPart = partMatch[1]!;
         section = undefined;
       } else {
@@ -549,6 +549,16 @@ function isHeading(block: Block, next: Block | undefined): boolean {
   if (openingPhrase(t, "preamble").known || openingPhrase(t, "operative").known) return false;
   const n = next.text;
   return OPERATIVE.test(n) || PART_LINE.test(n) || openingPhrase(n, "preamble").known || openingPhrase(n, "operative").known;
+}
+
+/**
+ * "B" alone opens part B; but "I", "V" and "X" alone are roman section numbers unless they
+ * follow parts A..H, V..W in order.
+ */
+function isPartLetter(letter: string, currentPart: string | undefined): boolean {
+  if (!/^[IVX]$/.test(letter)) return true;
+  const previous = String.fromCharCode(letter.charCodeAt(0) - 1);
+  return currentPart === previous;
 }
 
 function attachSubparagraph(owner: OperativeParagraph, node: SubParagraph, printedLabel: string): void {
