@@ -273,10 +273,11 @@ export function typesetResolution(doc: Resolution, raw: string): Uint8Array {
           for (const c of s.children) sub(c, depth + 1);
         };
         for (const s of p.subparagraphs) sub(s, 0);
-        // text after the sub-paragraphs ("and its request that ...") folded into the paragraph
+        // text after the lead and sub-paragraphs ("and its request that ...", a quotation) folded
+        // into the paragraph
         const flat = (s: SubParagraph): string[] => [`(${s.label}) ${s.text}`, ...s.children.flatMap(flat)];
         const folded = [p.lead, ...p.subparagraphs.flatMap(flat)].join(" ");
-        if (p.subparagraphs.length && p.text.startsWith(folded) && p.text.length > folded.length + 1) {
+        if (p.text.startsWith(folded) && p.text.length > folded.length + 1) {
           const from = folded.length + 1;
           const refs = p.footnoteRefs.filter((r) => r.offset > from).map((r) => ({ ...r, offset: r.offset - from }));
           t.paragraph(wordsOf(p.text.slice(from), refs), { first: INDENT, rest: MARGIN });

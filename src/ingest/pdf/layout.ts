@@ -106,10 +106,11 @@ function mastheadFacts(lines: Line[], jobLine: string | undefined, language: str
   const text = lines.map((l) => l.text).join("\n");
   const symbol = SYMBOL.exec(text)?.[1];
   if (symbol) facts.symbol = symbol;
-  const distr = new RegExp(`Distr\\.:?\\s*(General|Limited|Restricted)\\s+${DATE_PATTERN}`, "i").exec(text);
+  // the date under "Distr.: General", though another column may share its line
+  const distr = new RegExp(`Distr\\.:?\\s*(General|Limited|Restricted)\\b[\\s\\S]{0,120}?${DATE_PATTERN}`, "i").exec(text);
   if (distr) facts.distribution = `Distr.: ${distr[1]}\n${distr[2]} ${distr[3]} ${distr[4]}`;
-  const session = /^(.*\bsession)$/im.exec(text);
-  if (session) facts.session = session[1]!.trim();
+  const session = /\b([A-Z][a-z]+(?:-[a-z]+)? (?:(?:regular|special|emergency special) )?session)\b/.exec(text);
+  if (session) facts.session = session[1]!;
   const agendaAt = lines.findIndex((l) => /^Agenda items?\b/i.test(l.text));
   if (agendaAt !== -1) {
     let agenda = lines[agendaAt]!.text;
@@ -291,12 +292,14 @@ function paragraphs(lines: Line[], size: number, words: Words, options: Paragrap
     }
     const first = current[0]!;
     const expected = current.length >= 2 ? [current[1]!.x0] : [margin, ...(first.textX !== undefined ? [first.textX] : [])];
-    const aligned = expected.some((x) => Math.abs(line.x0 - x) <= 0.6 * line.size) || centredPair(prev, line);
+    const aligned = expected.some((x) => Math.abs(line.x0 - x) <= 0.3 * line.size) || centredPair(prev, line);
+    // after a sentence's end, a centred line is a heading, whatever the distance (page breaks)
+    const heading = centred(line) && !centredPair(prev, line) && /[.;:]["\u201d\u2019)]*\d{0,3}$/.test(prev.text);
     const marker = OPERATIVE_MARK.test(line.plain) || SUB_MARK.test(line.plain);
     const sizeChange = Math.abs(line.size - prev.size) > 0.15 * Math.max(line.size, prev.size);
     const gap = prev.y - line.y;
     const wide = line.page === prev.page && (gap > Math.max(lead * 1.3, 1.45 * Math.max(line.size, prev.size)) || gap < 0);
-    const starts = wide || sizeChange || !aligned || (marker && TERMINAL.test(prev.plain));
+    const starts = wide || sizeChange || !aligned || heading || (marker && TERMINAL.test(prev.plain));
     if (starts) flush();
     current.push(line);
   }
