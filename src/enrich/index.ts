@@ -1,5 +1,6 @@
 import type { Resolution } from "../model/types.js";
 import { citationsStage } from "./citations.js";
+import { sdgsStage } from "./sdgs.js";
 import { extractMandates } from "./mandates.js";
 
 /**
@@ -9,7 +10,7 @@ import { extractMandates } from "./mandates.js";
  */
 export type EnrichStage = (doc: Resolution) => void;
 
-const STAGES: EnrichStage[] = [citationsStage, extractMandates];
+const STAGES: EnrichStage[] = [citationsStage, extractMandates, sdgsStage];
 
 export function enrich(doc: Resolution): Resolution {
   for (const stage of STAGES) stage(doc);

@@ -1,0 +1,452 @@
+import type { Resolution, SdgLink } from "../model/types.js";
+import lexiconData from "./sdg-lexicon.json" with { type: "json" };
+
+/**
+ * Sustainable Development Goal links, per paragraph and per resolution.
+ *
+ * The lexicon (sdg-lexicon.json, built by scripts/build-sdg-lexicon.ts) is a linear model
+ * learned from the UN's own classification of sessions 75-80: terms (words and phrases of up to
+ * three words) with a weight per goal, a bias per goal, and a curated seed of each goal's own
+ * key terms (with the targets some phrases name unambiguously). A resolution's goals are those
+ * whose probability reaches the lexicon's threshold (at most `maxGoals`, at least the most
+ * likely one); a paragraph links to a goal when its own terms carry enough weight for it.
+ * A document that carries the UN's classification (AKN input) takes it as its resolution-level
+ * links.
+ */
+
+export interface SdgLexicon {
+  about: string;
+  /** Per-goal intercept of the model. */
+  bias: Record<string, number>;
+  /** Probability a goal needs to be chosen for a resolution. */
+  threshold: number;
+  /** The most goals a resolution is given. */
+  maxGoals: number;
+  /** Summed term weight a paragraph needs to link to a goal. */
+  paragraphThreshold: number;
+  /** term -> [goal, weight] pairs (weights of the model; positive ones are evidence). */
+  terms: Record<string, [string, number][]>;
+  /** Curated: each goal's own key terms. */
+  seed: Record<string, string[]>;
+  /** Curated: phrases that name one target ("universal health coverage" -> "3.8"). */
+  targets: Record<string, string>;
+}
+
+const lexicon = lexiconData as unknown as SdgLexicon;
+export const GOALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"] as const;
+type Goal = (typeof GOALS)[number];
+
+// --- words and terms --------------------------------------------------------------------------
+
+/** Words that do not begin or end a term ("rule of law" keeps its "of"). */
+export const STOPWORDS = new Set(
+  ("a an the of and or to in on for with by at as from its their it that which this these those be is are was were been " +
+    "has have had all also further including such other into within among between upon under its thereof therein whose " +
+    "who whom what where when while than then there here so not no nor but if any each every both either more most less " +
+    "very well same own per via through during before after against about over above below out up down off only just " +
+    "can could may might shall should will would must do does did done being i ii iii iv v vi")
+    .split(" "),
+);
+
+const HYPHEN = 0x2d;
+/** ASCII letters of either case are the word characters; every other character separates words. */
+const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** Characters that end a clause: terms do not run across them. */
+const CLAUSE_BREAK_CODES = new Uint8Array(0x2020);
+for (const ch of ",;:.!?()[]{}\"\u201c\u201d\u2018\u2019\u2013\u2014/") CLAUSE_BREAK_CODES[ch.charCodeAt(0)] = 1;
+const isClauseBreak = (c: number) => c < CLAUSE_BREAK_CODES.length && CLAUSE_BREAK_CODES[c] === 1;
+
+/**
+ * The words of a text, lower case, in clauses. A word is a run of ASCII letters, with hyphens
+ * between letters ("non-communicable"); the lexicon's matcher reads texts by the same rules.
+ */
+export function clauses(text: string): string[][] {
+  const out: string[][] = [];
+  let clause: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) {
+      if (isClauseBreak(c) && clause.length) {
+        out.push(clause);
+        clause = [];
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (isLetter(text.charCodeAt(i)) || (text.charCodeAt(i) === HYPHEN && isLetter(text.charCodeAt(i + 1))))) i++;
+    clause.push(text.slice(start, i).toLowerCase());
+  }
+  if (clause.length) out.push(clause);
+  return out;
+}
+
+/** Every candidate term of a text: words and phrases of up to `maxWords` words that neither begin nor end with a stop word. */
+export function candidateTerms(text: string, maxWords = 3): Set<string> {
+  const terms = new Set<string>();
+  for (const words of clauses(text)) {
+    for (let i = 0; i < words.length; i++) {
+      if (STOPWORDS.has(words[i]!) || words[i]!.length < 3) continue;
+      let term = words[i]!;
+      terms.add(term);
+      for (let n = 2; n <= maxWords && i + n <= words.length; n++) {
+        const last = words[i + n - 1]!;
+        term += " " + last;
+        if (!STOPWORDS.has(last)) terms.add(term);
+      }
+    }
+  }
+  return terms;
+}
+
+/**
+ * The lexicon, compiled for matching: a trie over word numbers, so that a text costs one string
+ * lookup per word and a few small-integer lookups for the terms (of up to three words) that end
+ * at it. Each term's weights are kept per goal index.
+ */
+export class CompiledLexicon {
+  private readonly words = new WordTable();
+  /** Trie edges: state * (words + 1) + word -> next state; state 0 is the root. */
+  private readonly edges = new IntTable();
+  /** Trie edges from the root, by word number. */
+  private rootEdges = new Int32Array(0);
+  /** The term a trie state completes, or -1. */
+  private readonly termAt: number[] = [-1];
+  readonly terms: string[] = [];
+  /** Weights, one row of 17 goals per term. */
+  private matrix = new Float64Array(0);
+  /** Per term: the target it names, if any. */
+  readonly targets: (string | undefined)[] = [];
+  readonly bias: Float64Array;
+
+  constructor(readonly lex: SdgLexicon) {
+    const entries = new Map<string, [string, number][]>(Object.entries(lex.terms));
+    for (const term of Object.keys(lex.targets)) if (!entries.has(term)) entries.set(term, []);
+    for (const term of entries.keys()) for (const w of term.split(" ")) this.words.add(w);
+    this.matrix = new Float64Array(entries.size * GOALS.length);
+    for (const [term, pairs] of entries) {
+      let state = 0;
+      for (const w of term.split(" ")) {
+        const edge = state * (this.words.size + 1) + this.words.idOf(w);
+        let next = this.edges.get(edge);
+        if (next === 0) {
+          next = this.termAt.length;
+          this.termAt.push(-1);
+          this.edges.set(edge, next);
+        }
+        state = next;
+      }
+      this.termAt[state] = this.terms.length;
+      for (const [g, w] of pairs) this.matrix[this.terms.length * GOALS.length + GOALS.indexOf(g as Goal)] = w;
+      this.terms.push(term);
+      this.targets.push(Object.hasOwn(lex.targets, term) ? lex.targets[term] : undefined);
+    }
+    this.bias = Float64Array.from(GOALS.map((g) => lex.bias[g] ?? 0));
+    this.rootEdges = new Int32Array(this.words.size + 1);
+    for (let id = 1; id <= this.words.size; id++) this.rootEdges[id] = this.edges.get(id);
+  }
+
+  /** A set of this lexicon's term numbers. */
+  termSet(): TermSet {
+    return new TermSet(this.terms.length);
+  }
+
+  /** Numbers of the lexicon's terms found in a text, each once, added to `into`. */
+  find(text: string, into: TermSet): TermSet {
+    // One pass over the characters (as `clauses` reads them): words are hashed as they are read
+    // and looked up without being cut out of the text; the trie states reached by the one- and
+    // two-word sequences before a word are the ones it can extend. A clause break ends them all.
+    const base = this.words.size + 1;
+    let fromPrevious = 0;
+    let fromTwoBack = 0;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!isLetter(c)) {
+        if (isClauseBreak(c)) fromPrevious = fromTwoBack = 0;
+        i++;
+        continue;
+      }
+      const start = i;
+      let h1 = HASH_SEED_1;
+      let h2 = HASH_SEED_2;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (!isLetter(d) && !(d === HYPHEN && isLetter(text.charCodeAt(i + 1)))) break;
+        const lower = d | 0x20;
+        h1 = Math.imul(h1 ^ lower, HASH_PRIME_1);
+        h2 = Math.imul((h2 << 5) | (h2 >>> 27), HASH_PRIME_2) ^ lower;
+      }
+      const id = this.words.find(h1, h2, i - start);
+      if (id === 0) {
+        fromPrevious = fromTwoBack = 0;
+        continue;
+      }
+      const one = this.rootEdges[id]!;
+      const two = fromPrevious ? this.edges.get(fromPrevious * base + id) : 0;
+      const three = fromTwoBack ? this.edges.get(fromTwoBack * base + id) : 0;
+      if (one && this.termAt[one]! >= 0) into.add(this.termAt[one]!);
+      if (two && this.termAt[two]! >= 0) into.add(this.termAt[two]!);
+      if (three && this.termAt[three]! >= 0) into.add(this.termAt[three]!);
+      fromTwoBack = two;
+      fromPrevious = one;
+    }
+    return into;
+  }
+
+  /** Each goal's summed weight over some terms (into `sums` when given). */
+  sums(terms: Iterable<number>, sums = new Float64Array(GOALS.length)): Float64Array {
+    sums.fill(0);
+    const m = this.matrix;
+    for (const t of terms) {
+      const row = t * GOALS.length;
+      for (let g = 0; g < GOALS.length; g++) sums[g]! += m[row + g]!;
+    }
+    return sums;
+  }
+
+  /** The `n` terms that weigh most for a goal, strongest first (kept by insertion: no sort of them all). */
+  evidence(terms: Iterable<number>, goal: number, n: number): string[] {
+    const best: number[] = [];
+    const weightOf = (t: number) => this.matrix[t * GOALS.length + goal]!;
+    for (const t of terms) {
+      const w = weightOf(t);
+      if (w <= 0 || (best.length === n && w <= weightOf(best[n - 1]!))) continue;
+      let i = best.length === n ? n - 1 : best.length;
+      while (i > 0 && weightOf(best[i - 1]!) < w) {
+        best[i] = best[i - 1]!;
+        i--;
+      }
+      best[i] = t;
+    }
+    return best.map((t) => this.terms[t]!);
+  }
+
+  /** The one target the terms name for a goal, if exactly one. */
+  target(terms: Iterable<number>, goal: string): string | null {
+    let found: string | null = null;
+    for (const t of terms) {
+      const target = this.targets[t];
+      if (!target || target.slice(0, target.indexOf(".")) !== goal) continue;
+      if (found && found !== target) return null;
+      found = target;
+    }
+    return found;
+  }
+}
+
+/** Term numbers, each once, in the order found: a stamp per term instead of hashing (cleared in constant time). */
+export class TermSet {
+  readonly list: number[] = [];
+  private readonly stamps: Int32Array;
+  private stamp = 1;
+
+  constructor(size: number) {
+    this.stamps = new Int32Array(size);
+  }
+
+  add(term: number): void {
+    if (this.stamps[term] === this.stamp) return;
+    this.stamps[term] = this.stamp;
+    this.list.push(term);
+  }
+
+  clear(): void {
+    this.stamp++;
+    this.list.length = 0;
+  }
+
+  [Symbol.iterator](): Iterator<number> {
+    return this.list[Symbol.iterator]();
+  }
+}
+
+const HASH_SEED_1 = 0x811c9dc5;
+const HASH_PRIME_1 = 0x01000193;
+const HASH_SEED_2 = 0x2545f491;
+const HASH_PRIME_2 = 0x5bd1e995;
+
+/** Positive 31-bit integer keys to positive integer values, by open addressing (0 means absent). */
+class IntTable {
+  private keys = new Int32Array(1 << 14);
+  private values = new Int32Array(1 << 14);
+  private count = 0;
+
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.values[slot]!;
+      if (k === 0) return 0;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if (!(key > 0 && key < 2 ** 31)) throw new RangeError(`trie key ${key} out of range`);
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = mix(key) & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    if (this.keys[slot] === 0) this.count++;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, values[i]!);
+  }
+}
+
+const mix = (key: number) => Math.imul(key, 0x9e3779b1) >>> 7;
+
+/**
+ * The lexicon's words by two independent 32-bit hashes and their length, in an open-addressing
+ * table: a word of a text is found from the hashes computed while reading it, without cutting
+ * it out. (Two words agreeing on 64 bits of hash and on length are not expected among the few
+ * hundred thousand distinct words of any corpus.)
+ */
+class WordTable {
+  private ids = new Int32Array(1 << 12);
+  private hashes1 = new Int32Array(1 << 12);
+  private hashes2 = new Int32Array(1 << 12);
+  private lengths = new Int32Array(1 << 12);
+  private readonly list: string[] = [""];
+
+  get size(): number {
+    return this.list.length - 1;
+  }
+
+  add(word: string): number {
+    const [h1, h2] = hashesOf(word);
+    const existing = this.find(h1, h2, word.length);
+    if (existing) return existing;
+    if ((this.list.length + 1) * 2 > this.ids.length) this.grow();
+    this.list.push(word);
+    this.place(this.list.length - 1, h1, h2, word.length);
+    return this.list.length - 1;
+  }
+
+  idOf(word: string): number {
+    const [h1, h2] = hashesOf(word);
+    return this.find(h1, h2, word.length);
+  }
+
+  /** The number of the word with these hashes and length, or 0. */
+  find(h1: number, h2: number, length: number): number {
+    const mask = this.ids.length - 1;
+    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
+      const id = this.ids[slot]!;
+      if (id === 0) return 0;
+      if (this.hashes1[slot] === h1 && this.hashes2[slot] === h2 && this.lengths[slot] === length) return id;
+    }
+  }
+
+  private place(id: number, h1: number, h2: number, length: number): void {
+    const mask = this.ids.length - 1;
+    let slot = h1 & mask;
+    while (this.ids[slot] !== 0) slot = (slot + 1) & mask;
+    this.ids[slot] = id;
+    this.hashes1[slot] = h1;
+    this.hashes2[slot] = h2;
+    this.lengths[slot] = length;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    this.ids = new Int32Array(size);
+    this.hashes1 = new Int32Array(size);
+    this.hashes2 = new Int32Array(size);
+    this.lengths = new Int32Array(size);
+    for (let id = 1; id < this.list.length; id++) {
+      const [h1, h2] = hashesOf(this.list[id]!);
+      this.place(id, h1, h2, this.list[id]!.length);
+    }
+  }
+}
+
+/** The two hashes of a lower-case word, as `find` computes them while reading. */
+function hashesOf(word: string): [number, number] {
+  let h1 = HASH_SEED_1;
+  let h2 = HASH_SEED_2;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, HASH_PRIME_1);
+    h2 = Math.imul((h2 << 5) | (h2 >>> 27), HASH_PRIME_2) ^ c;
+  }
+  return [h1, h2];
+}
+
+let compiled: CompiledLexicon | null = null;
+const compiledLexicon = () => (compiled ??= new CompiledLexicon(lexicon));
+
+// --- scoring ------------------------------------------------------------------------------------
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** The goals chosen from their probabilities: those over the threshold, the likeliest first, at most `maxGoals`, at least one. */
+export function chooseGoals(probabilities: Map<string, number>, threshold: number, maxGoals: number): string[] {
+  const ranked = [...probabilities].sort((a, b) => b[1] - a[1]);
+  const chosen = ranked.filter(([, p], i) => p >= threshold && i < maxGoals).map(([g]) => g);
+  return chosen.length ? chosen : ranked.slice(0, 1).map(([g]) => g);
+}
+
+/** Probability of each goal for the texts of a resolution (title and paragraphs), by the committed lexicon or another. */
+export function goalProbabilities(texts: string[], lex: CompiledLexicon = compiledLexicon()): Map<string, number> {
+  const terms = lex.termSet();
+  for (const t of texts) lex.find(t, terms);
+  const sums = lex.sums(terms);
+  return new Map(GOALS.map((g, i) => [g, sigmoid(lex.bias[i]! + sums[i]!)]));
+}
+
+// --- the enrichment stage -----------------------------------------------------------------------
+
+/** Enrichment stage: fills `sdgs` of the preambular and operative paragraphs and of the resolution. */
+export function sdgsStage(doc: Resolution): void {
+  const lex = compiledLexicon();
+  // the resolution's terms, each once, as the model was trained (presence, not counts)
+  const documentTerms = lex.termSet();
+  const terms = lex.termSet();
+  if (doc.meta.title) lex.find(doc.meta.title, documentTerms);
+  const sums = new Float64Array(GOALS.length);
+  for (const paragraphs of [doc.preamble, doc.operative]) {
+    for (const p of paragraphs) {
+      terms.clear();
+      lex.find(p.text, terms);
+      lex.sums(terms, sums);
+      p.sdgs = [];
+      for (let i = 0; i < GOALS.length; i++) if (sums[i]! >= lexicon.paragraphThreshold) p.sdgs.push(link(lex, terms, i, 5));
+      for (const t of terms.list) documentTerms.add(t);
+    }
+  }
+  const official = doc.meta.officialSdgs ?? [];
+  if (official.length) {
+    doc.sdgs = officialLinks(official);
+    return;
+  }
+  lex.sums(documentTerms, sums);
+  const probabilities = new Map<string, number>(GOALS.map((g, i) => [g, sigmoid(lex.bias[i]! + sums[i]!)]));
+  doc.sdgs = chooseGoals(probabilities, lexicon.threshold, lexicon.maxGoals).map((g) => link(lex, documentTerms, GOALS.indexOf(g as Goal), 8));
+}
+
+function link(lex: CompiledLexicon, terms: Iterable<number>, goalIndex: number, evidence: number): SdgLink {
+  const goal = GOALS[goalIndex]!;
+  return { goal, target: lex.target(terms, goal), evidence: lex.evidence(terms, goalIndex, evidence) };
+}
+
+/** The UN's own classification ("16", "16.9"): one link per code. */
+function officialLinks(codes: string[]): SdgLink[] {
+  const out: SdgLink[] = [];
+  for (const code of codes) {
+    const m = /^(\d{1,2})(?:\.([0-9a-z]{1,2}))?$/.exec(code.trim());
+    if (!m) continue;
+    out.push({ goal: m[1]!, target: m[2] ? `${m[1]}.${m[2]}` : null, evidence: ["official classification"] });
+  }
+  return out;
+}
