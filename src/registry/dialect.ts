@@ -5,7 +5,7 @@ import type { Language } from "../model/types.js";
 /**
  * What differs between the two databases, kept in one small surface (Kysely's dialect idea):
  * a driver that runs SQL, and a dialect that writes the few statements that are not portable
- * (full-text matching and snippets, the schema's type names, row locking). Everything else in
+ * (full-text matching, the schema's type names, row locking). Everything else in
  * src/registry/sql-store.ts is one SQL text for both, written with `?` placeholders.
  */
 
@@ -35,6 +35,16 @@ export function bindable(value: unknown): unknown {
   return typeof value === "boolean" ? (value ? 1 : 0) : value;
 }
 
+export interface ParagraphTags {
+  kind?: string;
+  verb?: string;
+}
+
+/** The tag tokens of a paragraph as the index stores them: "koperative", "vcallsupon". */
+export function tagTokens(tags: ParagraphTags): string[] {
+  return [...(tags.kind ? [`k${tags.kind}`] : []), ...(tags.verb ? [`v${tags.verb.toLowerCase().replace(/[\s-]+/g, "")}`] : [])];
+}
+
 /** A statement fragment: SQL text with `?` placeholders and its parameters, in order. */
 export interface Fragment {
   sql: string;
@@ -52,20 +62,19 @@ export interface SqlDialect {
   /** Statements of the full-text migration. */
   fullTextSchema(): string[];
   /**
-   * A SELECT yielding the `id` of the paragraphs matching `expr`. Unranked: relevance is
+   * Whether the full-text index also holds each paragraph's kind and verb, so that those
+   * filters are matched in the index (intersecting posting lists) rather than row by row.
+   */
+  readonly indexesParagraphTags: boolean;
+  /** Statements of migration 4: the paragraph tags in the full-text index, where the dialect keeps them. */
+  paragraphTagsSchema(): string[];
+  /**
+   * A SELECT yielding the `id` of the paragraphs matching `expr` (and `tags`, when the dialect
+   * indexes them), or null when there is nothing for the index to match. Unranked: relevance is
    * computed over a window of candidates (src/registry/ranking.ts), because the engines' rank
    * functions read every match of every term.
    */
-  matchParagraphs(expr: SearchExpression, language: Language | undefined): Fragment;
-  /**
-   * A SELECT yielding `id` and `snippet` for the paragraphs `ids`, the matched words between
-   * the characters U+E000 and U+E001.
-   */
-  snippets(expr: SearchExpression, language: Language | undefined, ids: readonly number[]): Fragment;
+  matchParagraphs(expr: SearchExpression | null, language: Language | undefined, tags?: ParagraphTags): Fragment | null;
   /** Serialises concurrent migrators (an advisory lock on PostgreSQL; SQLite's write lock suffices). */
   lockForMigration(tx: SqlExecutor): Promise<void>;
 }
-
-/** Where a snippet's highlighted words start and end (private-use characters, never in documents). */
-export const MARK_START = "\uE000";
-export const MARK_END = "\uE001";

@@ -1,12 +1,12 @@
 import pg from "pg";
 import type { Language } from "../model/types.js";
-import { bindable, type Fragment, MARK_END, MARK_START, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
+import { bindable, type Fragment, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { SqlStore } from "./sql-store.js";
 
 /**
  * The shared-server registry: PostgreSQL through a `pg` pool. Full text is a generated tsvector
- * column (stemmed with the paragraph's language) under a GIN index, excerpted with ts_headline. Writers lock the document row (SELECT ... FOR UPDATE), so several
+ * column (stemmed with the paragraph's language) under a GIN index. Writers lock the document row (SELECT ... FOR UPDATE), so several
  * ingest processes can share one database.
  */
 
@@ -140,18 +140,13 @@ export const postgresDialect: SqlDialect = {
     `ALTER TABLE paragraphs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector(${languageConfiguration}, text)) STORED`,
     "CREATE INDEX paragraphs_tsv ON paragraphs USING GIN (tsv)",
   ],
-  matchParagraphs(expression: SearchExpression, language: Language | undefined): Fragment {
+  // The planner combines the GIN index with the phrase index (or filters a few rows) by itself.
+  indexesParagraphTags: false,
+  paragraphTagsSchema: () => [],
+  matchParagraphs(expression: SearchExpression | null, language: Language | undefined): Fragment | null {
+    if (!expression) return null;
     const query = tsQuery(expression, language);
     return { sql: `SELECT p.id FROM paragraphs p WHERE p.tsv @@ (${query.sql})`, params: query.params };
-  },
-  snippets(expression: SearchExpression, language: Language | undefined, ids: readonly number[]): Fragment {
-    const query = tsQuery(expression, language);
-    const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`;
-    return {
-      sql: `SELECT p.id, ts_headline(${configuration(language)}, p.text, q.query, '${options}') AS snippet
-            FROM paragraphs p, (SELECT ${query.sql} AS query) q WHERE p.id IN (${ids.map(() => "?").join(", ")})`,
-      params: [...query.params, ...ids],
-    };
   },
   async lockForMigration(tx: SqlExecutor) {
     await tx.all(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);

@@ -39,7 +39,8 @@ const WORD_CHAR = "[\\p{L}\\p{N}]";
 function termPattern(term: SearchTerm): RegExp {
   const words = term.type === "word" ? [term.prefix ? term.word : fold(term.word)] : term.words.map(fold);
   const body = words.map((w) => `${w}${WORD_CHAR}*`).join(`[^\\p{L}\\p{N}]+`);
-  return new RegExp(`(?<!${WORD_CHAR})${body}`, "gu");
+  // Case-insensitive on the original text, so that match offsets are offsets in it.
+  return new RegExp(`(?<!${WORD_CHAR})${body}`, "giu");
 }
 
 function count(pattern: RegExp, text: string): number {
@@ -72,8 +73,7 @@ export function scoreCandidates(expression: SearchExpression, texts: readonly st
   const weights = expression.all.map((group) =>
     group.map((term) => inverseDocumentFrequency(stats.paragraphs, stats.documentFrequency.get(termKey(term)) ?? 1)),
   );
-  return texts.map((original) => {
-    const text = original.toLowerCase();
+  return texts.map((text) => {
     const norm = K1 * (1 - B + (B * text.length) / averageLength);
     let score = 0;
     patterns.forEach((group, g) => {
@@ -86,4 +86,57 @@ export function scoreCandidates(expression: SearchExpression, texts: readonly st
     });
     return score;
   });
+}
+
+const EXCERPT_WORDS = 40;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+/**
+ * The passage of `text` (about 40 words) holding the most distinct query terms, HTML-escaped,
+ * with the matched words in `<mark>` elements and "…" where the text was cut.
+ */
+export function excerpt(text: string, expression: SearchExpression | null): string {
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const marks: { start: number; end: number; term: number }[] = [];
+  (expression?.all.flat() ?? []).forEach((term, t) => {
+    for (const m of text.matchAll(termPattern(term))) marks.push({ start: m.index, end: m.index + m[0].length, term: t });
+  });
+  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Best window: most distinct terms, then most marks, earliest first.
+  let best = 0;
+  if (marks.length && words.length > EXCERPT_WORDS) {
+    let bestKey = [-1, -1];
+    const wordAt = (offset: number) => {
+      let lo = 0;
+      let hi = words.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (words[mid]!.start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    for (const mark of marks) {
+      const first = Math.max(0, Math.min(wordAt(mark.start) - 5, words.length - EXCERPT_WORDS));
+      const from = words[first]!.start;
+      const to = words[first + EXCERPT_WORDS - 1]!.end;
+      const inside = marks.filter((m) => m.start >= from && m.end <= to);
+      const key = [new Set(inside.map((m) => m.term)).size, inside.length];
+      if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! > bestKey[1]!)) [best, bestKey] = [first, key];
+    }
+  }
+  const last = Math.min(words.length, best + EXCERPT_WORDS) - 1;
+  const from = best === 0 ? 0 : words[best]!.start;
+  const to = last < 0 || last === words.length - 1 ? text.length : words[last]!.end;
+  let out = best === 0 ? "" : "…";
+  let at = from;
+  for (const m of marks) {
+    if (m.start < at || m.end > to) continue;
+    out += `${escapeHtml(text.slice(at, m.start))}<mark>${escapeHtml(text.slice(m.start, m.end))}</mark>`;
+    at = m.end;
+  }
+  return out + escapeHtml(text.slice(at, to)) + (to < text.length ? "…" : "");
 }

@@ -1,8 +1,8 @@
 import { resolveActor } from "../enrich/actors.js";
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
-import { type Fragment, MARK_END, MARK_START, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
+import type { Fragment, Row, SqlDialect, SqlDriver, SqlExecutor } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
-import { scoreCandidates, type TermStatistics, termKey } from "./ranking.js";
+import { excerpt, scoreCandidates, type TermStatistics, termKey } from "./ranking.js";
 import {
   actorKey,
   decodeModel,
@@ -56,13 +56,12 @@ const DOCUMENT_COLUMNS = "d.symbol, d.language, d.body, d.session, d.year, d.tit
 const FACET_LIMIT = 30;
 /** Full-text hits are ranked among this many newest matches. */
 const RANK_WINDOW = 1000;
-/** Totals are counted exactly up to here ("5,000+" beyond) unless facets are asked for. */
-const TOTAL_CAP = 5_000;
+/** Totals are counted exactly up to here ("1,000+" beyond) unless facets are asked for. */
+const TOTAL_CAP = 1_000;
 /** Deepest hit served (offset + limit). */
 const MAX_RESULT_WINDOW = 10_000;
 const FREQUENCY_CAP = 10_000;
 const STATISTICS_TTL_MS = 60_000;
-const SNIPPET_FALLBACK_LENGTH = 240;
 const MAX_CITATION_NODES = 500;
 
 /** Conditions joined with AND; an empty list is no condition. */
@@ -77,20 +76,6 @@ function placeholders(values: readonly unknown[]): string {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function htmlEscape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
-}
-
-/** Snippet with the dialect's private-use marks to HTML-escaped text with `<mark>` elements. */
-function markSnippet(raw: string): string {
-  return htmlEscape(raw).replaceAll(MARK_START, "<mark>").replaceAll(MARK_END, "</mark>");
-}
-
-function plainSnippet(text: string): string {
-  const cut = text.length > SNIPPET_FALLBACK_LENGTH ? `${text.slice(0, SNIPPET_FALLBACK_LENGTH).replace(/\s+\S*$/, "")}…` : text;
-  return htmlEscape(cut);
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -374,34 +359,42 @@ export class SqlStore implements Store {
   // --- search --------------------------------------------------------------------------------
 
   /**
-   * The matching paragraphs as rows `(id, document_id)`, filters applied. The match (or, without
-   * words, the documents or paragraphs table) drives the query: CROSS JOIN keeps SQLite from
-   * probing the full-text index once per row, and PostgreSQL reads it as a plain join.
+   * The matching paragraphs as rows `(id, document_id)`, filters applied. What drives the query:
+   * the full-text match when there are words (kind and verb matched in the index too where the
+   * dialect indexes them), else the documents the filters select and their paragraph id ranges,
+   * else the index's kind and verb tags, else the paragraphs table. CROSS JOIN keeps SQLite from
+   * probing the full-text index once per row; PostgreSQL reads it as a plain join.
    */
   private matches(expression: SearchExpression | null, filter: SearchFilter): Fragment {
     const documentConditions = this.documentConditions(filter);
+    const tags = this.sql.indexesParagraphTags ? { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.verb ? { verb: filter.verb } : {}) } : {};
+    const match = expression || !documentConditions.length ? this.sql.matchParagraphs(expression, filter.language, tags) : null;
+    const tagsMatched = match !== null && this.sql.indexesParagraphTags;
     const paragraphConditions: Fragment[] = [];
-    if (filter.kind) paragraphConditions.push({ sql: "p.kind = ?", params: [filter.kind] });
-    if (filter.verb) paragraphConditions.push({ sql: "p.phrase = ?", params: [filter.verb.toLowerCase()] });
-    let from: Fragment;
-    let id: string;
+    if (filter.kind && !tagsMatched) paragraphConditions.push({ sql: "p.kind = ?", params: [filter.kind] });
+    if (filter.verb && !tagsMatched) paragraphConditions.push({ sql: "p.phrase = ?", params: [filter.verb.toLowerCase()] });
+    let from: string;
+    const fromParams: unknown[] = [];
+    let id = "p.id";
     const joins: Fragment[] = [];
-    if (expression) {
-      const match = this.sql.matchParagraphs(expression, filter.language);
-      from = { sql: `(${match.sql}) m`, params: match.params };
+    if (match) {
+      from = `(${match.sql}) m`;
+      fromParams.push(...match.params);
       id = "m.id";
-      if (documentConditions.length) joins.push({ sql: `d.id = ${documentOfParagraph(id)}`, params: [] });
-      if (paragraphConditions.length) joins.push({ sql: "p.id = m.id", params: [] });
-      from.sql += `${documentConditions.length ? " CROSS JOIN documents d" : ""}${paragraphConditions.length ? " CROSS JOIN paragraphs p" : ""}`;
+      if (documentConditions.length) {
+        from += " CROSS JOIN documents d";
+        joins.push({ sql: `d.id = ${documentOfParagraph(id)}`, params: [] });
+      }
+      if (paragraphConditions.length) {
+        from += " CROSS JOIN paragraphs p";
+        joins.push({ sql: "p.id = m.id", params: [] });
+      }
     } else if (documentConditions.length) {
-      // Documents first (their indexes select few), then each one's id range of paragraphs.
-      const base = `COALESCE(d.paragraph_base, d.id * ${PARAGRAPH_ID_SPAN})`;
-      from = { sql: "documents d CROSS JOIN paragraphs p", params: [] };
-      id = "p.id";
+      const base = `COALESCE(d.paragraph_base, CAST(d.id AS BIGINT) * ${PARAGRAPH_ID_SPAN})`;
+      from = "documents d CROSS JOIN paragraphs p";
       joins.push({ sql: `p.id >= ${base} AND p.id < ${base} + ${PARAGRAPH_ID_SPAN}`, params: [] });
     } else {
-      from = { sql: "paragraphs p", params: [] };
-      id = "p.id";
+      from = "paragraphs p";
     }
     const conditions = [...joins, ...documentConditions, ...paragraphConditions];
     if (filter.actor) {
@@ -415,7 +408,7 @@ export class SqlStore implements Store {
       });
     }
     const w = where(conditions);
-    return { sql: `SELECT ${id} AS id, ${documentOfParagraph(id)} AS document_id FROM ${from.sql}${w.sql}`, params: [...from.params, ...w.params] };
+    return { sql: `SELECT ${id} AS id, ${documentOfParagraph(id)} AS document_id FROM ${from}${w.sql}`, params: [...fromParams, ...w.params] };
   }
 
   /**
@@ -453,7 +446,7 @@ export class SqlStore implements Store {
     return {
       total: Math.min(counted.total, TOTAL_CAP),
       totalExact: request.facets.length > 0 || counted.total <= TOTAL_CAP,
-      hits: await this.describeHits(page, expression, request.filter.language),
+      hits: await this.describeHits(page, expression),
       facets: counted.facets,
     };
   }
@@ -489,7 +482,7 @@ export class SqlStore implements Store {
       const cacheKey = `${language ?? ""}\u0000${key}`;
       let cached = this.termFrequencies.get(cacheKey);
       if (!cached || now - cached.at > STATISTICS_TTL_MS) {
-        const match = this.sql.matchParagraphs({ all: [[term]], none: [] }, language);
+        const match = this.sql.matchParagraphs({ all: [[term]], none: [] }, language)!;
         const [row] = await this.db.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${match.sql}) t LIMIT ?) x`, [...match.params, FREQUENCY_CAP]);
         cached = { frequency: Number(row!.n), at: now };
         if (this.termFrequencies.size >= 10_000) this.termFrequencies.clear();
@@ -500,7 +493,7 @@ export class SqlStore implements Store {
     return { paragraphs: Math.max(this.paragraphTotal.count, 1), documentFrequency };
   }
 
-  private async describeHits(page: { id: number; score: number }[], expression: SearchExpression | null, language: Language | undefined): Promise<SearchHit[]> {
+  private async describeHits(page: { id: number; score: number }[], expression: SearchExpression | null): Promise<SearchHit[]> {
     if (!page.length) return [];
     const ids = page.map((r) => Number(r.id));
     const details = new Map(
@@ -512,11 +505,6 @@ export class SqlStore implements Store {
         )
       ).map((r) => [Number(r.id), r]),
     );
-    const snippets = new Map<number, string>();
-    if (expression) {
-      const s = this.sql.snippets(expression, language, ids);
-      for (const r of await this.db.all(s.sql, s.params)) snippets.set(Number(r.id), markSnippet(String(r.snippet)));
-    }
     return page.flatMap((hit) => {
       const r = details.get(Number(hit.id));
       if (!r) return []; // replaced by a newer version between the two reads
@@ -530,7 +518,7 @@ export class SqlStore implements Store {
         kind: r.kind as ParagraphKind,
         number: num(r.number),
         phrase: str(r.phrase),
-        snippet: snippets.get(Number(hit.id)) ?? plainSnippet(String(r.text)),
+        snippet: excerpt(String(r.text), expression),
         score: Number(hit.score),
       }];
     });

@@ -2,13 +2,13 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Language } from "../model/types.js";
-import { bindable, type Fragment, MARK_END, MARK_START, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
+import { bindable, type Fragment, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor, tagTokens } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { SqlStore } from "./sql-store.js";
 
 /**
- * The embedded registry: one SQLite file in WAL mode, full text by FTS5 (porter stemming,
- * snippets; matches come newest first in rowid order). Two connections: writes go through one, in transactions that never
+ * The embedded registry: one SQLite file in WAL mode, full text by FTS5 (porter stemming;
+ * matches come newest first in rowid order). Two connections: writes go through one, in transactions that never
  * interleave; reads use the other and see only committed documents, so a search running while
  * an ingest writes never observes half a document.
  */
@@ -104,12 +104,23 @@ function ftsTerm(term: SearchTerm): string {
   return term.type === "phrase" ? `"${term.words.join(" ")}"` : `"${term.word}"${term.prefix ? "*" : ""}`;
 }
 
-/** The search expression as an FTS5 query string; words hold only letters and digits, so quoting is safe. */
-export function ftsMatch(expression: SearchExpression): string {
-  const groups = expression.all.map((g) => (g.length === 1 ? ftsTerm(g[0]!) : `(${g.map(ftsTerm).join(" OR ")})`));
-  const positive = groups.join(" AND ");
-  return expression.none.length ? `(${positive}) NOT (${expression.none.map(ftsTerm).join(" OR ")})` : positive;
+/**
+ * The search expression (on the text column) and the tags as an FTS5 query string. Words hold
+ * only letters and digits, so quoting them is safe; tags are quoted with their quotes doubled.
+ */
+export function ftsMatch(expression: SearchExpression | null, tags: ParagraphTags = {}): string {
+  const parts: string[] = [];
+  if (expression) {
+    const groups = expression.all.map((g) => (g.length === 1 ? ftsTerm(g[0]!) : `(${g.map(ftsTerm).join(" OR ")})`));
+    const positive = groups.join(" AND ");
+    parts.push(`text : (${expression.none.length ? `(${positive}) NOT (${expression.none.map(ftsTerm).join(" OR ")})` : positive})`);
+  }
+  for (const token of tagTokens(tags)) parts.push(`tags : "${token.replace(/"/g, '""')}"`);
+  return parts.join(" AND ");
 }
+
+/** The tags column of a paragraph row (`row` is `new`, `old` or a table alias): kind, then verb or starter. */
+const tagsOf = (row: string) => `'k' || ${row}.kind || COALESCE(' v' || replace(replace(${row}.phrase, ' ', ''), '-', ''), '')`;
 
 export const sqliteDialect: SqlDialect = {
   name: "sqlite",
@@ -126,15 +137,27 @@ export const sqliteDialect: SqlDialect = {
        INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
        INSERT INTO paragraphs_fts (rowid, text) VALUES (new.id, new.text); END`,
   ],
-  matchParagraphs(expression: SearchExpression, _language: Language | undefined): Fragment {
-    return { sql: "SELECT rowid AS id FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", params: [ftsMatch(expression)] };
-  },
-  snippets(expression: SearchExpression, _language: Language | undefined, ids: readonly number[]): Fragment {
-    return {
-      sql: `SELECT rowid AS id, snippet(paragraphs_fts, 0, '${MARK_START}', '${MARK_END}', '…', 40) AS snippet
-            FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid IN (${ids.map(() => "?").join(", ")})`,
-      params: [ftsMatch(expression), ...ids],
-    };
+  indexesParagraphTags: true,
+  paragraphTagsSchema: () => [
+    "DROP TRIGGER paragraphs_fts_insert",
+    "DROP TRIGGER paragraphs_fts_delete",
+    "DROP TRIGGER paragraphs_fts_update",
+    "DROP TABLE paragraphs_fts",
+    `CREATE VIEW paragraphs_fts_source AS SELECT id, text, ${tagsOf("paragraphs")} AS tags FROM paragraphs`,
+    `CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, tags, content='paragraphs_fts_source', content_rowid='id',
+       tokenize='porter unicode61 remove_diacritics 2')`,
+    `CREATE TRIGGER paragraphs_fts_insert AFTER INSERT ON paragraphs BEGIN
+       INSERT INTO paragraphs_fts (rowid, text, tags) VALUES (new.id, new.text, ${tagsOf("new")}); END`,
+    `CREATE TRIGGER paragraphs_fts_delete AFTER DELETE ON paragraphs BEGIN
+       INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text, tags) VALUES ('delete', old.id, old.text, ${tagsOf("old")}); END`,
+    `CREATE TRIGGER paragraphs_fts_update AFTER UPDATE OF text, kind, phrase ON paragraphs BEGIN
+       INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text, tags) VALUES ('delete', old.id, old.text, ${tagsOf("old")});
+       INSERT INTO paragraphs_fts (rowid, text, tags) VALUES (new.id, new.text, ${tagsOf("new")}); END`,
+    "INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')",
+  ],
+  matchParagraphs(expression: SearchExpression | null, _language: Language | undefined, tags: ParagraphTags = {}): Fragment | null {
+    if (!expression && !tagTokens(tags).length) return null;
+    return { sql: "SELECT rowid AS id FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", params: [ftsMatch(expression, tags)] };
   },
   async lockForMigration() {
     // BEGIN IMMEDIATE already holds the database's single write lock.

@@ -3,6 +3,7 @@ import type { MigrationResult } from "../store.js";
 import { schema } from "./001_schema.js";
 import { fullText } from "./002_full_text.js";
 import { recencyIds } from "./003_recency_ids.js";
+import { paragraphTags } from "./004_paragraph_tags.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -17,7 +18,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
