@@ -291,8 +291,13 @@ function paragraphs(lines: Line[], size: number, words: Words, options: Paragrap
       continue;
     }
     const first = current[0]!;
-    const expected = current.length >= 2 ? [current[1]!.x0] : [margin, ...(first.textX !== undefined ? [first.textX] : [])];
-    const aligned = expected.some((x) => Math.abs(line.x0 - x) <= 0.3 * line.size) || centredPair(prev, line);
+    // where continuation lines start, and how exactly: the margin and the start of a second
+    // line are measured, the text after a label is estimated when one run holds both
+    const expected: [number, number][] =
+      current.length >= 2
+        ? [[current[1]!.x0, 0.3]]
+        : [[margin, 0.3], ...(first.textX !== undefined ? [[first.textX, 0.8] as [number, number]] : [])];
+    const aligned = expected.some(([x, tolerance]) => Math.abs(line.x0 - x) <= tolerance * line.size) || centredPair(prev, line);
     // after a sentence's end, a centred line is a heading, whatever the distance (page breaks)
     const heading = centred(line) && !centredPair(prev, line) && /[.;:]["\u201d\u2019)]*\d{0,3}$/.test(prev.text);
     const marker = OPERATIVE_MARK.test(line.plain) || SUB_MARK.test(line.plain);
