@@ -55,7 +55,7 @@ export class RegistryInputError extends Error {
 const DOCUMENT_COLUMNS = "d.symbol, d.language, d.body, d.session, d.year, d.title, d.committee, d.agenda_item, d.adoption_date, d.format, d.current_version, d.version_count";
 const FACET_LIMIT = 30;
 /** Full-text hits are ranked among this many newest matches. */
-const RANK_WINDOW = 1000;
+const RANK_WINDOW = 500;
 /** Totals are counted exactly up to here ("1,000+" beyond) unless facets are asked for. */
 const TOTAL_CAP = 1_000;
 /** Deepest hit served (offset + limit). */
