@@ -26,17 +26,27 @@ const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
  * the ODS-layout text, the UN's Akoma Ntoso XML); each later file becomes the current version, so
  * the poorest renderings load first and the UN's own XML last.
  */
-export function corpusFolders(corpus: string, unpacked: string): string[] {
-  return [join(unpacked, "eosg"), join(corpus, "sc"), join(corpus, "pdf"), join(corpus, "seeds"), join(corpus, "ods"), join(unpacked, "akn")];
+export function corpusFolders(corpus: string, unpacked: string | null): string[] {
+  const archived = (folder: string) => (unpacked ? [join(unpacked, folder)] : []);
+  return [...archived("eosg"), join(corpus, "sc"), join(corpus, "pdf"), join(corpus, "seeds"), join(corpus, "ods"), ...archived("akn")];
+}
+
+/** Unpacks the corpus's AKN and EOSG archives beside the checkout; null when there are none or unpacking failed. */
+function unpackArchives(corpus: string, io: CliIO): string | null {
+  const script = join(corpus, "unpack");
+  if (!existsSync(script)) return null;
+  const unpacked = join(PACKAGE_ROOT, ".corpus");
+  try {
+    execFileSync(script, [unpacked], { stdio: "ignore" });
+    return unpacked;
+  } catch (e) {
+    io.stderr(`mandates serve: could not unpack the AKN and EOSG archives (${e instanceof Error ? e.message : String(e)}); loading the rest\n`);
+    return null;
+  }
 }
 
 async function loadCorpus(store: Store, corpus: string, io: CliIO): Promise<void> {
-  const unpacked = join(PACKAGE_ROOT, ".corpus");
-  try {
-    execFileSync(join(corpus, "unpack"), [unpacked], { stdio: "ignore" });
-  } catch (e) {
-    io.stderr(`mandates serve: could not unpack the AKN and EOSG archives (${e instanceof Error ? e.message : String(e)}); loading the rest\n`);
-  }
+  const unpacked = unpackArchives(corpus, io);
   const folders = corpusFolders(corpus, unpacked).filter((f) => existsSync(f));
   io.stderr(`mandates serve: the registry is empty; loading ${folders.join(", ")}\n`);
   let lastReport = 0;
