@@ -2,8 +2,9 @@
  * Learns the SDG lexicon (src/enrich/sdg-lexicon.json) from the UN's own classification of the
  * General Assembly's resolutions of sessions 75-80: the goals in ../shared/corpus/metadata/*.json
  * (the same classification as the gold's `sdgs` and the AKN files' SDG keywords), the texts in
- * ../shared/corpus/ods, and the EuroVoc/UNBIS subject terms of the AKN files and the metadata,
- * which are kept as candidate phrases when the texts use them.
+ * ../shared/corpus/ods, and the EuroVoc/UNBIS keywords of the AKN files and the metadata's
+ * subjects: these are kept as candidate phrases and are the terms shown as evidence, and the
+ * keywords that are the SDG ontology's concepts of one goal join the curated seed.
  *
  * The model is one logistic regression per goal over the presence of terms (words and phrases
  * of up to three words) in a resolution's title and paragraphs, on a vocabulary chosen per goal
@@ -18,7 +19,7 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { readResolution } from "../src/ingest/read.js";
-import { candidateTerms, chooseGoals, GOALS, STOPWORDS, type SdgLexicon } from "../src/enrich/sdgs.js";
+import { candidateTerms, chooseGoals, clauses, GOALS, STOPWORDS, type SdgLexicon } from "../src/enrich/sdgs.js";
 import { symbolFileName } from "../src/model/symbols.js";
 
 const CORPUS = join(import.meta.dirname, "../../shared/corpus");
@@ -50,8 +51,8 @@ const SEED: Record<string, string[]> = {
   "10": ["inequality", "inequalities", "migration", "migrants", "remittances", "discrimination"],
   "11": ["cities", "urban", "human settlements", "housing", "urbanization", "disaster risk reduction"],
   "12": ["sustainable consumption", "consumption and production", "waste", "chemicals", "natural resources"],
-  "13": ["climate change", "climate", "greenhouse gas", "adaptation", "mitigation", "global warming"],
-  "14": ["oceans", "seas", "marine", "fisheries", "coastal", "law of the sea", "marine biodiversity"],
+  "13": ["climate change", "climate", "greenhouse gas", "global warming", "paris agreement"],
+  "14": ["oceans", "seas", "marine", "fisheries", "coastal", "oceans and seas", "marine biodiversity"],
   "15": ["biodiversity", "forests", "desertification", "land degradation", "ecosystems", "wildlife", "biological diversity"],
   "16": ["peace", "justice", "rule of law", "human rights", "violence", "corruption", "institutions", "terrorism", "disarmament"],
   "17": ["partnership", "international cooperation", "means of implementation", "capacity-building", "technology transfer",
@@ -71,7 +72,7 @@ const TARGETS: Record<string, string> = {
   "noncommunicable diseases": "3.4",
   "road traffic": "3.6",
   "road safety": "3.6",
-  "sexual and reproductive health": "3.7",
+  "reproductive health": "3.7",
   "universal health coverage": "3.8",
   "tobacco control": "3.a",
   "early childhood development": "4.2",
@@ -80,16 +81,15 @@ const TARGETS: Record<string, string> = {
   "unpaid care": "5.4",
   "sanitation and hygiene": "6.2",
   "transboundary cooperation": "6.5",
-  "universal access to affordable": "7.1",
   "renewable energy": "7.2",
   "energy efficiency": "7.3",
   "child labour": "8.7",
   "forced labour": "8.7",
   "sustainable tourism": "8.9",
-  "inclusive and sustainable industrialization": "9.2",
+  "sustainable industrialization": "9.2",
   "small-scale industrial": "9.3",
   "remittances": "10.c",
-  "orderly, safe, regular and responsible migration": "10.7",
+  "responsible migration": "10.7",
   "disaster risk reduction": "11.b",
   "food loss": "12.3",
   "food waste": "12.3",
@@ -97,24 +97,30 @@ const TARGETS: Record<string, string> = {
   "marine pollution": "14.1",
   "marine debris": "14.1",
   "ocean acidification": "14.3",
-  "illegal, unreported and unregulated fishing": "14.4",
-  "unreported and unregulated fishing": "14.4",
-  "small-scale artisanal fishers": "14.b",
+  "unregulated fishing": "14.4",
+  "artisanal fishers": "14.b",
   "desertification": "15.3",
   "poaching": "15.7",
-  "trafficking of protected species": "15.7",
+  "protected species": "15.7",
   "invasive alien species": "15.8",
   "illicit financial flows": "16.4",
-  "small arms and light weapons": "16.4",
+  "small arms": "16.4",
   "illicit arms flows": "16.4",
-  "corruption and bribery": "16.5",
+  "bribery": "16.5",
   "birth registration": "16.9",
   "legal identity": "16.9",
   "official development assistance": "17.2",
   "debt sustainability": "17.4",
   "technology bank": "17.8",
-  "science, technology and innovation": "17.6",
 };
+
+/** Seed and target phrases must be terms the matcher can find: up to three words, within a clause. */
+function checkCurated(): void {
+  for (const term of [...Object.values(SEED).flat(), ...Object.keys(TARGETS)]) {
+    const words = clauses(term);
+    if (words.length !== 1 || words[0]!.length > 3 || words[0]!.join(" ") !== term) throw new Error(`curated term "${term}" cannot be matched`);
+  }
+}
 
 // --- the data -----------------------------------------------------------------------------------
 
@@ -138,19 +144,39 @@ function labels(): Map<string, { symbol: string; goals: Set<string>; subjects: s
   return byFile;
 }
 
-/** EuroVoc and UNBIS terms of the AKN files ("civil_society" -> "civil society"). */
-function thesaurusTerms(extra: string[]): Set<string> {
-  const terms = new Set(extra);
+/**
+ * The AKN files' EuroVoc and UNBIS keywords: subject terms ("civil_society" -> "civil society").
+ * Most are the SDG ontology's own concepts for the goals the file is classified under ("public
+ * hygiene", "use of water" for goal 6): a keyword that comes with one goal only, in every file
+ * that has it, is that goal's concept, and joins the seed.
+ */
+function aknKeywords(): { terms: Set<string>; concepts: Record<string, string[]> } {
+  const terms = new Set<string>();
+  const count = new Map<string, number>();
+  const goalsOf = new Map<string, Map<string, number>>();
   if (existsSync(AKN)) {
     for (const f of readdirSync(AKN)) {
       const xml = readFileSync(join(AKN, f), "utf8");
       const classification = xml.slice(0, xml.indexOf("</classification>") + 1);
-      for (const m of classification.matchAll(/<keyword value="([^"]+)"[^>]*dictionary="(?:EuroVoc|UNBIS Thesaurus)"/g)) {
-        terms.add(m[1]!.replace(/_/g, " ").toLowerCase());
+      const goals = new Set([...classification.matchAll(/<keyword value="(\d{1,2})(?:\.[0-9a-z]{1,2})?" href="http:\/\/metadata\.un\.org\/sdg\//g)].map((m) => m[1]!));
+      const keywords = new Set(
+        [...classification.matchAll(/<keyword value="([a-z][^"&]+)"[^>]*dictionary="(?:EuroVoc|UNBIS Thesaurus)"/g)].map((m) => m[1]!.replace(/_/g, " ").toLowerCase()),
+      );
+      for (const k of keywords) {
+        terms.add(k);
+        count.set(k, (count.get(k) ?? 0) + 1);
+        const byGoal = goalsOf.get(k) ?? new Map<string, number>();
+        for (const g of goals) byGoal.set(g, (byGoal.get(g) ?? 0) + 1);
+        goalsOf.set(k, byGoal);
       }
     }
   }
-  return terms;
+  const concepts: Record<string, string[]> = {};
+  for (const [k, byGoal] of goalsOf) {
+    const [goal, n] = [...byGoal].sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
+    if (goal && n === count.get(k) && byGoal.size === 1) (concepts[goal] ??= []).push(k);
+  }
+  return { terms, concepts };
 }
 
 async function examples(): Promise<{ examples: Example[]; subjects: string[] }> {
@@ -182,10 +208,10 @@ interface Model {
   bias: number[];
 }
 
-const PER_GOAL_TERMS = 400;
+const PER_GOAL_TERMS = Number(option("--per-goal") ?? 400);
 const MIN_DOCS = 4;
-const EPOCHS = 60;
-const L2 = 0.02;
+const EPOCHS = Number(option("--epochs") ?? 60);
+const L2 = Number(option("--l2") ?? 0.02);
 const RATE = 0.3;
 
 /** Terms that tell each goal apart (chi-square on document presence), with the seed. */
@@ -310,7 +336,13 @@ function paragraphThreshold(model: Model): number {
   return Math.round(strong[Math.floor(strong.length * 0.05)]! * 2 * 1000) / 1000;
 }
 
-function toLexicon(model: Model, selection: { threshold: number; maxGoals: number }, about: string): SdgLexicon {
+function toLexicon(
+  model: Model,
+  selection: { threshold: number; maxGoals: number },
+  about: string,
+  seed: Record<string, string[]>,
+  topical: Set<string>,
+): SdgLexicon {
   const terms: Record<string, [string, number][]> = {};
   model.vocabulary.forEach((t, i) => {
     const pairs = GOALS.map((g, gi) => [g, Math.round(model.weights[gi]![i]! * 1000) / 1000] as [string, number]).filter(([, w]) => Math.abs(w) >= 0.05);
@@ -323,15 +355,20 @@ function toLexicon(model: Model, selection: { threshold: number; maxGoals: numbe
     maxGoals: selection.maxGoals,
     paragraphThreshold: paragraphThreshold(model),
     terms,
-    seed: SEED,
+    seed,
     targets: TARGETS,
+    topical: model.vocabulary.filter((t) => topical.has(t) && terms[t]),
   };
 }
 
 async function main(): Promise<void> {
+  checkCurated();
   const { examples: all, subjects } = await examples();
-  const keep = new Set([...Object.values(SEED).flat(), ...Object.keys(TARGETS), ...thesaurusTerms(subjects)]
+  const keywords = aknKeywords();
+  const seed = Object.fromEntries(GOALS.map((g) => [g, [...new Set([...(SEED[g] ?? []), ...(keywords.concepts[g] ?? [])])].sort()]));
+  const topical = new Set([...Object.values(seed).flat(), ...Object.keys(TARGETS), ...keywords.terms, ...subjects]
     .filter((t) => t.split(" ").length <= 3 && !STOPWORDS.has(t)));
+  const keep = topical;
   const trainSet = all.filter((e) => trainSessions.includes(e.session));
   const testSet = all.filter((e) => testSessions.includes(e.session));
   console.log(`examples: ${all.length}; training on sessions ${trainSessions.join(",")} (${trainSet.length})` +
@@ -349,7 +386,7 @@ async function main(): Promise<void> {
   if (!out) return;
   const about = `Derived by scripts/build-sdg-lexicon.ts from the UN's SDG classification of ${trainSet.length} resolutions of sessions ` +
     `${trainSessions[0]}-${trainSessions.at(-1)} (logistic regression per goal on term presence); seed and targets curated.`;
-  writeFileSync(out, JSON.stringify(toLexicon(model, selection, about)) + "\n");
+  writeFileSync(out, JSON.stringify(toLexicon(model, selection, about, seed, topical)) + "\n");
   console.log(`wrote ${out}`);
 }
 

@@ -6,12 +6,16 @@ import lexiconData from "./sdg-lexicon.json" with { type: "json" };
  *
  * The lexicon (sdg-lexicon.json, built by scripts/build-sdg-lexicon.ts) is a linear model
  * learned from the UN's own classification of sessions 75-80: terms (words and phrases of up to
- * three words) with a weight per goal, a bias per goal, and a curated seed of each goal's own
- * key terms (with the targets some phrases name unambiguously). A resolution's goals are those
- * whose probability reaches the lexicon's threshold (at most `maxGoals`, at least the most
- * likely one); a paragraph links to a goal when its own terms carry enough weight for it.
- * A document that carries the UN's classification (AKN input) takes it as its resolution-level
- * links.
+ * three words) with a weight per goal and a bias per goal; a seed of each goal's own key terms
+ * (curated, and the SDG ontology's concepts found in the AKN keywords); phrases that name one
+ * target; and the topical terms (seed, subject thesauri) that may be shown as evidence.
+ *
+ * A resolution's goals are those whose probability reaches the lexicon's threshold (at most
+ * `maxGoals`, at least the likeliest). A paragraph links to a goal when it uses one of the
+ * goal's seed terms, or when its terms weigh enough for the goal and one of them is topical;
+ * the model learned the UN's classification, quirks included, so only topical terms explain a
+ * link (others are shown only when a resolution-level goal has no topical evidence). A document
+ * that carries the UN's classification (AKN input) takes it as its resolution-level links.
  */
 
 export interface SdgLexicon {
@@ -26,10 +30,12 @@ export interface SdgLexicon {
   paragraphThreshold: number;
   /** term -> [goal, weight] pairs (weights of the model; positive ones are evidence). */
   terms: Record<string, [string, number][]>;
-  /** Curated: each goal's own key terms. */
+  /** Each goal's own key terms: curated, and the SDG ontology's concepts. */
   seed: Record<string, string[]>;
   /** Curated: phrases that name one target ("universal health coverage" -> "3.8"). */
   targets: Record<string, string>;
+  /** Terms that may explain a link: the seed and subject-thesaurus terms of the model. */
+  topical: string[];
 }
 
 const lexicon = lexiconData as unknown as SdgLexicon;
@@ -119,11 +125,15 @@ export class CompiledLexicon {
   private matrix = new Float64Array(0);
   /** Per term: the target it names, if any. */
   readonly targets: (string | undefined)[] = [];
+  /** Per term: whether it may explain a link, and the goals (as bits) it is a seed term of. */
+  private topical = new Uint8Array(0);
+  private seedGoals = new Uint32Array(0);
   readonly bias: Float64Array;
 
   constructor(readonly lex: SdgLexicon) {
     const entries = new Map<string, [string, number][]>(Object.entries(lex.terms));
-    for (const term of Object.keys(lex.targets)) if (!entries.has(term)) entries.set(term, []);
+    const seeds = Object.entries(lex.seed).flatMap(([goal, terms]) => terms.map((term) => [goal, term] as const));
+    for (const term of [...Object.keys(lex.targets), ...seeds.map(([, t]) => t)]) if (!entries.has(term)) entries.set(term, []);
     for (const term of entries.keys()) for (const w of term.split(" ")) this.words.add(w);
     this.matrix = new Float64Array(entries.size * GOALS.length);
     for (const [term, pairs] of entries) {
@@ -144,6 +154,15 @@ export class CompiledLexicon {
       this.targets.push(Object.hasOwn(lex.targets, term) ? lex.targets[term] : undefined);
     }
     this.bias = Float64Array.from(GOALS.map((g) => lex.bias[g] ?? 0));
+    const number = new Map(this.terms.map((t, i) => [t, i]));
+    this.topical = new Uint8Array(this.terms.length);
+    this.seedGoals = new Uint32Array(this.terms.length);
+    for (const t of lex.topical) if (number.has(t)) this.topical[number.get(t)!] = 1;
+    for (const [goal, term] of seeds) {
+      const t = number.get(term)!;
+      this.topical[t] = 1;
+      this.seedGoals[t]! |= 1 << GOALS.indexOf(goal as Goal);
+    }
     this.rootEdges = new Int32Array(this.words.size + 1);
     for (let id = 1; id <= this.words.size; id++) this.rootEdges[id] = this.edges.get(id);
   }
@@ -208,21 +227,32 @@ export class CompiledLexicon {
     return sums;
   }
 
-  /** The `n` terms that weigh most for a goal, strongest first (kept by insertion: no sort of them all). */
-  evidence(terms: Iterable<number>, goal: number, n: number): string[] {
-    const best: number[] = [];
-    const weightOf = (t: number) => this.matrix[t * GOALS.length + goal]!;
+  /**
+   * Why some terms link to a goal, at most `n` of them: its seed terms, then its topical terms
+   * by weight, then (with `any`, when there is nothing else) its other terms by weight.
+   */
+  evidence(terms: Iterable<number>, goal: number, n: number, any: boolean): string[] {
+    const seed: number[] = [];
+    const topical: number[] = [];
+    const other: number[] = [];
     for (const t of terms) {
-      const w = weightOf(t);
-      if (w <= 0 || (best.length === n && w <= weightOf(best[n - 1]!))) continue;
-      let i = best.length === n ? n - 1 : best.length;
-      while (i > 0 && weightOf(best[i - 1]!) < w) {
-        best[i] = best[i - 1]!;
-        i--;
-      }
-      best[i] = t;
+      if ((this.seedGoals[t]! >>> goal) & 1) seed.push(t);
+      else if (this.matrix[t * GOALS.length + goal]! > 0) (this.topical[t] ? topical : other).push(t);
     }
-    return best.map((t) => this.terms[t]!);
+    const byWeight = (a: number, b: number) => this.matrix[b * GOALS.length + goal]! - this.matrix[a * GOALS.length + goal]!;
+    const chosen = [...seed, ...topical.sort(byWeight)];
+    if (any && chosen.length === 0) chosen.push(...other.sort(byWeight));
+    return chosen.slice(0, n).map((t) => this.terms[t]!);
+  }
+
+  /** Whether a paragraph's terms link it to a goal: a seed term, or enough weight with a topical term among it. */
+  links(terms: TermSet, goal: number, sum: number, threshold: number): boolean {
+    let topical = false;
+    for (const t of terms.list) {
+      if ((this.seedGoals[t]! >>> goal) & 1) return true;
+      if (this.topical[t] && this.matrix[t * GOALS.length + goal]! > 0) topical = true;
+    }
+    return topical && sum >= threshold;
   }
 
   /** The one target the terms name for a goal, if exactly one. */
@@ -421,7 +451,7 @@ export function sdgsStage(doc: Resolution): void {
       lex.find(p.text, terms);
       lex.sums(terms, sums);
       p.sdgs = [];
-      for (let i = 0; i < GOALS.length; i++) if (sums[i]! >= lexicon.paragraphThreshold) p.sdgs.push(link(lex, terms, i, 5));
+      for (let i = 0; i < GOALS.length; i++) if (lex.links(terms, i, sums[i]!, lexicon.paragraphThreshold)) p.sdgs.push(link(lex, terms, i, 5, false));
       for (const t of terms.list) documentTerms.add(t);
     }
   }
@@ -432,12 +462,12 @@ export function sdgsStage(doc: Resolution): void {
   }
   lex.sums(documentTerms, sums);
   const probabilities = new Map<string, number>(GOALS.map((g, i) => [g, sigmoid(lex.bias[i]! + sums[i]!)]));
-  doc.sdgs = chooseGoals(probabilities, lexicon.threshold, lexicon.maxGoals).map((g) => link(lex, documentTerms, GOALS.indexOf(g as Goal), 8));
+  doc.sdgs = chooseGoals(probabilities, lexicon.threshold, lexicon.maxGoals).map((g) => link(lex, documentTerms, GOALS.indexOf(g as Goal), 8, true));
 }
 
-function link(lex: CompiledLexicon, terms: Iterable<number>, goalIndex: number, evidence: number): SdgLink {
+function link(lex: CompiledLexicon, terms: Iterable<number>, goalIndex: number, evidence: number, anyEvidence: boolean): SdgLink {
   const goal = GOALS[goalIndex]!;
-  return { goal, target: lex.target(terms, goal), evidence: lex.evidence(terms, goalIndex, evidence) };
+  return { goal, target: lex.target(terms, goal), evidence: lex.evidence(terms, goalIndex, evidence, anyEvidence) };
 }
 
 /** The UN's own classification ("16", "16.9"): one link per code. */
