@@ -87,6 +87,8 @@ const MODIFIER_NEXT = new RegExp(
   `(,? and |, )((?:Add|Corr|Rev|Amend)\\.)(\\d{1,3})((?:(?:,? and |, |[-\\u2013])\\d{1,3}(?![\\w/]))*)`,
   "y",
 );
+/** A resolution's part and session or year written after its symbol: "A/RES/75/245 B", "S/RES/1325 (2000)", "A/RES/2625(XXV)". */
+const RESOLUTION_NEXT = new RegExp(`(?:${SP}([A-Z])(?![\\w/]))?(?:${SP}?\\((\\d{4}|[IVXL]{1,7}|E?S-[IVXL]{1,6})\\))?`, "y");
 const PART_NEXT = new RegExp(`${SP}?\\((?:Sect\\.|Parts?${SP}|Vol\\.|Plan${SP}|part${SP})[^()\\n]{0,40}\\)(?:/(?:Add|Corr|Rev)\\.\\d{1,3}){0,3}`, "y");
 /** The General Assembly's Official Records, Supplement No. 53 (and 53A): the annual report of the Human Rights Council. */
 const HRC_REPORT = /^A\/\d{2}\/53(?:\/Add\.\d+)?$/;
@@ -365,11 +367,12 @@ function readWrittenSymbol(text: string, start: number, raw: string, state: Text
   if (joint) written = written.slice(0, joint.index);
   let end = start + written.length;
   if (!/\d/.test(written) || !isUnDocumentSymbol(written)) return start + raw.length;
-  PART_NEXT.lastIndex = end;
-  const part = PART_NEXT.exec(text);
-  if (part) {
+  const next = /\/RES\//.test(written) ? RESOLUTION_NEXT : PART_NEXT;
+  next.lastIndex = end;
+  const part = next.exec(text);
+  if (part && part[0]) {
     written += part[0];
-    end = PART_NEXT.lastIndex;
+    end = next.lastIndex;
   }
   const symbol = canonicalSymbol(written);
   const kind = kindOfSymbol(symbol);

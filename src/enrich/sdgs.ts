@@ -123,6 +123,12 @@ export class CompiledLexicon {
   readonly terms: string[] = [];
   /** Weights, one row of 17 goals per term. */
   private matrix = new Float64Array(0);
+  /** Per term, its nonzero weights: goal indexes and weights from `offsets[t]` to `offsets[t + 1]`. */
+  private offsets = new Int32Array(0);
+  private goalsOf = new Uint8Array(0);
+  private weightsOf = new Float64Array(0);
+  /** Per term, as bits: the goals it is a topical term with a positive weight for. */
+  private topicalGoals = new Uint32Array(0);
   /** Per term: the target it names, if any. */
   readonly targets: (string | undefined)[] = [];
   /** Per term: whether it may explain a link, and the goals (as bits) it is a seed term of. */
@@ -163,6 +169,22 @@ export class CompiledLexicon {
       this.topical[t] = 1;
       this.seedGoals[t]! |= 1 << GOALS.indexOf(goal as Goal);
     }
+    this.offsets = new Int32Array(this.terms.length + 1);
+    const goalsOf: number[] = [];
+    const weightsOf: number[] = [];
+    this.topicalGoals = new Uint32Array(this.terms.length);
+    for (let t = 0; t < this.terms.length; t++) {
+      for (let g = 0; g < GOALS.length; g++) {
+        const w = this.matrix[t * GOALS.length + g]!;
+        if (w === 0) continue;
+        goalsOf.push(g);
+        weightsOf.push(w);
+        if (w > 0 && this.topical[t]) this.topicalGoals[t]! |= 1 << g;
+      }
+      this.offsets[t + 1] = goalsOf.length;
+    }
+    this.goalsOf = Uint8Array.from(goalsOf);
+    this.weightsOf = Float64Array.from(weightsOf);
     this.rootEdges = new Int32Array(this.words.size + 1);
     for (let id = 1; id <= this.words.size; id++) this.rootEdges[id] = this.edges.get(id);
   }
@@ -219,10 +241,8 @@ export class CompiledLexicon {
   /** Each goal's summed weight over some terms (into `sums` when given). */
   sums(terms: Iterable<number>, sums = new Float64Array(GOALS.length)): Float64Array {
     sums.fill(0);
-    const m = this.matrix;
     for (const t of terms) {
-      const row = t * GOALS.length;
-      for (let g = 0; g < GOALS.length; g++) sums[g]! += m[row + g]!;
+      for (let j = this.offsets[t]!, end = this.offsets[t + 1]!; j < end; j++) sums[this.goalsOf[j]!]! += this.weightsOf[j]!;
     }
     return sums;
   }
@@ -235,24 +255,43 @@ export class CompiledLexicon {
     const seed: number[] = [];
     const topical: number[] = [];
     const other: number[] = [];
+    const weight = (t: number) => this.matrix[t * GOALS.length + goal]!;
+    // the n heaviest of a kind, kept in order by insertion (lists stay short)
+    const keep = (list: number[], t: number) => {
+      const w = weight(t);
+      if (list.length === n && w <= weight(list[n - 1]!)) return;
+      let i = Math.min(list.length, n - 1);
+      while (i > 0 && weight(list[i - 1]!) < w) {
+        list[i] = list[i - 1]!;
+        i--;
+      }
+      list[i] = t;
+    };
     for (const t of terms) {
-      if ((this.seedGoals[t]! >>> goal) & 1) seed.push(t);
-      else if (this.matrix[t * GOALS.length + goal]! > 0) (this.topical[t] ? topical : other).push(t);
+      if ((this.seedGoals[t]! >>> goal) & 1) {
+        if (seed.length < n) seed.push(t);
+      } else if ((this.topicalGoals[t]! >>> goal) & 1) keep(topical, t);
     }
-    const byWeight = (a: number, b: number) => this.matrix[b * GOALS.length + goal]! - this.matrix[a * GOALS.length + goal]!;
-    const chosen = [...seed, ...topical.sort(byWeight)];
-    if (any && chosen.length === 0) chosen.push(...other.sort(byWeight));
-    return chosen.slice(0, n).map((t) => this.terms[t]!);
+    const chosen = seed.concat(topical);
+    if (any && chosen.length === 0) for (const t of terms) if (weight(t) > 0) keep(other, t);
+    const shown = chosen.length ? chosen : other;
+    return shown.slice(0, n).map((t) => this.terms[t]!);
   }
 
-  /** Whether a paragraph's terms link it to a goal: a seed term, or enough weight with a topical term among it. */
-  links(terms: TermSet, goal: number, sum: number, threshold: number): boolean {
-    let topical = false;
+  /**
+   * The goals (as indexes) some terms link a paragraph to: those it has a seed term of, and those
+   * its terms weigh enough for (`sums`) with a topical term among them.
+   */
+  linkedGoals(terms: TermSet, sums: Float64Array, threshold: number): number[] {
+    let seed = 0;
+    let topical = 0;
     for (const t of terms.list) {
-      if ((this.seedGoals[t]! >>> goal) & 1) return true;
-      if (this.topical[t] && this.matrix[t * GOALS.length + goal]! > 0) topical = true;
+      seed |= this.seedGoals[t]!;
+      topical |= this.topicalGoals[t]!;
     }
-    return topical && sum >= threshold;
+    const goals: number[] = [];
+    for (let g = 0; g < GOALS.length; g++) if ((seed >>> g) & 1 || ((topical >>> g) & 1 && sums[g]! >= threshold)) goals.push(g);
+    return goals;
   }
 
   /** The one target the terms name for a goal, if exactly one. */
@@ -450,8 +489,7 @@ export function sdgsStage(doc: Resolution): void {
       terms.clear();
       lex.find(p.text, terms);
       lex.sums(terms, sums);
-      p.sdgs = [];
-      for (let i = 0; i < GOALS.length; i++) if (lex.links(terms, i, sums[i]!, lexicon.paragraphThreshold)) p.sdgs.push(link(lex, terms, i, 5, false));
+      p.sdgs = lex.linkedGoals(terms, sums, lexicon.paragraphThreshold).map((g) => link(lex, terms, g, 5, false));
       for (const t of terms.list) documentTerms.add(t);
     }
   }
