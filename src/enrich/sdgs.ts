@@ -26,7 +26,7 @@ export interface SdgLexicon {
   threshold: number;
   /** The most goals a resolution is given. */
   maxGoals: number;
-  /** Summed term weight a paragraph needs to link to a goal. */
+  /** Summed term weight a paragraph needs to link to a goal (with a topical term among its terms). */
   paragraphThreshold: number;
   /** term -> [goal, weight] pairs (weights of the model; positive ones are evidence). */
   terms: Record<string, [string, number][]>;
@@ -108,9 +108,9 @@ export function candidateTerms(text: string, maxWords = 3): Set<string> {
 }
 
 /**
- * The lexicon, compiled for matching: a trie over word numbers, so that a text costs one string
- * lookup per word and a few small-integer lookups for the terms (of up to three words) that end
- * at it. Each term's weights are kept per goal index.
+ * The lexicon, compiled for matching: its words in a hash table (a text's words are hashed as
+ * they are read, never cut out), its terms in a trie over word numbers (a word costs a few
+ * integer lookups for the terms of up to three words that end at it), its weights per goal.
  */
 export class CompiledLexicon {
   private readonly words = new WordTable();

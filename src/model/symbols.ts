@@ -104,8 +104,14 @@ export function symbolKey(symbol: string): string {
   return symbol.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
 }
 
-/** The kinds of trailing components a symbol can carry. */
-export const MODIFIER_KINDS = ["Add", "Corr", "Rev", "Amend", "Res"] as const;
+const MODIFIER = /^(?:Add|Corr|Rev|Amend)\.\d{1,3}$/;
+
+/** A symbol without its addenda, corrigenda, revisions and amendments: "A/66/53/Add.1/Corr.1" -> "A/66/53". */
+export function baseSymbol(symbol: string): string {
+  const parts = canonicalSymbol(symbol).split("/");
+  while (parts.length > 2 && MODIFIER.test(parts.at(-1)!)) parts.pop();
+  return parts.join("/");
+}
 
 /**
  * A related document written as a modifier ("A/68/970 and Corr.1", "A/66/53/Add.1 and Add.2"):

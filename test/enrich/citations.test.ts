@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { readResolution } from "../../src/ingest/read.js";
 import { enrich } from "../../src/enrich/index.js";
 import { findCitations } from "../../src/enrich/citations.js";
-import { canonicalSymbol, parseResolutionSymbol, resolutionSymbol, symbolFileName, withModifier } from "../../src/model/symbols.js";
+import { baseSymbol, canonicalSymbol, parseResolutionSymbol, resolutionSymbol, symbolFileName, withModifier } from "../../src/model/symbols.js";
 import type { Citation, Resolution } from "../../src/model/types.js";
 import { readCorpus, unpackedCorpus } from "../helpers/corpus.js";
 
@@ -175,6 +175,8 @@ test("symbols: canonical forms, resolution numbers and modifiers", () => {
   assert.equal(withModifier("A/66/53/Add.1", "Corr.1"), "A/66/53/Add.1/Corr.1");
   assert.equal(withModifier("A/66/53/Add.1", "Add.2"), "A/66/53/Add.2");
   assert.equal(symbolFileName("A/RES/75/245 B"), "A_RES_75_245_B");
+  assert.equal(baseSymbol("A/66/53/Add.1/Corr.1"), "A/66/53");
+  assert.equal(baseSymbol("A/RES/63/231"), "A/RES/63/231");
 });
 
 test("hostile input: a 1 MB line of near-citations is read in linear time", () => {
