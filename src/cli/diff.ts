@@ -6,12 +6,11 @@ import { renderComparisonHtml } from "../compare/format/html.js";
 import { renderComparisonText, renderSeriesText } from "../compare/format/terminal.js";
 import { groupSeries, seriesView, versionOrder } from "../compare/series.js";
 import { enrich } from "../enrich/index.js";
-import { readResolution } from "../ingest/read.js";
 import type { Resolution } from "../model/types.js";
 import { databaseLocation, isPostgresUrl, openStore } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
 import { canonicalSymbol, looksLikeSymbol } from "../registry/symbols.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, readInputFile } from "./io.js";
 
 /**
  * `mandates diff A B` and `mandates series ...`: A and B are files, or symbols of documents in
@@ -96,15 +95,9 @@ export class DocumentLoader {
 
   /** A document from a file; null when the argument names no readable file. */
   async fromFile(argument: string): Promise<Loaded | null> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.io.readFile(argument);
-    } catch {
-      return null;
-    }
-    const parsed = await readResolution(bytes, { name: argument });
-    if (!parsed.ok) return { ok: false, message: `${argument}: ${parsed.problems.map((p) => p.message).join("; ")}` };
-    return { ok: true, document: enrich(parsed.document) };
+    const input = await readInputFile(argument, this.io);
+    if (!input.ok) return input.unreadable ? null : { ok: false, message: `${argument}: ${input.message}` };
+    return { ok: true, document: enrich(input.document) };
   }
 
   /** A document from a file, or from the registry when the argument is no file but reads as a symbol. */

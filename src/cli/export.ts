@@ -4,11 +4,10 @@ import type { Command } from "commander";
 import { enrich } from "../enrich/index.js";
 import { toAkn } from "../export/akn.js";
 import { toCitationsCsv, toGraphMl, toJsonLines, toMandatesCsv } from "../export/opendata.js";
-import { readResolution } from "../ingest/read.js";
 import type { Resolution } from "../model/types.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, readInputFile } from "./io.js";
 
 export interface ExportFlags {
   akn?: boolean;
@@ -107,21 +106,13 @@ async function readFiles(files: string[], io: CliIO): Promise<Loaded> {
   const documents: Loaded["documents"] = [];
   let failures = 0;
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(file);
-    } catch (e) {
+    const input = await readInputFile(file, io);
+    if (!input.ok) {
       failures++;
-      io.stderr(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${file}: ${input.message}\n`);
       continue;
     }
-    const parsed = await readResolution(bytes, { name: file });
-    if (!parsed.ok) {
-      failures++;
-      io.stderr(`${file}: ${parsed.problems.map((p) => p.message).join("; ")}\n`);
-      continue;
-    }
-    documents.push({ document: enrichKeepingMarkupLinks(parsed.document), name: basename(file) });
+    documents.push({ document: enrichKeepingMarkupLinks(input.document), name: basename(file) });
   }
   return { documents, failures };
 }

@@ -1,4 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
+import { readResolution } from "../ingest/read.js";
+import type { Resolution, SourceFormat } from "../model/types.js";
 
 /** What the CLI touches of the outside world; tests pass their own to run commands in-process. */
 export interface CliIO {
@@ -42,4 +44,26 @@ export function memoryIO(files: Record<string, Uint8Array | string> = {}, fallba
     env: {} as Record<string, string | undefined>,
   };
   return io;
+}
+
+/** One input file read as a resolution: the document, or a message naming what went wrong. */
+export type InputResult =
+  | { ok: true; document: Resolution }
+  | { ok: false; message: string; unreadable: boolean };
+
+/** Reads and parses one file (not enriched); every command that takes files goes through here. */
+export async function readInputFile(
+  file: string,
+  io: CliIO,
+  format?: SourceFormat,
+): Promise<InputResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    return { ok: false, message: `cannot read: ${e instanceof Error ? e.message : String(e)}`, unreadable: true };
+  }
+  const parsed = await readResolution(bytes, { name: file, ...(format ? { format } : {}) });
+  if (!parsed.ok) return { ok: false, message: parsed.problems.map((p) => p.message).join("; "), unreadable: false };
+  return { ok: true, document: parsed.document };
 }

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import type { SourceFormat } from "../model/types.js";
-import { readResolution } from "../ingest/read.js";
 import { toContractJson } from "../export/json.js";
 import { enrich } from "../enrich/index.js";
 import { toOutline } from "../export/outline.js";
 import { toMandateTable } from "../export/mandate-table.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, readInputFile } from "./io.js";
 
 const FORMATS: SourceFormat[] = ["ods", "text", "pdf", "akn", "eosg"];
 
@@ -30,21 +29,13 @@ export async function parseCommand(files: string[], flags: ParseFlags, io: CliIO
   const asJson = !flags.mandates && (flags.json || (!flags.text && !io.isTTY));
   let failures = 0;
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(file);
-    } catch (e) {
+    const input = await readInputFile(file, io, flags.format as SourceFormat | undefined);
+    if (!input.ok) {
       failures++;
-      report(file, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
+      report(file, input.message);
       continue;
     }
-    const parsed = await readResolution(bytes, { name: file, ...(flags.format ? { format: flags.format as SourceFormat } : {}) });
-    if (!parsed.ok) {
-      failures++;
-      report(file, parsed.problems.map((p) => p.message).join("; "));
-      continue;
-    }
-    const document = enrich(parsed.document);
+    const document = enrich(input.document);
     if (flags.mandates) io.stdout(toMandateTable(document) + (files.length > 1 ? "\n" : ""));
     else if (asJson) io.stdout(JSON.stringify(toContractJson(document)) + "\n");
     else io.stdout(toOutline(document) + (files.length > 1 ? "\n" : ""));
