@@ -45,7 +45,7 @@ function time(rounds: number, body: () => void): number {
   return best;
 }
 
-export function runParseBench(corpus: string, rounds = 3): ParseBenchResult {
+export function runParseBench(corpus: string, rounds = 5): ParseBenchResult {
   const files = loadOdsTexts(corpus);
   const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
   const megabytes = bytes / 1048576;
