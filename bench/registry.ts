@@ -210,7 +210,7 @@ const COPIED_COLUMNS = {
  * Grows the registry to `size` documents with re-numbered copies of its documents (A/RES/75/231
  * copied as A/RES/75/1231, 2231, ...; other symbols get a /R<n> suffix): each copy's document,
  * current version, paragraphs (full-text index included, through the same triggers or generated
- * column), citations, mandates and SDG links are copied in SQL, 200 documents per transaction.
+ * column), citations, mandates, SDG links and goals are copied in SQL, 200 documents per transaction.
  * The copied model keeps the original's symbol inside: the copies exist to be searched.
  * Returns documents per second.
  */
@@ -257,6 +257,7 @@ export async function growTo(db: RawDatabase, size: number): Promise<number> {
           [id, oldBase, base, original.id],
         );
       }
+      await db.run("INSERT INTO document_goals (document_id, goal) SELECT ?, goal FROM document_goals WHERE document_id = ?", [id, original.id]);
       total++;
       if (++inTransaction === 200) {
         await db.run("COMMIT");

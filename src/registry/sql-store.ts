@@ -58,6 +58,8 @@ const FACET_LIMIT = 30;
 const RANK_WINDOW = 500;
 /** Totals are counted exactly up to here ("1,000+" beyond) unless facets are asked for. */
 const TOTAL_CAP = 1_000;
+/** Facets count at most this many (newest) matches: exact below, a sample of the newest above. */
+const FACET_SAMPLE = 10_000;
 /** Deepest hit served (offset + limit). */
 const MAX_RESULT_WINDOW = 10_000;
 const FREQUENCY_CAP = 10_000;
@@ -195,7 +197,7 @@ export class SqlStore implements Store {
     this.termFrequencies.clear();
     const paragraphId = (ordinal: number | null) => (ordinal === null ? null : first + ordinal);
     await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [previousBase, previousBase + PARAGRAPH_ID_SPAN]);
-    for (const table of ["citations", "mandates", "sdg_links"]) await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+    for (const table of ["citations", "mandates", "sdg_links", "document_goals"]) await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
     await tx.insertRows(
       "paragraphs",
       ["id", "document_id", "language", "ordinal", "ref", "kind", "number", "phrase", "part", "text", "text_hash", "start_offset", "end_offset"],
@@ -218,6 +220,11 @@ export class SqlStore implements Store {
       "sdg_links",
       ["document_id", "paragraph_id", "goal", "target", "origin"],
       rows.sdgs.map((s) => [documentId, paragraphId(s.ordinal), s.goal, s.target, s.origin]),
+    );
+    await tx.insertRows(
+      "document_goals",
+      ["document_id", "goal"],
+      [...new Set(rows.sdgs.map((s) => s.goal))].map((goal) => [documentId, goal]),
     );
   }
 
@@ -318,7 +325,7 @@ export class SqlStore implements Store {
     if (filter.year !== undefined) eq("year", filter.year);
     if (filter.committee) c.push({ sql: `lower(${alias}.committee) = ?`, params: [filter.committee.toLowerCase()] });
     if (filter.agendaItem) eq("agenda_item", filter.agendaItem);
-    if (filter.sdg) c.push({ sql: `EXISTS (SELECT 1 FROM sdg_links s WHERE s.document_id = ${alias}.id AND s.goal = ?)`, params: [filter.sdg] });
+    if (filter.sdg) c.push({ sql: `EXISTS (SELECT 1 FROM document_goals g WHERE g.document_id = ${alias}.id AND g.goal = ?)`, params: [filter.sdg] });
     if ("title" in filter && filter.title) {
       c.push({ sql: `${alias}.title ${this.sql.ilike} ? ESCAPE '\\'`, params: [`%${escapeLike(filter.title)}%`] });
     }
@@ -413,8 +420,8 @@ export class SqlStore implements Store {
 
   /**
    * Hits ranked by relevance among the newest RANK_WINDOW matches (all of them when fewer), or
-   * newest first without words; the total is exact up to TOTAL_CAP, and exact always when facets
-   * are asked for (their counts cover every match).
+   * newest first without words. The total is exact up to TOTAL_CAP, or up to FACET_SAMPLE when
+   * facets are asked for; facets count the newest FACET_SAMPLE matches (all of them when fewer).
    */
   async search(request: SearchRequest): Promise<SearchResult> {
     const parsed = parseSearch(request.query);
@@ -442,10 +449,11 @@ export class SqlStore implements Store {
         .sort((a, b) => b.score - a.score || b.id - a.id)
         .slice(offset, offset + limit);
     }
+    const cap = request.facets.length ? FACET_SAMPLE : TOTAL_CAP;
     const counted = request.facets.length ? await this.aggregates(hits, request.facets) : { total: newest.length, facets: {} };
     return {
-      total: Math.min(counted.total, TOTAL_CAP),
-      totalExact: request.facets.length > 0 || counted.total <= TOTAL_CAP,
+      total: Math.min(counted.total, cap),
+      totalExact: counted.total <= cap,
       hits: await this.describeHits(page, expression),
       facets: counted.facets,
     };
@@ -524,26 +532,29 @@ export class SqlStore implements Store {
     });
   }
 
-  /** Total and facet counts in one statement over the materialised hits. */
+  /** Total and facet counts in one statement over the materialised newest hits. */
   private async aggregates(hits: Fragment, facets: readonly FacetName[]): Promise<{ total: number; facets: SearchResult["facets"] }> {
+    // CROSS JOIN: the (few) hits drive every count; the planner would rather walk an index of the joined table.
+    const byDocument = (facet: string, column: string) =>
+      `SELECT '${facet}', ${column}, COUNT(*) FROM hits h CROSS JOIN documents d WHERE d.id = h.document_id AND ${column} IS NOT NULL GROUP BY ${column}`;
     const branches: Record<FacetName, string> = {
-      body: "SELECT 'body' AS facet, d.body AS value, COUNT(*) AS n FROM hits h JOIN documents d ON d.id = h.document_id GROUP BY d.body",
-      session: "SELECT 'session', CAST(d.session AS TEXT), COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.session IS NOT NULL GROUP BY d.session",
-      year: "SELECT 'year', CAST(d.year AS TEXT), COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.year IS NOT NULL GROUP BY d.year",
-      committee: "SELECT 'committee', d.committee, COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.committee IS NOT NULL GROUP BY d.committee",
-      agendaItem: "SELECT 'agendaItem', d.agenda_item, COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.agenda_item IS NOT NULL GROUP BY d.agenda_item",
-      kind: "SELECT 'kind', p.kind, COUNT(*) FROM hits h JOIN paragraphs p ON p.id = h.id GROUP BY p.kind",
-      verb: "SELECT 'verb', p.phrase, COUNT(*) FROM hits h JOIN paragraphs p ON p.id = h.id WHERE p.phrase IS NOT NULL GROUP BY p.phrase",
+      body: byDocument("body", "d.body"),
+      session: byDocument("session", "CAST(d.session AS TEXT)"),
+      year: byDocument("year", "CAST(d.year AS TEXT)"),
+      committee: byDocument("committee", "d.committee"),
+      agendaItem: byDocument("agendaItem", "d.agenda_item"),
+      kind: "SELECT 'kind', p.kind, COUNT(*) FROM hits h CROSS JOIN paragraphs p WHERE p.id = h.id GROUP BY p.kind",
+      verb: "SELECT 'verb', p.phrase, COUNT(*) FROM hits h CROSS JOIN paragraphs p WHERE p.id = h.id AND p.phrase IS NOT NULL GROUP BY p.phrase",
       actor:
-        "SELECT 'actor', COALESCE(x.actor_canonical, x.actor), COUNT(DISTINCT h.id) FROM hits h JOIN mandates x ON x.paragraph_id = h.id GROUP BY COALESCE(x.actor_canonical, x.actor)",
-      sdg: "SELECT 'sdg', s.goal, COUNT(*) FROM hits h JOIN (SELECT DISTINCT document_id, goal FROM sdg_links) s ON s.document_id = h.document_id GROUP BY s.goal",
+        "SELECT 'actor', COALESCE(x.actor_canonical, x.actor), COUNT(DISTINCT h.id) FROM hits h CROSS JOIN mandates x WHERE x.paragraph_id = h.id GROUP BY COALESCE(x.actor_canonical, x.actor)",
+      sdg: "SELECT 'sdg', g.goal, COUNT(*) FROM hits h CROSS JOIN document_goals g WHERE g.document_id = h.document_id GROUP BY g.goal",
       hasReportDue: `SELECT 'hasReportDue', CASE WHEN EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = h.id AND x.report = 1 AND x.due_session IS NOT NULL)
                        THEN 'true' ELSE 'false' END, COUNT(*) FROM hits h GROUP BY 2`,
     };
     const wanted = [...new Set(facets)];
     const union = ["SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM hits", ...wanted.map((f) => branches[f])].join(" UNION ALL ");
     const rows = await this.db.all(
-      `WITH hits AS MATERIALIZED (${hits.sql})
+      `WITH hits AS MATERIALIZED (SELECT id, document_id FROM (${hits.sql}) h ORDER BY id DESC LIMIT ${FACET_SAMPLE + 1})
        SELECT facet, value, n FROM (
          SELECT facet, value, n, ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, value) AS rank FROM (${union}) counted
        ) ranked WHERE rank <= ${FACET_LIMIT} ORDER BY facet, rank`,

@@ -147,7 +147,10 @@ export interface FacetCount {
 }
 
 export interface SearchResult {
-  /** Matching paragraphs; a lower bound when `totalExact` is false (very broad searches). */
+  /**
+   * Matching paragraphs, counted up to 1,000 (10,000 when facets are asked for); a lower bound
+   * when `totalExact` is false, and then the facets count the newest 10,000 matches.
+   */
   total: number;
   totalExact: boolean;
   hits: SearchHit[];

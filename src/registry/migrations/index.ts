@@ -4,6 +4,7 @@ import { schema } from "./001_schema.js";
 import { fullText } from "./002_full_text.js";
 import { recencyIds } from "./003_recency_ids.js";
 import { paragraphTags } from "./004_paragraph_tags.js";
+import { documentGoals } from "./005_document_goals.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -18,7 +19,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
