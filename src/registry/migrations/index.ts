@@ -5,6 +5,7 @@ import { fullText } from "./002_full_text.js";
 import { recencyIds } from "./003_recency_ids.js";
 import { paragraphTags } from "./004_paragraph_tags.js";
 import { documentGoals } from "./005_document_goals.js";
+import { leanIndexes } from "./006_lean_indexes.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -19,7 +20,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
