@@ -248,10 +248,10 @@ export class CompiledLexicon {
   }
 
   /**
-   * Why some terms link to a goal, at most `n` of them: its seed terms, then its topical terms
-   * by weight, then (with `any`, when there is nothing else) its other terms by weight.
+   * Why a resolution's terms link it to a goal, at most `n` of them: its seed terms, then its
+   * topical terms by weight, and when there are none, its other terms by weight.
    */
-  evidence(terms: Iterable<number>, goal: number, n: number, any: boolean): string[] {
+  evidence(terms: Iterable<number>, goal: number, n: number): string[] {
     const seed: number[] = [];
     const topical: number[] = [];
     const other: number[] = [];
@@ -273,25 +273,50 @@ export class CompiledLexicon {
       } else if ((this.topicalGoals[t]! >>> goal) & 1) keep(topical, t);
     }
     const chosen = seed.concat(topical);
-    if (any && chosen.length === 0) for (const t of terms) if (weight(t) > 0) keep(other, t);
+    if (chosen.length === 0) for (const t of terms) if (weight(t) > 0) keep(other, t);
     const shown = chosen.length ? chosen : other;
     return shown.slice(0, n).map((t) => this.terms[t]!);
   }
 
   /**
-   * The goals (as indexes) some terms link a paragraph to: those it has a seed term of, and those
-   * its terms weigh enough for (`sums`) with a topical term among them.
+   * A paragraph's links: to the goals it has a seed term of, and to those its terms weigh
+   * enough for (`sums`) with a topical term among them; each explained by at most `n` terms
+   * (seed terms, then topical ones by weight). One pass over the terms serves all the goals.
    */
-  linkedGoals(terms: TermSet, sums: Float64Array, threshold: number): number[] {
+  paragraphLinks(terms: TermSet, sums: Float64Array, threshold: number, n: number): SdgLink[] {
     let seed = 0;
     let topical = 0;
     for (const t of terms.list) {
       seed |= this.seedGoals[t]!;
       topical |= this.topicalGoals[t]!;
     }
-    const goals: number[] = [];
-    for (let g = 0; g < GOALS.length; g++) if ((seed >>> g) & 1 || ((topical >>> g) & 1 && sums[g]! >= threshold)) goals.push(g);
-    return goals;
+    let linked = 0;
+    for (let g = 0; g < GOALS.length; g++) if ((seed >>> g) & 1 || ((topical >>> g) & 1 && sums[g]! >= threshold)) linked |= 1 << g;
+    if (linked === 0) return [];
+    const explaining: number[][] = [];
+    for (const t of terms.list) {
+      for (let bits = (this.seedGoals[t]! | this.topicalGoals[t]!) & linked; bits !== 0; bits &= bits - 1) {
+        const g = 31 - Math.clz32(bits & -bits);
+        (explaining[g] ??= []).push(t);
+      }
+    }
+    const links: SdgLink[] = [];
+    for (let g = 0; g < GOALS.length; g++) {
+      if (!((linked >>> g) & 1)) continue;
+      const list = explaining[g] ?? [];
+      // seed terms first, then by weight; lists are a few terms long, so insertion sort
+      const rank = list.map((t) => ((this.seedGoals[t]! >>> g) & 1 ? 1000 : 0) + this.matrix[t * GOALS.length + g]!);
+      for (let i = 1; i < list.length; i++) {
+        for (let j = i; j > 0 && rank[j - 1]! < rank[j]!; j--) {
+          [list[j - 1], list[j]] = [list[j]!, list[j - 1]!];
+          [rank[j - 1], rank[j]] = [rank[j]!, rank[j - 1]!];
+        }
+      }
+      const evidence: string[] = [];
+      for (let i = 0; i < list.length && i < n; i++) evidence.push(this.terms[list[i]!]!);
+      links.push({ goal: GOALS[g]!, target: this.target(list, GOALS[g]!), evidence });
+    }
+    return links;
   }
 
   /** The one target the terms name for a goal, if exactly one. */
@@ -489,7 +514,7 @@ export function sdgsStage(doc: Resolution): void {
       terms.clear();
       lex.find(p.text, terms);
       lex.sums(terms, sums);
-      p.sdgs = lex.linkedGoals(terms, sums, lexicon.paragraphThreshold).map((g) => link(lex, terms, g, 5, false));
+      p.sdgs = lex.paragraphLinks(terms, sums, lexicon.paragraphThreshold, 5);
       for (const t of terms.list) documentTerms.add(t);
     }
   }
@@ -500,12 +525,10 @@ export function sdgsStage(doc: Resolution): void {
   }
   lex.sums(documentTerms, sums);
   const probabilities = new Map<string, number>(GOALS.map((g, i) => [g, sigmoid(lex.bias[i]! + sums[i]!)]));
-  doc.sdgs = chooseGoals(probabilities, lexicon.threshold, lexicon.maxGoals).map((g) => link(lex, documentTerms, GOALS.indexOf(g as Goal), 8, true));
-}
-
-function link(lex: CompiledLexicon, terms: Iterable<number>, goalIndex: number, evidence: number, anyEvidence: boolean): SdgLink {
-  const goal = GOALS[goalIndex]!;
-  return { goal, target: lex.target(terms, goal), evidence: lex.evidence(terms, goalIndex, evidence, anyEvidence) };
+  doc.sdgs = chooseGoals(probabilities, lexicon.threshold, lexicon.maxGoals).map((g) => {
+    const goal = GOALS.indexOf(g as Goal);
+    return { goal: g, target: lex.target(documentTerms, g), evidence: lex.evidence(documentTerms, goal, 8) };
+  });
 }
 
 /** The UN's own classification ("16", "16.9"): one link per code. */
