@@ -424,27 +424,50 @@ function kindOfSymbol(symbol: string): CitationKind {
 
 const BODY_OF_DOCUMENT: Record<Body, ResolutionBody> = { GA: "GA", SC: "SC", ECOSOC: "ECOSOC", HRC: "HRC", other: "GA" };
 
-/** Enrichment stage: fills `citations` of the paragraphs, footnotes and (for the heading) the document. */
+/**
+ * Enrichment stage: fills `citations` of the paragraphs, footnotes and (for the heading) the
+ * document. Citations a decoder already took from the source's own links (AKN, EOSG) are kept:
+ * those found in the text are added unless the words are a link already ("54/237</a> C" stays
+ * the linked A/RES/54/237) or the same symbol is already cited in the same place, so enriching
+ * twice gives the same citations.
+ */
 export function citationsStage(doc: Resolution): void {
   const body = BODY_OF_DOCUMENT[doc.meta.body];
   const own = new Set(doc.meta.symbol ? [canonicalSymbol(doc.meta.symbol)] : []);
   const locate = sourceLocator(doc.source.text);
-  const cite = (text: string, where: string, place: (c: FoundCitation) => Position): Citation[] =>
-    findCitations(text, body, own).map((c) => ({ symbol: c.symbol, kind: c.kind, text: c.text, in: where, position: place(c) }));
+  const cite = (existing: Citation[], text: string, where: string, place: (c: FoundCitation) => Position): Citation[] => {
+    const found = findCitations(text, body, own);
+    if (found.length === 0) return existing;
+    const seen = new Set(existing.map((c) => symbolKey(c.symbol)));
+    const added: Citation[] = [];
+    for (const c of found) {
+      if (seen.has(symbolKey(c.symbol))) continue;
+      const position = place(c);
+      if (existing.some((e) => overlaps(e.position, position))) continue;
+      added.push({ symbol: c.symbol, kind: c.kind, text: c.text, in: where, position });
+    }
+    return added.length ? [...existing, ...added] : existing;
+  };
 
-  for (const p of doc.preamble) p.citations = cite(p.text, `preamble.${p.index}`, (c) => locate.within(c, p.position, p.text.length));
-  for (const p of doc.operative) p.citations = cite(p.text, `operative.${p.number}`, (c) => locate.within(c, p.position, p.text.length));
+  for (const p of doc.preamble) p.citations = cite(p.citations, p.text, `preamble.${p.index}`, (c) => locate.within(c, p.position, p.text.length));
+  for (const p of doc.operative) p.citations = cite(p.citations, p.text, `operative.${p.number}`, (c) => locate.within(c, p.position, p.text.length));
   const callers = new Map<number, { text: string; offset: number }>();
   for (const p of [...doc.preamble, ...doc.operative]) for (const r of p.footnoteRefs) if (!callers.has(r.number)) callers.set(r.number, { text: p.text, offset: r.offset });
   for (const f of doc.footnotes) {
-    f.citations = cite(f.text, `footnote.${f.number}`, (c) => locate.within(c, f.position, f.text.length));
+    f.citations = cite(f.citations, f.text, `footnote.${f.number}`, (c) => locate.within(c, f.position, f.text.length));
     const caller = callers.get(f.number);
-    if (f.citations.length && caller && namesAnInstrument(caller.text, caller.offset)) for (const c of f.citations) c.kind = "instrument";
+    if (f.citations.length && caller && namesAnInstrument(caller.text, caller.offset)) {
+      for (const c of f.citations) if (c.kind !== "decision") c.kind = "instrument";
+    }
   }
   // the heading is read on the source itself, so offsets need no lookup
   const headingEnd = headingLength(doc);
-  doc.citations = cite(doc.source.text.slice(0, headingEnd), "header", (c) => locate.span(c.start, c.end));
+  const header = doc.citations.filter((c) => c.in === "header");
+  doc.citations = [...doc.citations.filter((c) => c.in !== "header"), ...cite(header, doc.source.text.slice(0, headingEnd), "header", (c) => locate.span(c.start, c.end))];
 }
+
+const overlaps = (a: Position, b: Position) =>
+  a.start.offset < b.end.offset && b.start.offset < a.end.offset && a.end.offset > a.start.offset;
 
 /**
  * The heading: the source text before the first paragraph ("[on the report of the Second

@@ -153,6 +153,22 @@ test("63/231 cites the resolutions and documents of its text and footnotes", asy
   assert.equal(cited.size, 15);
 });
 
+test("AKN input: the UN's own links are kept, and citations they miss are added from the text", async () => {
+  await import("../../src/ingest/decoders.js");
+  const file = join(unpackedCorpus(), "akn", "en", "A_RES_75_135.en.xml");
+  const parsed = await readResolution(new Uint8Array(readFileSync(file)), { name: "A_RES_75_135.en.xml" });
+  assert.ok(parsed.ok);
+  const linked = allCitations(parsed.document).map((c) => `${c.in} ${c.symbol}`);
+  assert.ok(linked.includes("preamble.14 A/RES/58/316"), "the decoder reads the link");
+  const doc = enrich(parsed.document);
+  const cited = allCitations(doc).map((c) => `${c.in} ${c.symbol}`);
+  for (const c of linked) assert.ok(cited.includes(c), `keeps ${c}`);
+  // "its decision 74/545" has no link in the AKN file
+  assert.ok(cited.includes("preamble.1 A/DEC/74/545"));
+  // the linked words are not cited twice
+  assert.equal(cited.filter((c) => c === "preamble.14 A/RES/58/316").length, 1);
+});
+
 test("enriching twice gives the same citations", async () => {
   const doc = await enriched("seeds", "A_RES_69_235.en.txt");
   const once = JSON.stringify(allCitations(doc));
