@@ -114,11 +114,15 @@ const TARGETS: Record<string, string> = {
   "technology bank": "17.8",
 };
 
-/** Seed and target phrases must be terms the matcher can find: up to three words, within a clause. */
+/** Whether the matcher can find a term as written: up to three words, within one clause ("women's rights" cannot). */
+function matchable(term: string): boolean {
+  const words = clauses(term);
+  return words.length === 1 && words[0]!.length <= 3 && words[0]!.join(" ") === term;
+}
+
 function checkCurated(): void {
   for (const term of [...Object.values(SEED).flat(), ...Object.keys(TARGETS)]) {
-    const words = clauses(term);
-    if (words.length !== 1 || words[0]!.length > 3 || words[0]!.join(" ") !== term) throw new Error(`curated term "${term}" cannot be matched`);
+    if (!matchable(term)) throw new Error(`curated term "${term}" cannot be matched`);
   }
 }
 
@@ -174,9 +178,9 @@ function aknKeywords(): { terms: Set<string>; concepts: Record<string, string[]>
   const concepts: Record<string, string[]> = {};
   for (const [k, byGoal] of goalsOf) {
     const [goal, n] = [...byGoal].sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
-    if (goal && n === count.get(k) && byGoal.size === 1) (concepts[goal] ??= []).push(k);
+    if (goal && n === count.get(k) && byGoal.size === 1 && matchable(k)) (concepts[goal] ??= []).push(k);
   }
-  return { terms, concepts };
+  return { terms: new Set([...terms].filter(matchable)), concepts };
 }
 
 async function examples(): Promise<{ examples: Example[]; subjects: string[] }> {
@@ -367,7 +371,7 @@ async function main(): Promise<void> {
   const keywords = aknKeywords();
   const seed = Object.fromEntries(GOALS.map((g) => [g, [...new Set([...(SEED[g] ?? []), ...(keywords.concepts[g] ?? [])])].sort()]));
   const topical = new Set([...Object.values(seed).flat(), ...Object.keys(TARGETS), ...keywords.terms, ...subjects]
-    .filter((t) => t.split(" ").length <= 3 && !STOPWORDS.has(t)));
+    .filter((t) => matchable(t) && !STOPWORDS.has(t)));
   const keep = topical;
   const trainSet = all.filter((e) => trainSessions.includes(e.session));
   const testSet = all.filter((e) => testSessions.includes(e.session));
@@ -385,7 +389,8 @@ async function main(): Promise<void> {
   const out = option("--out") ?? (testSet.length ? undefined : LEXICON);
   if (!out) return;
   const about = `Derived by scripts/build-sdg-lexicon.ts from the UN's SDG classification of ${trainSet.length} resolutions of sessions ` +
-    `${trainSessions[0]}-${trainSessions.at(-1)} (logistic regression per goal on term presence); seed and targets curated.`;
+    `${trainSessions[0]}-${trainSessions.at(-1)} (logistic regression per goal on term presence); seed curated and completed with the SDG ontology's concepts ` +
+    `found in the AKN keywords; targets curated.`;
   writeFileSync(out, JSON.stringify(toLexicon(model, selection, about, seed, topical)) + "\n");
   console.log(`wrote ${out}`);
 }
