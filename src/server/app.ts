@@ -3,6 +3,7 @@ import { RegistryInputError } from "../registry/sql-store.js";
 import type { Store } from "../registry/store.js";
 import { collectRoutes, openApiDocument } from "./openapi.js";
 import { citationRoutes } from "./routes/citations.js";
+import { compareRoutes } from "./routes/compare.js";
 import { documentRoutes } from "./routes/documents.js";
 import { mandateRoutes } from "./routes/mandates.js";
 import { searchRoutes } from "./routes/search.js";
@@ -69,6 +70,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   await app.register(mandateRoutes, context);
   await app.register(seriesRoutes, context);
   await app.register(statisticsRoutes, context);
+  await app.register(compareRoutes, context);
 
   let openApi: unknown;
   app.get(
