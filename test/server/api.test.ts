@@ -115,9 +115,11 @@ for (const factory of storeFactories()) {
       const doc = r.json();
       assert.equal(doc.openapi, "3.1.0");
       assert.deepEqual(Object.keys(doc.paths).sort(), [
+        "/diff",
         "/documents",
         "/documents/{symbol}",
         "/documents/{symbol}/citations",
+        "/duplicates",
         "/health",
         "/mandates",
         "/openapi.json",
