@@ -11,6 +11,7 @@ import { databaseLocation, isPostgresUrl, openStore } from "../registry/open.js"
 import type { Store } from "../registry/store.js";
 import { canonicalSymbol, looksLikeSymbol } from "../registry/symbols.js";
 import { type CliIO, readInputFile } from "./io.js";
+import { allDocuments } from "../registry/all-documents.js";
 
 /**
  * `mandates diff A B` and `mandates series ...`: A and B are files, or symbols of documents in
@@ -41,7 +42,6 @@ export function registryLookup(io: CliIO): OpenLookup {
   };
 }
 
-const PAGE = 500;
 
 export function storeLookup(store: Store): DocumentLookup {
   const document = async (symbol: string) => (await store.getDocument(symbol))?.document ?? null;
@@ -60,18 +60,7 @@ export function storeLookup(store: Store): DocumentLookup {
       }
       return out;
     },
-    async all() {
-      const docs: Resolution[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await store.listDocuments({}, { limit: PAGE, offset });
-        for (const summary of page.items) {
-          const doc = await document(summary.symbol);
-          if (doc) docs.push(doc);
-        }
-        if (page.items.length < PAGE) break;
-      }
-      return docs;
-    },
+    all: () => allDocuments(store),
     close: () => store.close(),
   };
 }

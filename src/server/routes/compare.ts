@@ -3,11 +3,11 @@ import { compareResolutions } from "../../compare/compare.js";
 import { findDuplication } from "../../compare/duplicates.js";
 import { comparisonJson, duplicationJson } from "../../compare/format/json.js";
 import type { Resolution } from "../../model/types.js";
+import { allDocuments } from "../../registry/all-documents.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { errors } from "../schemas.js";
 
-const PAGE = 200;
 const symbolString = { type: "string", minLength: 1, maxLength: 200 } as const;
 
 /** Comparison of two stored versions, and the registry-wide duplication report (compare/). */
@@ -51,15 +51,7 @@ export async function compareRoutes(app: FastifyInstance, { store }: RouteContex
       },
     },
     async (request) => {
-      const docs: Resolution[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await store.listDocuments({}, { limit: PAGE, offset });
-        for (const summary of page.items) {
-          const stored = await store.getDocument(summary.symbol);
-          if (stored) docs.push(stored.document);
-        }
-        if (page.items.length < PAGE) break;
-      }
+      const docs = await allDocuments(store);
       const report = duplicationJson(findDuplication(docs));
       return { ...report, findings: report.findings.slice(0, request.query.limit ?? 100) };
     },

@@ -1,0 +1,17 @@
+import type { Resolution } from "../model/types.js";
+import type { Store } from "./store.js";
+
+const PAGE = 500;
+
+/** The current version of every stored document, read page by page (registry-wide scans). */
+export async function allDocuments(store: Store): Promise<Resolution[]> {
+  const docs: Resolution[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.listDocuments({}, { limit: PAGE, offset });
+    for (const summary of page.items) {
+      const stored = await store.getDocument(summary.symbol);
+      if (stored) docs.push(stored.document);
+    }
+    if (page.items.length < PAGE) return docs;
+  }
+}
