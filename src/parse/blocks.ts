@@ -106,11 +106,3 @@ export function toBlocks(lines: Line[], onePerLine: boolean): Block[] {
   flush();
   return blocks;
 }
-
-/** A slice of a block as a new block (pieces re-based). */
-export function sliceBlock(block: Block, from: number, to = block.text.length): Block {
-  const text = block.text.slice(from, to);
-  const pieces = [{ at: 0, src: sourceOffset(block, from) }];
-  for (const p of block.pieces) if (p.at > from && p.at < to) pieces.push({ at: p.at - from, src: p.src });
-  return { text, start: sourceOffset(block, from), end: sourceOffset(block, Math.max(from, to - 1)) + (to > from ? 1 : 0), pieces, indented: block.indented };
-}

@@ -1,5 +1,5 @@
-import { DATE_PATTERN, findDate, isoDate } from "../model/dates.js";
-import { ORDINAL_WORD_PATTERN, ordinalNumber, sessionOfDate } from "../model/session.js";
+import { DATE_PATTERN, isoDate } from "../model/dates.js";
+import { ORDINAL_WORD_PATTERN, ordinalNumber } from "../model/session.js";
 import type { Body } from "../model/types.js";
 
 /**
@@ -154,4 +154,3 @@ export function distributionDate(text: string): string | null {
   return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
 }
 
-export { findDate, sessionOfDate };

@@ -14,7 +14,7 @@ import type {
   SourceFormat,
   SubParagraph,
 } from "../model/types.js";
-import { type Block, type Line, lineBlock, sourceOffset, splitLines, toBlocks } from "./blocks.js";
+import { type Block, type Line, lineBlock, splitLines, toBlocks } from "./blocks.js";
 import { type Callout, locateCallouts, removeCallouts } from "./callouts.js";
 import { type OpeningPhrase, openingPhrase } from "./lexicon/phrases.js";
 import {
@@ -28,8 +28,8 @@ import {
   scAdoptionLine,
   scMeetingLine,
   scNumberLine,
-  sessionOfDate,
 } from "./metadata.js";
+import { sessionOfDate } from "../model/session.js";
 
 /**
  * Text to document model, for English resolutions in the layouts the UN publishes: ODS text
@@ -604,4 +604,3 @@ function checkNumbering(operative: OperativeParagraph[], problems: Problem[]): v
   }
 }
 
-export { sourceOffset };
