@@ -157,24 +157,34 @@ export function locateCallouts(texts: string[], first: number, last: number): Ca
  * an operative paragraph). A repeat counts only after the same 24 characters of text.
  */
 function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
-  // every digit run glued to text, keyed by the words before it and its digits
-  const candidates = new Map<string, { block: number; at: number }[]>();
-  const DIGITS = /\d{1,3}(?!\d)/g;
-  texts.forEach((text, block) => {
-    for (const m of text.matchAll(DIGITS)) {
-      if (m.index === 0 || /[\s\d]/.test(text[m.index - 1]!)) continue;
-      const key = `${contextBefore(text, m.index)}|${m[0]}`;
-      const list = candidates.get(key) ?? [];
-      list.push({ block, at: m.index });
-      candidates.set(key, list);
+  // the first call-outs worth repeating, with the text before them
+  const firsts: { block: number; at: number; number: number; context: string }[] = [];
+  for (let block = 0; block < found.length; block++) {
+    for (const c of found[block]!) {
+      const context = contextBefore(texts[block]!, c.at);
+      if (context.length >= 20 && !/\d$/.test(context)) firsts.push({ block, at: c.at, number: c.number, context });
     }
-  });
-  const firsts = found.flatMap((list, block) => list.map((c) => ({ ...c, block })));
+  }
+  if (firsts.length === 0) return;
+  // A native scan of each block for digit runs glued to the text before them: a JavaScript
+  // loop over every character, or a search per context, costs more than the rest of the parse.
+  const numbers = new Set(firsts.map((f) => String(f.number)));
+  const contexts = new Set(firsts.map((f) => `${f.context}|${f.number}`));
+  const repeats: { block: number; at: number; key: string }[] = [];
+  const DIGIT_RUN = /\d+/g;
+  for (let block = 0; block < texts.length; block++) {
+    const text = texts[block]!;
+    DIGIT_RUN.lastIndex = 0;
+    for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+      if (m.index === 0 || m[0].length > 3 || !numbers.has(m[0]) || /\s/.test(text[m.index - 1]!)) continue;
+      const key = `${contextBefore(text, m.index)}|${m[0]}`;
+      if (contexts.has(key)) repeats.push({ block, at: m.index, key });
+    }
+  }
   for (const first of firsts) {
-    const context = contextBefore(texts[first.block]!, first.at);
-    if (context.length < 20 || /\d$/.test(context)) continue;
     const digits = String(first.number);
-    for (const c of candidates.get(`${context}|${digits}`) ?? []) {
+    for (const c of repeats) {
+      if (c.key !== `${first.context}|${digits}`) continue;
       const later = c.block > first.block || (c.block === first.block && c.at > first.at);
       if (later && !found[c.block]!.some((x) => x.at === c.at) && strictCallout(texts[c.block]!, c.at, digits)) {
         found[c.block]!.push({ at: c.at, number: first.number });
@@ -183,10 +193,13 @@ function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
   }
 }
 
+const CONTEXT_LENGTH = 24;
+const PUNCTUATION_BEFORE = /[,;.:]/;
+
 /** The 24 characters before a call-out, less the punctuation it is glued to. */
 function contextBefore(text: string, at: number): string {
-  const end = /[,;.:]/.test(text[at - 1] ?? "") ? at - 1 : at;
-  return text.slice(Math.max(0, end - 24), end);
+  const end = PUNCTUATION_BEFORE.test(text[at - 1] ?? "") ? at - 1 : at;
+  return text.slice(Math.max(0, end - CONTEXT_LENGTH), end);
 }
 
 /** Removes call-outs from the slice `[from, text.length)` of a block. */

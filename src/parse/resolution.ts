@@ -56,7 +56,16 @@ const ROMAN_OR_LETTER_HEADING = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 const PART_LINE = /^([A-Z])(\d{0,2})$/;
 const ANNEX_LINE = /^Annex(?:es)?(?:[\t \u00a0]+([IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*$/i;
 const ODS_TRAILER = /<<ODS (?:JOB NO|DOC SYMBOL)/;
-const INVISIBLE = /^[\u200b\u200e\u200f\ufeff]+|[\u200b\u200e\u200f\ufeff]+$/g;
+const isInvisible = (c: number) => c === 0x200b || c === 0x200e || c === 0x200f || c === 0xfeff;
+
+/** Drops zero-width spaces, direction marks and BOMs at both ends (ODS exports of RTL-aware files carry them). */
+function trimInvisible(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isInvisible(text.charCodeAt(start))) start++;
+  while (end > start && isInvisible(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
 const TERMINAL_PUNCTUATION = /[,;:.]["\u201d\u2019]?$/;
 
 const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
@@ -214,7 +223,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   /** The block's text from `from` on, call-outs removed, invisible direction marks dropped. */
   const take = (block: Block, from = 0) => {
     const clean = removeCallouts(block.text, calloutsAt.get(block) ?? [], from);
-    return { text: clean.text.replace(INVISIBLE, ""), refs: clean.refs };
+    return { text: trimInvisible(clean.text), refs: clean.refs };
   };
   // call-outs in the heading (a title or part letter can carry one)
   for (const b of headerBlocks) {

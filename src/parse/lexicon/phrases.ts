@@ -58,14 +58,35 @@ const DROPPED: Record<PhraseKind, Set<string>> = {
   operative: new Set(["also", "further", "furthermore", "again", "strongly"]),
 };
 
-/** Normal form of one word; plain ASCII words (nearly all) skip Unicode normalisation. */
-function normalWord(word: string, kind: PhraseKind): string {
-  if (!/^[A-Za-z]+$/.test(word)) return normalisePhrase(word, kind);
-  const lower = word.toLowerCase();
+/** How a word is written, found while scanning it, so that normalising it costs little. */
+const enum Casing {
+  /** ASCII letters, none upper-case: "recalling" */
+  Lower,
+  /** ASCII letters, only the first upper-case: "Recalling" */
+  Initial,
+  /** other ASCII letter words: "UNIDO" */
+  OtherAscii,
+  /** accents, apostrophes, hyphens: Unicode normalisation */
+  NotPlain,
+}
+
+/**
+ * Normal form of one word. Plain ASCII words (nearly all) skip Unicode normalisation, and the
+ * usual casings skip toLowerCase, which takes a slow path for strings cut from a two-byte text
+ * (any text with a curly quote).
+ */
+function normalWord(word: string, casing: Casing, kind: PhraseKind): string {
+  if (casing === Casing.NotPlain) return normalisePhrase(word, kind);
+  const lower =
+    casing === Casing.Lower ? word : casing === Casing.Initial ? String.fromCharCode(word.charCodeAt(0) | 32) + word.slice(1) : word.toLowerCase();
   return DROPPED[kind].has(lower) ? "" : lower;
 }
 
-const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019-]*/y;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Latin letters, accented ones included (U+00C0-U+024F). */
+const isWordStart = (c: number) => isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f);
+/** Inside a word also apostrophes and hyphens: "Member States'", "follow-up". */
+const isWordPart = (c: number) => isWordStart(c) || c === 39 || c === 0x2019 || c === 45;
 
 /** Phrases in the normal form that the lexicon knows for `kind`. */
 export function knownPhrases(kind: PhraseKind): string[] {
@@ -86,12 +107,20 @@ export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   let wanted = 2;
   while (words.length < 12 && i < text.length && keptCount <= wanted) {
     while (i < text.length && text[i] === " ") i++;
-    WORD.lastIndex = i;
-    const m = WORD.exec(text);
-    if (!m) break;
-    i = WORD.lastIndex;
-    const normal = normalWord(m[0], kind);
-    words.push({ word: m[0], end: i, normal });
+    // a hand-written scan: this runs for every paragraph of every document
+    if (i >= text.length || !isWordStart(text.charCodeAt(i))) break;
+    const wordStart = i;
+    let casing = text.charCodeAt(i) <= 90 ? Casing.Initial : Casing.Lower;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordPart(c)) break;
+      if (casing === Casing.NotPlain) continue;
+      if (!isAsciiLetter(c)) casing = Casing.NotPlain;
+      else if (c <= 90 && i > wordStart) casing = Casing.OtherAscii;
+    }
+    const word = text.slice(wordStart, i);
+    const normal = normalWord(word, casing, kind);
+    words.push({ word, end: i, normal });
     if (normal) {
       keptCount++;
       // read only as many words as the longest phrase opening with this first word
