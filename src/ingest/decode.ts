@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { Buffer, isUtf8 } from "node:buffer";
 import type { Problem, SourceFormat } from "../model/types.js";
 
 /**
@@ -31,11 +31,11 @@ const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\uFFFD]/;
 const CONTROLS = /[\x00-\x08\x0B\x0E-\x1F\uFFFD]/g;
 
 /**
- * Share of control characters (other than tab, newlines, form feed) and U+FFFD in the first 16K
+ * Share of control characters (other than tab, newlines, form feed) and U+FFFD in the first 4K
  * characters: binary formats show theirs from the first bytes on.
  */
 function controlShare(text: string): number {
-  const sample = text.length > 16384 ? text.slice(0, 16384) : text;
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
   // a native scan that stops at the first hit: clean text, nearly all of it, costs one pass
   if (!CONTROL.test(sample)) return 0;
   return (sample.match(CONTROLS)?.length ?? 0) / sample.length;
@@ -48,6 +48,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, problems: [error("empty", "the file is empty")] };
   const problems: Problem[] = [];
   let text: string;
+  let utf8OrLatin1 = false;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
   else {
@@ -56,6 +57,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
       text = new TextDecoder(utf16).decode(bytes);
       problems.push(warning("encoding-utf16", `read as ${utf16.toUpperCase()} without a byte-order mark`));
     } else {
+      utf8OrLatin1 = true;
       if (isUtf8(bytes)) text = utf8.decode(bytes);
       else {
         text = new TextDecoder("windows-1252").decode(bytes);
@@ -63,7 +65,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
       }
     }
   }
-  if (text.includes("\u0000") || controlShare(text) > 0.01) {
+  // in UTF-8 and Latin-1 a NUL character is a NUL byte, which memchr finds at once
+  const hasNul = utf8OrLatin1 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(0) : text.includes("\u0000");
+  if (hasNul || controlShare(text) > 0.01) {
     return { ok: false, problems: [error("binary", "the file is binary, not text")] };
   }
   if (!text.trim()) return { ok: false, problems: [error("empty", "the file holds only white space")] };

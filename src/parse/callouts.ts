@@ -20,14 +20,24 @@ export interface Callout {
 
 const GLUE_BEFORE = /[A-Za-z\u00C0-\u024F)\]"'\u201d\u2019,.;:\u2014\u2013\u00bb]/;
 const AFTER_OK = /[\s,.;:)\]\u00a0\u200e\u200f]/;
+
 const ABBREVIATION_BEFORE = /(?:^|[^A-Za-z])(?:Add|Corr|Rev|No|Nos|vol|para|paras|art|chap|sect|Sales No|Suppl)\.$/;
+
+// Character tests by code for the first checks: most digits in a text fail them, and a regular
+// expression per character costs more than the rest of the search.
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isSpaceCode = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** What may follow a call-out: the same set as AFTER_OK. */
+const isAfterOkCode = (c: number) => isSpaceCode(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 41 || c === 93 || c === 0x200e || c === 0x200f;
 
 function strictCallout(text: string, at: number, digits: string): boolean {
   if (at === 0) return false;
+  const afterCode = text.charCodeAt(at + digits.length);
+  if (!Number.isNaN(afterCode) && !isAfterOkCode(afterCode)) return false;
+  if (isDigitCode(text.charCodeAt(at - 1))) return gluedToYear(text, at);
   const before = text[at - 1]!;
   const after = text[at + digits.length];
-  if (after !== undefined && !AFTER_OK.test(after)) return false;
-  if (/\d/.test(before)) return gluedToYear(text, at);
   if (!GLUE_BEFORE.test(before)) return false;
   if (before === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, at - 12), at))) return false;
   if (/[.,]/.test(before) && at >= 2 && /\d/.test(text[at - 2]!)) {
@@ -51,7 +61,9 @@ function strictCallout(text: string, at: number, digits: string): boolean {
 
 /** "12 August 19492 and": a call-out glued to a year (four digits, 1900-2099). */
 function gluedToYear(text: string, at: number): boolean {
-  if (at < 4 || /[\d/]/.test(text[at - 5] ?? "")) return false;
+  if (at < 4) return false;
+  const fifth = text.charCodeAt(at - 5);
+  if (isDigitCode(fifth) || fifth === 47) return false;
   const year = Number(text.slice(at - 4, at));
   return year >= 1900 && year <= 2099;
 }
@@ -84,7 +96,7 @@ function gluedToSymbolNumber(text: string, at: number, digits: string): boolean 
 function find(text: string, from: number, to: number, n: number, accept: typeof strictCallout): number {
   const digits = String(n);
   for (let at = text.indexOf(digits, from); at !== -1 && at < to; at = text.indexOf(digits, at + 1)) {
-    if (/\d/.test(text[at - 1] ?? "") && accept !== gluedToSymbolNumber && !gluedToYear(text, at)) continue;
+    if (isDigitCode(text.charCodeAt(at - 1)) && accept !== gluedToSymbolNumber && !gluedToYear(text, at)) continue;
     if (accept(text, at, digits)) return at;
   }
   return -1;
@@ -167,16 +179,16 @@ function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
   }
   if (firsts.length === 0) return;
   // A native scan of each block for digit runs glued to the text before them: a JavaScript
-  // loop over every character, or a search per context, costs more than the rest of the parse.
+  // loop over every character, or a search per context, costs more.
   const numbers = new Set(firsts.map((f) => String(f.number)));
   const contexts = new Set(firsts.map((f) => `${f.context}|${f.number}`));
   const repeats: { block: number; at: number; key: string }[] = [];
   const DIGIT_RUN = /\d+/g;
-  for (let block = 0; block < texts.length; block++) {
+  for (let block = firsts[0]!.block; block < texts.length; block++) {
     const text = texts[block]!;
     DIGIT_RUN.lastIndex = 0;
     for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
-      if (m.index === 0 || m[0].length > 3 || !numbers.has(m[0]) || /\s/.test(text[m.index - 1]!)) continue;
+      if (m.index === 0 || !numbers.has(m[0]) || isSpaceCode(text.charCodeAt(m.index - 1))) continue;
       const key = `${contextBefore(text, m.index)}|${m[0]}`;
       if (contexts.has(key)) repeats.push({ block, at: m.index, key });
     }

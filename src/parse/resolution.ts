@@ -55,7 +55,7 @@ const SUBPARAGRAPH = /^\((?:([a-z]{1,3})|([ivxlc]{1,7})|(\d{1,2}))\)[\t \u00a0]*
 const ROMAN_OR_LETTER_HEADING = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 const PART_LINE = /^([A-Z])(\d{0,2})$/;
 const ANNEX_LINE = /^Annex(?:es)?(?:[\t \u00a0]+([IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*$/i;
-const ODS_TRAILER = /<<ODS (?:JOB NO|DOC SYMBOL)/;
+const ODS_TRAILER = /^<<ODS (?:JOB NO|DOC SYMBOL)/;
 const isInvisible = (c: number) => c === 0x200b || c === 0x200e || c === 0x200f || c === 0xfeff;
 
 /** Drops zero-width spaces, direction marks and BOMs at both ends (ODS exports of RTL-aware files carry them). */
@@ -78,8 +78,15 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   const lines = splitLines(text);
 
   // --- zones ---------------------------------------------------------------------------
-  let trailer = lines.findIndex((l) => ODS_TRAILER.test(l.text));
-  if (trailer === -1) trailer = lines.length;
+  // the first line of the ODS cover block, found by a native search of the whole text: a
+  // regular expression per line costs a scan of every character
+  let trailer = lines.length;
+  for (let at = text.indexOf("<<ODS "); at !== -1; at = text.indexOf("<<ODS ", at + 1)) {
+    if (ODS_TRAILER.test(text.slice(at, at + 24))) {
+      trailer = index.point(at).line - 1;
+      break;
+    }
+  }
   const cover = coverFacts(lines.slice(trailer).map((l) => l.text).join("\n"));
   const bodyLines = lines.slice(0, trailer).map((l, i) =>
     i === 0 ? stripMarker(l) : l.text.includes("[DU1]") ? stripMarker(l) : l,

@@ -18,39 +18,31 @@ export interface OpeningPhrase {
 
 type Lexicon = { preamble: [string, number][]; operative: [string, number][] };
 
-class PhraseTable {
-  private readonly byFirstWord = new Map<string, string[][]>();
+/** The lexicon's phrases as a trie of normal words: matching reads no word beyond the last that can still match. */
+interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  /** The phrase in normal form when the words so far make one. */
+  phrase: string | null;
+}
 
-  constructor(phrases: string[]) {
-    for (const phrase of phrases) {
-      const words = phrase.split(" ");
-      const list = this.byFirstWord.get(words[0]!) ?? [];
-      list.push(words);
-      this.byFirstWord.set(words[0]!, list);
+function phraseTrie(phrases: string[]): PhraseNode {
+  const root: PhraseNode = { next: new Map(), phrase: null };
+  for (const phrase of phrases) {
+    let node = root;
+    for (const word of phrase.split(" ")) {
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { next: new Map(), phrase: null }));
+      node = child;
     }
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+    node.phrase = phrase;
   }
-
-  /** Words in the longest phrase starting with `first`; 0 when none does. */
-  maxWords(first: string): number {
-    return this.byFirstWord.get(first)?.[0]?.length ?? 0;
-  }
-
-  /** Longest phrase that `normalWords` starts with, as a word count; 0 when none. */
-  longestPrefix(normalWords: string[]): number {
-    const candidates = this.byFirstWord.get(normalWords[0] ?? "");
-    if (!candidates) return 0;
-    for (const phrase of candidates) {
-      if (phrase.length <= normalWords.length && phrase.every((w, i) => normalWords[i] === w)) return phrase.length;
-    }
-    return 0;
-  }
+  return root;
 }
 
 const lexicon = english as unknown as Lexicon;
-const tables: Record<PhraseKind, PhraseTable> = {
-  preamble: new PhraseTable(lexicon.preamble.map(([p]) => p)),
-  operative: new PhraseTable(lexicon.operative.map(([p]) => p)),
+const tries: Record<PhraseKind, PhraseNode> = {
+  preamble: phraseTrie(lexicon.preamble.map(([p]) => p)),
+  operative: phraseTrie(lexicon.operative.map(([p]) => p)),
 };
 
 const DROPPED: Record<PhraseKind, Set<string>> = {
@@ -97,18 +89,129 @@ export function isKnownOpening(text: string, kind: PhraseKind): boolean {
   return openingPhrase(text, kind).known;
 }
 
+interface Word {
+  word: string;
+  /** Offset just after the word. */
+  end: number;
+  /** Normal form; "" for adverbs the normal form drops ("also", "further"). */
+  normal: string;
+}
+
+/** At most this many words are read, so that a paragraph of many short words costs no more. */
+const MAX_WORDS = 12;
+
+/**
+ * The lexicon's phrases of plain words as a trie of characters, a-z and space, held in arrays:
+ * a Map lookup per character costs more than the rest of the paragraph's parse.
+ */
+interface CharNode {
+  next: (CharNode | undefined)[];
+  phrase: string | null;
+}
+
+const SPACE_SLOT = 26;
+/** Slot of a character code in a node: a-z (either case) and space; -1 for anything else. */
+function slotOf(code: number): number {
+  if (code === 32) return SPACE_SLOT;
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122 ? lower - 97 : -1;
+}
+
+function charTrie(phrases: string[]): CharNode {
+  const root: CharNode = { next: new Array(27).fill(undefined), phrase: null };
+  for (const phrase of phrases.filter((p) => /^[a-z ]+$/.test(p))) {
+    let node = root;
+    for (let k = 0; k < phrase.length; k++) {
+      const slot = slotOf(phrase.charCodeAt(k));
+      node = node.next[slot] ??= { next: new Array(27).fill(undefined), phrase: null };
+    }
+    node.phrase = phrase;
+  }
+  return root;
+}
+
+const charTries: Record<PhraseKind, CharNode> = {
+  preamble: charTrie(lexicon.preamble.map(([p]) => p)),
+  operative: charTrie(lexicon.operative.map(([p]) => p)),
+};
+
+/** Whether `text[start, end)` is `word` (lower case ASCII), in any case. */
+function isWordAt(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+function isDroppedAt(text: string, start: number, end: number, kind: PhraseKind): boolean {
+  for (const word of DROPPED[kind]) if (isWordAt(text, start, end, word)) return true;
+  return false;
+}
+
+/**
+ * The opening phrase when it is in the lexicon and written in plain ASCII words, read without
+ * allocating: characters walk a trie. Null hands the paragraph to the general reader below,
+ * which gives the same answers; this runs for every paragraph of every document.
+ */
+function knownPlainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
+  let i = text.startsWith("\u201c") || text.startsWith('"') ? 1 : 0;
+  let node: CharNode | undefined = charTries[kind];
+  let atRoot = true;
+  let phrase: string | null = null;
+  let end = 0;
+  /** Whether the words read since the match are all dropped adverbs, which the written phrase keeps. */
+  let extending = false;
+  for (let words = 0; words < MAX_WORDS; words++) {
+    if (words > 0 && text.charCodeAt(i) !== 32) break;
+    while (text.charCodeAt(i) === 32) i++;
+    if (!(i < text.length && isWordStart(text.charCodeAt(i)))) break;
+    const start = i;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordPart(c)) break;
+      if (!isAsciiLetter(c)) return null;
+    }
+    let dropped = isDroppedAt(text, start, i, kind);
+    // "Once again urges": "once" goes with the dropped "again"
+    if (!dropped && kind === "operative" && isWordAt(text, start, i, "once") && text.charCodeAt(i) === 32) {
+      let j = i;
+      while (text.charCodeAt(j) === 32) j++;
+      let k = j;
+      while (k < text.length && isWordPart(text.charCodeAt(k))) k++;
+      dropped = isWordAt(text, j, k, "again");
+    }
+    if (dropped) {
+      if (extending) end = i;
+      continue;
+    }
+    if (!atRoot) node = node.next[SPACE_SLOT];
+    // the word is ASCII letters only: every slot is a-z
+    for (let k = start; node && k < i; k++) node = node.next[slotOf(text.charCodeAt(k))];
+    if (!node) break;
+    atRoot = false;
+    extending = node.phrase !== null;
+    if (node.phrase !== null) {
+      phrase = node.phrase;
+      end = i;
+    }
+  }
+  return phrase === null ? null : { written: text.slice(0, end), normal: phrase, known: true };
+}
+
 export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
-  // Up to 12 leading words with their end offsets; commas between words are allowed
-  // ("Recognizing, in this regard,") but end the phrase candidate.
-  const words: { word: string; end: number; normal: string }[] = [];
+  return knownPlainOpening(text, kind) ?? readOpeningPhrase(text, kind);
+}
+
+/** The general reader: any words, unknown phrases too. */
+function readOpeningPhrase(text: string, kind: PhraseKind): OpeningPhrase {
+  const words: Word[] = [];
   // a quoted resolution (press releases) opens with a quotation mark
   let i = text.startsWith("\u201c") || text.startsWith('"') ? 1 : 0;
-  let keptCount = 0;
-  let wanted = 2;
-  while (words.length < 12 && i < text.length && keptCount <= wanted) {
+  /** Reads the next word. Commas between words are allowed ("Recognizing, in this regard,") but end the phrase candidate. */
+  const readWord = (): Word | null => {
+    if (words.length >= MAX_WORDS || (words.length > 0 && text[i] !== " ")) return null;
     while (i < text.length && text[i] === " ") i++;
     // a hand-written scan: this runs for every paragraph of every document
-    if (i >= text.length || !isWordStart(text.charCodeAt(i))) break;
+    if (i >= text.length || !isWordStart(text.charCodeAt(i))) return null;
     const wordStart = i;
     let casing = text.charCodeAt(i) <= 90 ? Casing.Initial : Casing.Lower;
     for (; i < text.length; i++) {
@@ -119,37 +222,52 @@ export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
       else if (c <= 90 && i > wordStart) casing = Casing.OtherAscii;
     }
     const word = text.slice(wordStart, i);
-    const normal = normalWord(word, casing, kind);
-    words.push({ word, end: i, normal });
-    if (normal) {
-      keptCount++;
-      // read only as many words as the longest phrase opening with this first word
-      if (keptCount === 1) wanted = Math.max(2, tables[kind].maxWords(normal));
+    const read = { word, end: i, normal: normalWord(word, casing, kind) };
+    words.push(read);
+    return read;
+  };
+  // the words the normal form keeps, read as they are needed
+  const kept: Word[] = [];
+  let considered = 0;
+  const nextKept = (): Word | null => {
+    for (;;) {
+      const w = considered < words.length ? words[considered]! : readWord();
+      if (!w) return null;
+      considered++;
+      // "Once again urges": "once" goes with the dropped "again"
+      if (kind === "operative" && w.normal === "once") {
+        const after = considered < words.length ? words[considered]! : readWord();
+        if (after && /^again$/i.test(after.word)) w.normal = "";
+      }
+      if (w.normal !== "") {
+        kept.push(w);
+        return w;
+      }
     }
-    if (text[i] !== " ") break;
+  };
+
+  let node = tries[kind];
+  let matched: { phrase: string; last: Word } | null = null;
+  for (let w = nextKept(); w; w = nextKept()) {
+    const child = node.next.get(w.normal);
+    if (!child) break;
+    node = child;
+    if (node.phrase !== null) matched = { phrase: node.phrase, last: w };
   }
-  // "Once again urges": "once" goes with the dropped "again"
-  for (let k = 0; k + 1 < words.length; k++) {
-    if (kind === "operative" && words[k]!.normal === "once" && /^again$/i.test(words[k + 1]!.word)) words[k]!.normal = "";
-  }
-  const kept = words.filter((w) => w.normal !== "");
-  const normals = kept.map((w) => w.normal);
-  const n = tables[kind].longestPrefix(normals);
-  if (n > 0) {
-    const last = kept[n - 1]!;
+  if (matched) {
     // keep a trailing dropped adverb inside the written phrase ("Recalling also")
-    let endIndex = words.indexOf(last);
+    let endIndex = words.indexOf(matched.last);
     while (words[endIndex + 1] && words[endIndex + 1]!.normal === "") endIndex++;
-    return { written: text.slice(0, words[endIndex]!.end), normal: normals.slice(0, n).join(" "), known: true };
+    return { written: text.slice(0, words[endIndex]!.end), normal: matched.phrase, known: true };
   }
-  if (kept.length === 0) return { written: "", normal: "", known: false };
-  const first = kept[0]!;
-  const second = kept[1];
-  const take = /ly$/i.test(first.word) && second ? second : first;
-  const endIndex = words.indexOf(take);
+  const first = kept[0];
+  if (!first) return { written: "", normal: "", known: false };
+  // an unknown phrase: its first word, or its first two when the first is an adverb ("Deeply concerned")
+  const second = /ly$/i.test(first.word) ? (kept[1] ?? nextKept()) : null;
+  const take = second ?? first;
   return {
-    written: text.slice(0, words[endIndex]!.end),
-    normal: kept.slice(0, kept.indexOf(take) + 1).map((w) => w.normal).join(" "),
+    written: text.slice(0, take.end),
+    normal: second ? `${first.normal} ${second.normal}` : first.normal,
     known: false,
   };
 }
