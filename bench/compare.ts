@@ -1,13 +1,15 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { alignResolutions } from "../src/compare/align.js";
-import { compareResolutions } from "../src/compare/compare.js";
-import { findDuplication } from "../src/compare/duplicates.js";
-import { groupSeries } from "../src/compare/series.js";
-import { enrich } from "../src/enrich/index.js";
-import { readResolution } from "../src/ingest/read.js";
 import type { Resolution } from "../src/model/types.js";
+import { shipped } from "./shipped.js";
+
+const { alignResolutions } = await shipped<typeof import("../src/compare/align.js")>("compare/align.js");
+const { compareResolutions } = await shipped<typeof import("../src/compare/compare.js")>("compare/compare.js");
+const { findDuplication } = await shipped<typeof import("../src/compare/duplicates.js")>("compare/duplicates.js");
+const { groupSeries } = await shipped<typeof import("../src/compare/series.js")>("compare/series.js");
+const { enrich } = await shipped<typeof import("../src/enrich/index.js")>("enrich/index.js");
+const { readResolution } = await shipped<typeof import("../src/ingest/read.js")>("ingest/read.js");
 
 /**
  * Comparison benchmark: the time to compare two versions (alignment, word diffs, mandate

@@ -3,13 +3,16 @@ import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
-import { corpusFolders } from "../src/cli/serve.js";
-import { ingestPaths, type IngestSummary } from "../src/registry/ingest.js";
-import { openPostgresStore } from "../src/registry/postgres.js";
-import { PARAGRAPH_ID_SPAN, paragraphBase, recencyOf } from "../src/registry/rows.js";
-import { openSqliteStore } from "../src/registry/sqlite.js";
+import type { IngestSummary } from "../src/registry/ingest.js";
 import type { FacetName, SearchRequest, Store } from "../src/registry/store.js";
-import { FACETS } from "../src/registry/store.js";
+import { shipped } from "./shipped.js";
+
+const { corpusFolders } = await shipped<typeof import("../src/cli/serve.js")>("cli/serve.js");
+const { ingestPaths } = await shipped<typeof import("../src/registry/ingest.js")>("registry/ingest.js");
+const { openPostgresStore, numberedPlaceholders } = await shipped<typeof import("../src/registry/postgres.js")>("registry/postgres.js");
+const { PARAGRAPH_ID_SPAN, paragraphBase, recencyOf } = await shipped<typeof import("../src/registry/rows.js")>("registry/rows.js");
+const { openSqliteStore } = await shipped<typeof import("../src/registry/sqlite.js")>("registry/sqlite.js");
+const { FACETS } = await shipped<typeof import("../src/registry/store.js")>("registry/store.js");
 
 /**
  * Registry benchmark: ingest rate of the whole corpus (the folders `serve --load-corpus` loads)
@@ -189,7 +192,6 @@ async function rawSqlite(path: string): Promise<RawDatabase> {
 
 async function rawPostgres(url: string, schema: string): Promise<RawDatabase> {
   const { default: pg } = await import("pg");
-  const { numberedPlaceholders } = await import("../src/registry/postgres.js");
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
   return {

@@ -165,27 +165,33 @@ function knownPlainOpening(text: string, kind: PhraseKind): OpeningPhrase | null
     while (text.charCodeAt(i) === 32) i++;
     if (!(i < text.length && isWordStart(text.charCodeAt(i)))) break;
     const start = i;
+    // one pass over the word's characters: scan it and walk the trie beside it
+    let walked: CharNode | undefined = atRoot ? node : node?.next[SPACE_SLOT];
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (!isWordPart(c)) break;
-      if (!isAsciiLetter(c)) return null;
+      const slot = slotOf(c);
+      if (slot === -1 || slot === SPACE_SLOT) {
+        if (isWordPart(c)) return null;
+        break;
+      }
+      walked = walked?.next[slot];
     }
-    let dropped = isDroppedAt(text, start, i, kind);
-    // "Once again urges": "once" goes with the dropped "again"
-    if (!dropped && kind === "operative" && isWordAt(text, start, i, "once") && text.charCodeAt(i) === 32) {
-      let j = i;
-      while (text.charCodeAt(j) === 32) j++;
-      let k = j;
-      while (k < text.length && isWordPart(text.charCodeAt(k))) k++;
-      dropped = isWordAt(text, j, k, "again");
+    if (i - start >= 4 && i - start <= 11) {
+      let dropped = isDroppedAt(text, start, i, kind);
+      // "Once again urges": "once" goes with the dropped "again"
+      if (!dropped && kind === "operative" && isWordAt(text, start, i, "once") && text.charCodeAt(i) === 32) {
+        let j = i;
+        while (text.charCodeAt(j) === 32) j++;
+        let k = j;
+        while (k < text.length && isWordPart(text.charCodeAt(k))) k++;
+        dropped = isWordAt(text, j, k, "again");
+      }
+      if (dropped) {
+        if (extending) end = i;
+        continue;
+      }
     }
-    if (dropped) {
-      if (extending) end = i;
-      continue;
-    }
-    if (!atRoot) node = node.next[SPACE_SLOT];
-    // the word is ASCII letters only: every slot is a-z
-    for (let k = start; node && k < i; k++) node = node.next[slotOf(text.charCodeAt(k))];
+    node = walked;
     if (!node) break;
     atRoot = false;
     extending = node.phrase !== null;
