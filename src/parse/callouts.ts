@@ -107,7 +107,17 @@ function find(text: string, from: number, to: number, n: number, accept: typeof 
  * Numbering usually starts at 1, but a document whose first note sits on an omitted cover
  * starts later.
  */
-export function locateCallouts(texts: string[], first: number, last: number): Callout[][] {
+/**
+ * Where the blocks sit in their source text: `starts[b]` is the offset of `texts[b]` when that
+ * block is a contiguous slice of `text`, else -1. Pass 3 then scans the source once instead
+ * of every block (a regular expression call per block costs more than the scan).
+ */
+export interface BlockSource {
+  text: string;
+  starts: number[];
+}
+
+export function locateCallouts(texts: string[], first: number, last: number, source?: BlockSource): Callout[][] {
   const found: Callout[][] = texts.map(() => []);
   const where = new Map<number, { block: number; at: number }>();
   const count = last;
@@ -158,7 +168,7 @@ export function locateCallouts(texts: string[], first: number, last: number): Ca
       }
     }
   }
-  findRepeatedCallouts(texts, found);
+  findRepeatedCallouts(texts, found, source);
   for (const list of found) list.sort((a, b) => a.at - b.at);
   return found;
 }
@@ -168,7 +178,7 @@ export function locateCallouts(texts: string[], first: number, last: number): Ca
  * towards inclusive and sustainable industrial development,3" in the preamble and "...;3" in
  * an operative paragraph). A repeat counts only after the same 24 characters of text.
  */
-function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
+function findRepeatedCallouts(texts: string[], found: Callout[][], source?: BlockSource): void {
   // the first call-outs worth repeating, with the text before them
   const firsts: { block: number; at: number; number: number; context: string }[] = [];
   for (let block = 0; block < found.length; block++) {
@@ -178,21 +188,34 @@ function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
     }
   }
   if (firsts.length === 0) return;
-  // A native scan of each block for digit runs glued to the text before them: a JavaScript
-  // loop over every character, or a search per context, costs more.
-  const numbers = new Set(firsts.map((f) => String(f.number)));
+  const numbers = new Set(firsts.map((f) => f.number));
   const contexts = new Set(firsts.map((f) => `${f.context}|${f.number}`));
   const repeats: { block: number; at: number; key: string }[] = [];
-  const DIGIT_RUN = /\d+/g;
-  for (let block = firsts[0]!.block; block < texts.length; block++) {
+  const consider = (block: number, at: number, value: number) => {
     const text = texts[block]!;
-    DIGIT_RUN.lastIndex = 0;
-    for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
-      if (m.index === 0 || !numbers.has(m[0]) || isSpaceCode(text.charCodeAt(m.index - 1))) continue;
-      const key = `${contextBefore(text, m.index)}|${m[0]}`;
-      if (contexts.has(key)) repeats.push({ block, at: m.index, key });
-    }
+    if (at === 0 || !numbers.has(value) || isSpaceCode(text.charCodeAt(at - 1))) return;
+    const key = `${contextBefore(text, at)}|${value}`;
+    if (contexts.has(key)) repeats.push({ block, at, key });
+  };
+  const from = firsts[0]!.block;
+  // blocks cut from the source in one piece, by source offset; the others are scanned alone
+  const sliced: number[] = [];
+  for (let block = from; block < texts.length; block++) {
+    if (source && source.starts[block]! >= 0) sliced.push(block);
+    else scanGluedNumbers(texts[block]!, 0, texts[block]!.length, (at, value) => consider(block, at, value));
   }
+  if (source && sliced.length > 0) {
+    sliced.sort((a, b) => source.starts[a]! - source.starts[b]!);
+    const sliceStarts = sliced.map((b) => source.starts[b]!);
+    const lastBlock = sliced.at(-1)!;
+    scanGluedNumbers(source.text, sliceStarts[0]!, source.starts[lastBlock]! + texts[lastBlock]!.length, (p, value) => {
+      const k = lastAtMost(sliceStarts, p);
+      const block = sliced[k]!;
+      const at = p - sliceStarts[k]!;
+      if (at < texts[block]!.length) consider(block, at, value);
+    });
+  }
+  repeats.sort((a, b) => a.block - b.block || a.at - b.at);
   for (const first of firsts) {
     const digits = String(first.number);
     for (const c of repeats) {
@@ -207,6 +230,36 @@ function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
 
 const CONTEXT_LENGTH = 24;
 const PUNCTUATION_BEFORE = /[,;.:]/;
+
+/**
+ * Calls `onRun` for each run of one to three digits in `text[from, to)` with no leading zero,
+ * with its offset and value. One native scan (test() spares a match array per run); the digits
+ * are read back by character code.
+ */
+function scanGluedNumbers(text: string, from: number, to: number, onRun: (at: number, value: number) => void): void {
+  const DIGIT_RUN = /\d+/g;
+  DIGIT_RUN.lastIndex = from;
+  while (DIGIT_RUN.test(text)) {
+    const end = DIGIT_RUN.lastIndex;
+    if (end > to) break;
+    let at = end;
+    let value = 0;
+    for (let scale = 1; at > from && isDigitCode(text.charCodeAt(at - 1)); scale *= 10) value += (text.charCodeAt(--at) - 48) * scale;
+    if (end - at <= 3 && text.charCodeAt(at) !== 48) onRun(at, value);
+  }
+}
+
+/** Index of the last element of ascending `values` that is <= `target` (0 when none is). */
+function lastAtMost(values: number[], target: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid]! <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /** The 24 characters before a call-out, less the punctuation it is glued to. */
 function contextBefore(text: string, at: number): string {

@@ -88,9 +88,14 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     }
   }
   const cover = coverFacts(lines.slice(trailer).map((l) => l.text).join("\n"));
-  const bodyLines = lines.slice(0, trailer).map((l, i) =>
-    i === 0 ? stripMarker(l) : l.text.includes("[DU1]") ? stripMarker(l) : l,
-  );
+  // [DU1] field markers, found by one native search rather than a search per line
+  const markers: number[] = [];
+  for (let at = text.indexOf("[DU1]"); at !== -1; at = text.indexOf("[DU1]", at + 1)) markers.push(at);
+  const bodyLines = lines.slice(0, trailer);
+  for (const at of markers) {
+    const line = index.point(at).line - 1;
+    if (line < bodyLines.length) bodyLines[line] = stripMarker(bodyLines[line]!);
+  }
 
   const formulaAt = bodyLines.findIndex((l) => FORMULA.test(l.text.trim()) || FORMULA_INLINE.test(l.text.trim()));
   let closingAt = -1;
@@ -100,9 +105,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       break;
     }
   }
-  const tabbed = bodyLines.filter((l) => l.text.startsWith("\t")).length;
-  const nonEmpty = bodyLines.filter((l) => l.text.trim()).length;
-  const onePerLine = format === "ods" || (nonEmpty > 0 && tabbed / nonEmpty > 0.5);
+  const onePerLine = format === "ods" || mostlyTabIndented(bodyLines);
 
   const headingEnd = formulaAt === -1 ? findBodyStart(bodyLines, onePerLine) : formulaAt;
   const headingLines = bodyLines.slice(0, headingEnd);
@@ -224,9 +227,15 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   const footnoteByNumber = new Map(footnotes.map((f) => [f.number, f]));
   const blocks = toBlocks(mainLines, onePerLine);
   const annexBlocks = toBlocks(annexLines, onePerLine);
-  const located = locateCallouts([...headerBlocks, ...blocks, ...annexBlocks].map((b) => b.text), footnotes[0]?.number ?? 1, footnotes.at(-1)?.number ?? 0);
+  const allBlocks = [...headerBlocks, ...blocks, ...annexBlocks];
+  // a block of one piece is a slice of the source unless a [DU1] marker was blanked inside it
+  const isSlice = (b: Block) => b.pieces.length === 1 && !markers.some((m) => m + 5 > b.start && m < b.end);
+  const located = locateCallouts(allBlocks.map((b) => b.text), footnotes[0]?.number ?? 1, footnotes.at(-1)?.number ?? 0, {
+    text,
+    starts: allBlocks.map((b) => (isSlice(b) ? b.start : -1)),
+  });
   const calloutsAt = new Map<Block, Callout[]>();
-  [...headerBlocks, ...blocks, ...annexBlocks].forEach((b, i) => calloutsAt.set(b, located[i]!));
+  allBlocks.forEach((b, i) => calloutsAt.set(b, located[i]!));
   /** The block's text from `from` on, call-outs removed, invisible direction marks dropped. */
   const take = (block: Block, from = 0) => {
     const clean = removeCallouts(block.text, calloutsAt.get(block) ?? [], from);
@@ -468,6 +477,13 @@ function notAResolution(preamble: PreambularParagraph[], operative: OperativePar
   if (known === 0) return "no resolution heading, and no paragraph opens with a preambular phrase or an operative verb";
   if (known < 2) return "it has no resolution heading and only one paragraph that reads like one";
   return null;
+}
+
+/** One paragraph per line, as in ODS exports, shows as most non-empty lines opening with a tab. */
+function mostlyTabIndented(lines: Line[]): boolean {
+  const tabbed = lines.filter((l) => l.text.startsWith("\t")).length;
+  const nonEmpty = lines.filter((l) => l.text.trim()).length;
+  return nonEmpty > 0 && tabbed / nonEmpty > 0.5;
 }
 
 function stripMarker(line: Line): Line {
