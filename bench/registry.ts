@@ -9,9 +9,9 @@ import { shipped } from "./shipped.js";
 
 const { corpusFolders } = await shipped<typeof import("../src/cli/serve.js")>("cli/serve.js");
 const { ingestPaths } = await shipped<typeof import("../src/registry/ingest.js")>("registry/ingest.js");
-const { openPostgresStore, numberedPlaceholders } = await shipped<typeof import("../src/registry/postgres.js")>("registry/postgres.js");
+const { openPostgresStore, numberedPlaceholders, postgresDialect } = await shipped<typeof import("../src/registry/postgres.js")>("registry/postgres.js");
 const { PARAGRAPH_ID_SPAN, paragraphBase, recencyOf } = await shipped<typeof import("../src/registry/rows.js")>("registry/rows.js");
-const { openSqliteStore } = await shipped<typeof import("../src/registry/sqlite.js")>("registry/sqlite.js");
+const { openSqliteStore, sqliteDialect } = await shipped<typeof import("../src/registry/sqlite.js")>("registry/sqlite.js");
 const { FACETS } = await shipped<typeof import("../src/registry/store.js")>("registry/store.js");
 
 /**
@@ -176,6 +176,8 @@ function renumbered(symbol: string, copy: number): string {
 interface RawDatabase {
   all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   run(sql: string, params?: unknown[]): Promise<void>;
+  /** The dialect's statement that indexes just-inserted paragraphs, as the store runs it. */
+  indexParagraphs(fromId: number, toId: number): { sql: string; params: unknown[] } | null;
   close(): Promise<void>;
 }
 
@@ -186,6 +188,7 @@ async function rawSqlite(path: string): Promise<RawDatabase> {
   return {
     all: async (sql, params = []) => db.prepare(sql).all(...params) as Record<string, unknown>[],
     run: async (sql, params = []) => void db.prepare(sql).run(...params),
+    indexParagraphs: sqliteDialect.indexParagraphs,
     close: async () => void db.close(),
   };
 }
@@ -197,6 +200,7 @@ async function rawPostgres(url: string, schema: string): Promise<RawDatabase> {
   return {
     all: async (sql, params = []) => (await client.query(numberedPlaceholders(sql), params)).rows,
     run: async (sql, params = []) => void (await client.query(numberedPlaceholders(sql), params)),
+    indexParagraphs: postgresDialect.indexParagraphs,
     close: () => client.end(),
   };
 }
@@ -211,8 +215,8 @@ const COPIED_COLUMNS = {
 /**
  * Grows the registry to `size` documents with re-numbered copies of its documents (A/RES/75/231
  * copied as A/RES/75/1231, 2231, ...; other symbols get a /R<n> suffix): each copy's document,
- * current version, paragraphs (full-text index included, through the same triggers or generated
- * column), citations, mandates, SDG links and goals are copied in SQL, 200 documents per transaction.
+ * current version, paragraphs (full-text index included, by the statement the store runs or the
+ * generated column), citations, mandates, SDG links and goals are copied in SQL, 200 documents per transaction.
  * The copied model keeps the original's symbol inside: the copies exist to be searched.
  * Returns documents per second.
  */
@@ -252,6 +256,8 @@ export async function growTo(db: RawDatabase, size: number): Promise<number> {
          FROM paragraphs WHERE id >= ? AND id < ?`,
         [base, id, oldBase, oldBase + PARAGRAPH_ID_SPAN],
       );
+      const indexing = db.indexParagraphs(base, base + PARAGRAPH_ID_SPAN);
+      if (indexing) await db.run(indexing.sql, indexing.params);
       for (const [table, columns] of Object.entries(COPIED_COLUMNS)) {
         await db.run(
           `INSERT INTO ${table} (document_id, paragraph_id, ${columns})

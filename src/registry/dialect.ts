@@ -69,6 +69,16 @@ export interface SqlDialect {
   /** Statements of migration 4: the paragraph tags in the full-text index, where the dialect keeps them. */
   paragraphTagsSchema(): string[];
   /**
+   * Statements of migration 7: inserted paragraphs are no longer indexed row by row by a
+   * trigger, where the dialect had one; `indexParagraphs` indexes a document's at once.
+   */
+  indexPerDocumentSchema(): string[];
+  /**
+   * A statement that adds paragraphs `[fromId, toId)`, just inserted, to the full-text index;
+   * null when the database indexes them itself (a generated column).
+   */
+  indexParagraphs(fromId: number, toId: number): Fragment | null;
+  /**
    * A SELECT yielding the `id` of the paragraphs matching `expr` (and `tags`, when the dialect
    * indexes them), or null when there is nothing for the index to match. Unranked: relevance is
    * computed over a window of candidates (src/registry/ranking.ts), because the engines' rank

@@ -2,14 +2,15 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { PreparedDocument } from "./rows.js";
-import type { PutStatus, SourceInfo, Store } from "./store.js";
+import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
 import { inProcessPreparer, type Preparer, WorkerPreparer } from "./worker-pool.js";
 
 /**
  * Files and folders into the registry: every file is read, hashed, skipped when the registry
- * already holds its bytes, else parsed, enriched and stored in its own transaction. A file that
- * cannot be read as a resolution is reported with its reasons and the walk goes on; an
- * interrupted run leaves every stored document whole, and running it again completes it.
+ * already holds its bytes, else parsed, enriched and stored, in batches of documents that each
+ * commit whole. A file that cannot be read as a resolution is reported with its reasons and the
+ * walk goes on; an interrupted run leaves every stored document whole, and running it again
+ * completes it.
  */
 
 /** Extensions picked up when walking a folder (a file named on the command line is always tried). */
@@ -96,13 +97,29 @@ async function stage(store: Store, preparer: Preparer, file: string): Promise<St
   }
 }
 
-async function commit(store: Store, staged: Staged): Promise<FileOutcome> {
-  if (staged.status !== "prepared") return staged;
+/**
+ * Documents written per transaction: a bulk load then commits, and SQLite's full-text index
+ * flushes a segment, once per batch rather than once per file. Each document still has its own
+ * savepoint, so one that cannot be written fails alone.
+ */
+const BATCH_SIZE = 64;
+/** A batch is also written at least this often, so that progress shows and readers see new documents. */
+const BATCH_MILLISECONDS = 1000;
+
+async function commitBatch(store: Store, batch: Staged[]): Promise<FileOutcome[]> {
+  const writes = batch.filter((s) => s.status === "prepared");
+  let results: (PutResult | PutFailure)[];
   try {
-    return { file: staged.file, ...(await store.putPrepared(staged.prepared, staged.source)) };
+    results = await store.putPreparedMany(writes.map(({ prepared, source }) => ({ prepared, source })));
   } catch (e) {
-    return { file: staged.file, status: "failed", reasons: [`not stored: ${message(e)}`] };
+    results = writes.map(() => ({ status: "failed", reason: message(e) }));
   }
+  let k = 0;
+  return batch.map((staged) => {
+    if (staged.status !== "prepared") return staged;
+    const result = results[k++]!;
+    return result.status === "failed" ? { file: staged.file, status: "failed", reasons: [`not stored: ${result.reason}`] } : { file: staged.file, ...result };
+  });
 }
 
 /**
@@ -124,16 +141,27 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
 
   const workers = options.workers ?? (files.length >= WORKER_THRESHOLD ? undefined : 0);
   const preparer: Preparer = workers === 0 ? inProcessPreparer : new WorkerPreparer(workers);
-  const ahead = workers === 0 ? 1 : 4 * (preparer as WorkerPreparer).size;
+  // Enough files in preparation to keep the workers busy while a whole batch is written.
+  const ahead = workers === 0 ? 1 : BATCH_SIZE + 4 * (preparer as WorkerPreparer).size;
   try {
     const staged: Promise<Staged>[] = [];
     for (let i = 0; i < Math.min(ahead, files.length); i++) staged.push(stage(store, preparer, files[i]!));
+    let batch: Staged[] = [];
+    let batchStarted = performance.now();
+    const flush = async () => {
+      const outcomes = await commitBatch(store, batch);
+      batch = [];
+      batchStarted = performance.now();
+      for (const outcome of outcomes) record(outcome);
+    };
     for (let i = 0; i < files.length; i++) {
       const next = i + ahead;
       if (next < files.length) staged.push(stage(store, preparer, files[next]!));
-      record(await commit(store, await staged[i]!));
+      batch.push(await staged[i]!);
       delete staged[i];
+      if (batch.length >= BATCH_SIZE || performance.now() - batchStarted >= BATCH_MILLISECONDS) await flush();
     }
+    await flush();
   } finally {
     await preparer.close();
   }

@@ -143,6 +143,9 @@ export const postgresDialect: SqlDialect = {
   // The planner combines the GIN index with the phrase index (or filters a few rows) by itself.
   indexesParagraphTags: false,
   paragraphTagsSchema: () => [],
+  // the tsvector is a generated column: PostgreSQL indexes each row as it is written
+  indexPerDocumentSchema: () => [],
+  indexParagraphs: () => null,
   matchParagraphs(expression: SearchExpression | null, language: Language | undefined): Fragment | null {
     if (!expression) return null;
     const query = tsQuery(expression, language);

@@ -17,6 +17,8 @@ import {
 import { parseSearch, type SearchExpression } from "./search-query.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import type {
+  PreparedWrite,
+  PutFailure,
   CitationEdge,
   CitationGraph,
   CitationNode,
@@ -142,48 +144,79 @@ export class SqlStore implements Store {
   }
 
   async putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
+    if (!prepared.symbol) throw new RegistryInputError("the document has no symbol, so it has no identity in the registry");
+    return this.driver.transaction((tx) => this.writePrepared(tx, prepared, source));
+  }
+
+  async putPreparedMany(items: readonly PreparedWrite[]): Promise<(PutResult | PutFailure)[]> {
+    const failure = (e: unknown): PutFailure => ({ status: "failed", reason: e instanceof Error ? e.message : String(e) });
+    const writable = items.filter((item) => item.prepared.symbol);
+    let written: PutResult[] | null = null;
+    if (writable.length > 0) {
+      // No savepoint per document: FTS5 flushes its pending terms into a new segment at every
+      // savepoint, which costs what batching saves. A batch that fails is written again one
+      // document per transaction, so that only the document at fault fails.
+      written = await this.driver
+        .transaction(async (tx) => {
+          const results: PutResult[] = [];
+          for (const { prepared, source } of writable) results.push(await this.writePrepared(tx, prepared, source));
+          return results;
+        })
+        .catch(() => null);
+    }
+    const results: (PutResult | PutFailure)[] = [];
+    let k = 0;
+    for (const { prepared, source } of items) {
+      if (!prepared.symbol) results.push({ status: "failed", reason: "the document has no symbol, so it has no identity in the registry" });
+      else if (written) results.push(written[k++]!);
+      else results.push(await this.putPrepared(prepared, source).catch(failure));
+    }
+    return results;
+  }
+
+  /** One document version, inside the caller's transaction. */
+  private async writePrepared(tx: SqlExecutor, prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
     const { symbol, language, rows } = prepared;
-    if (!symbol) throw new RegistryInputError("the document has no symbol, so it has no identity in the registry");
     // A model that crossed a thread boundary arrives as a plain Uint8Array; the drivers bind Buffers.
     const model = Buffer.from(prepared.model.buffer, prepared.model.byteOffset, prepared.model.byteLength);
     const now = new Date().toISOString();
-    return this.driver.transaction(async (tx) => {
-      await tx.run("INSERT INTO documents (symbol, language, body, format, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (symbol, language) DO NOTHING", [
-        symbol,
-        language,
-        rows.document.body,
-        rows.document.format,
-        now,
-      ]);
-      const [existing] = await tx.all(`SELECT id, version_count, paragraph_base FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [
-        symbol,
-        language,
-      ]);
-      const documentId = Number(existing!.id);
-      const [same] = await tx.all("SELECT number FROM versions WHERE document_id = ? AND sha256 = ?", [documentId, source.sha256]);
-      if (same) return { status: "unchanged", symbol, language, version: Number(same.number) };
+    await tx.run("INSERT INTO documents (symbol, language, body, format, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (symbol, language) DO NOTHING", [
+      symbol,
+      language,
+      rows.document.body,
+      rows.document.format,
+      now,
+    ]);
+    const [existing] = await tx.all(`SELECT id, version_count, paragraph_base FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [
+      symbol,
+      language,
+    ]);
+    const documentId = Number(existing!.id);
+    const [same] = await tx.all("SELECT number FROM versions WHERE document_id = ? AND sha256 = ?", [documentId, source.sha256]);
+    if (same) return { status: "unchanged", symbol, language, version: Number(same.number) };
 
-      const version = Number(existing!.version_count) + 1;
-      await tx.run(
-        "INSERT INTO versions (document_id, number, sha256, format, source_name, byte_length, ingested_at, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [documentId, version, source.sha256, source.format, source.name, source.byteLength, now, model],
-      );
-      const d = rows.document;
-      const base = paragraphBase(recencyOf(d), documentId);
-      await tx.run(
-        `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, committee = ?, committee_report = ?,
-           agenda_item = ?, adoption_date = ?, plenary_meeting = ?, format = ?, problems = ?, current_version = ?, version_count = ?, updated_at = ?,
-           paragraph_base = ?
-         WHERE id = ?`,
-        [d.body, d.session, d.year, d.number, d.title, d.title_key, d.committee, d.committee_report, d.agenda_item, d.adoption_date,
-          d.plenary_meeting, d.format, d.problems, version, version, now, base, documentId],
-      );
-      // Rows of a registry written before migration 3 have no base: their range is id * span.
-      const previousBase = existing!.paragraph_base === null ? documentId * PARAGRAPH_ID_SPAN : Number(existing!.paragraph_base);
-      await this.replaceDerivedRows(tx, documentId, language, rows, previousBase, base);
-      await tx.run("INSERT INTO registry_state (key, value) VALUES ('series_dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1'");
-      return { status: version === 1 ? "added" : "updated", symbol, language, version };
-    });
+    const version = Number(existing!.version_count) + 1;
+    await tx.run(
+      "INSERT INTO versions (document_id, number, sha256, format, source_name, byte_length, ingested_at, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      [documentId, version, source.sha256, source.format, source.name, source.byteLength, now, model],
+    );
+    const d = rows.document;
+    const base = paragraphBase(recencyOf(d), documentId);
+    await tx.run(
+      `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, committee = ?, committee_report = ?,
+         agenda_item = ?, adoption_date = ?, plenary_meeting = ?, format = ?, problems = ?, current_version = ?, version_count = ?, updated_at = ?,
+         paragraph_base = ?
+       WHERE id = ?`,
+      [d.body, d.session, d.year, d.number, d.title, d.title_key, d.committee, d.committee_report, d.agenda_item, d.adoption_date,
+        d.plenary_meeting, d.format, d.problems, version, version, now, base, documentId],
+    );
+    // Rows of a registry written before migration 3 have no base: their range is id * span. A
+    // document without versions has no rows to replace.
+    const previousBase =
+      version === 1 ? null : existing!.paragraph_base === null ? documentId * PARAGRAPH_ID_SPAN : Number(existing!.paragraph_base);
+    await this.replaceDerivedRows(tx, documentId, language, rows, previousBase, base);
+    await tx.run("INSERT INTO registry_state (key, value) VALUES ('series_dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1'");
+    return { status: version === 1 ? "added" : "updated", symbol, language, version };
   }
 
   private async replaceDerivedRows(
@@ -191,18 +224,24 @@ export class SqlStore implements Store {
     documentId: number,
     language: string,
     rows: DocumentRows,
-    previousBase: number,
+    previousBase: number | null,
     first: number,
   ): Promise<void> {
     this.termFrequencies.clear();
     const paragraphId = (ordinal: number | null) => (ordinal === null ? null : first + ordinal);
-    await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [previousBase, previousBase + PARAGRAPH_ID_SPAN]);
-    for (const table of ["citations", "mandates", "sdg_links", "document_goals"]) await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+    // Skipped for a new document: a DELETE that reaches the full-text index's trigger makes
+    // FTS5 flush its pending terms, even when no row matches.
+    if (previousBase !== null) {
+      await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [previousBase, previousBase + PARAGRAPH_ID_SPAN]);
+      for (const table of ["citations", "mandates", "sdg_links", "document_goals"]) await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+    }
     await tx.insertRows(
       "paragraphs",
       ["id", "document_id", "language", "ordinal", "ref", "kind", "number", "phrase", "part", "text", "text_hash", "start_offset", "end_offset"],
       rows.paragraphs.map((p) => [first + p.ordinal, documentId, language, p.ordinal, p.ref, p.kind, p.number, p.phrase, p.part, p.text, p.text_hash, p.start_offset, p.end_offset]),
     );
+    const indexing = this.sql.indexParagraphs(first, first + PARAGRAPH_ID_SPAN);
+    if (indexing) await tx.run(indexing.sql, indexing.params);
     await tx.insertRows(
       "citations",
       ["document_id", "paragraph_id", "ref", "symbol", "kind", "text"],

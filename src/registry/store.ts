@@ -262,6 +262,17 @@ export interface MigrationResult {
   status: "applied" | "already-applied";
 }
 
+export interface PreparedWrite {
+  prepared: PreparedDocument;
+  source: SourceInfo;
+}
+
+/** A document of a batch that was not written, and why. */
+export interface PutFailure {
+  status: "failed";
+  reason: string;
+}
+
 export interface Store {
   readonly dialect: DialectName;
   /** The file path or URL (without password) the store was opened on. */
@@ -276,6 +287,12 @@ export interface Store {
   putDocument(document: Resolution, source: SourceInfo): Promise<PutResult>;
   /** The same for a document already flattened into rows (by `prepareDocument`, possibly in another thread). */
   putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult>;
+  /**
+   * Several prepared documents in one transaction (a bulk load commits and indexes once per
+   * batch, not per document). A document that cannot be written fails alone, reported in its
+   * slot; the others are stored.
+   */
+  putPreparedMany(items: readonly PreparedWrite[]): Promise<(PutResult | PutFailure)[]>;
   /** Recomputes series membership when documents changed since the last refresh. */
   refreshSeries(options?: { force?: boolean }): Promise<{ series: number; refreshed: boolean }>;
 

@@ -4,7 +4,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { enrich } from "../../src/enrich/index.js";
+import { readResolution } from "../../src/ingest/read.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
+import { prepareDocument } from "../../src/registry/rows.js";
 import { RegistryInputError } from "../../src/registry/sql-store.js";
 import { CORPUS, listFiles, ROOT } from "../helpers/corpus.js";
 import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
@@ -171,6 +174,28 @@ for (const factory of storeFactories()) {
       assert.equal((await db.store.listDocuments({}, page())).total, 6);
     });
 
+    test("a batch write stores its good documents and fails only the one that cannot be written", async () => {
+      const read = async (file: string) => {
+        const parsed = await readResolution(new Uint8Array(readFileSync(file)), { name: file });
+        assert.ok(parsed.ok, file);
+        return prepareDocument(enrich(parsed.document));
+      };
+      const good = await read(join(CORPUS, "ods", "A_RES_75_10.en.txt"));
+      const bad = await read(join(CORPUS, "ods", "A_RES_75_100.en.txt"));
+      // a paragraph without text breaks the schema's NOT NULL: the database refuses the row
+      (bad.rows.paragraphs[0] as { text: string | null }).text = null;
+      const source = (name: string) => ({ sha256: `batch-${name}`, format: "ods" as const, name, byteLength: 1 });
+      const results = await db.store.putPreparedMany([
+        { prepared: bad, source: source("bad") },
+        { prepared: good, source: source("good") },
+      ]);
+      assert.equal(results[0]!.status, "failed");
+      assert.match((results[0] as { reason: string }).reason, /NOT NULL|null value/i);
+      assert.deepEqual(results[1], { status: "added", symbol: "A/RES/75/10", language: "en", version: 1 });
+      assert.equal(await db.store.getDocument("A/RES/75/100"), null);
+      assert.equal((await db.store.getDocument("A/RES/75/10"))?.summary.symbol, "A/RES/75/10");
+    });
+
     test("a bad file is reported with its reasons and the others are stored", async () => {
       const folder = join(scratch, "mixed");
       mkdirSync(join(folder, "nested"), { recursive: true });
@@ -190,7 +215,8 @@ for (const factory of storeFactories()) {
     test("kill -9 in the middle of an ingest leaves whole documents only, and a rerun completes it", async () => {
       const db = await factory.open();
       try {
-        const files = listFiles(join(CORPUS, "ods"), ".txt").slice(0, 40);
+        // more files than one write batch (64), so that the kill lands between commits
+        const files = listFiles(join(CORPUS, "ods"), ".txt").slice(0, 200);
         const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test", "registry", "ingest-child.ts"), db.location, ...files], {
           cwd: ROOT,
           stdio: ["ignore", "pipe", "inherit"],

@@ -6,6 +6,7 @@ import { recencyIds } from "./003_recency_ids.js";
 import { paragraphTags } from "./004_paragraph_tags.js";
 import { documentGoals } from "./005_document_goals.js";
 import { leanIndexes } from "./006_lean_indexes.js";
+import { indexPerDocument } from "./007_index_per_document.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -20,7 +21,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
