@@ -45,6 +45,12 @@ export function tagTokens(tags: ParagraphTags): string[] {
   return [...(tags.kind ? [`k${tags.kind}`] : []), ...(tags.verb ? [`v${tags.verb.toLowerCase().replace(/[\s-]+/g, "")}`] : [])];
 }
 
+/** Paragraph ids `[from, to)`: bounds a full-text match to the documents a filter allows. */
+export interface IdRange {
+  from: number;
+  to: number;
+}
+
 /** A statement fragment: SQL text with `?` placeholders and its parameters, in order. */
 export interface Fragment {
   sql: string;
@@ -84,7 +90,7 @@ export interface SqlDialect {
    * computed over a window of candidates (src/registry/ranking.ts), because the engines' rank
    * functions read every match of every term.
    */
-  matchParagraphs(expr: SearchExpression | null, language: Language | undefined, tags?: ParagraphTags): Fragment | null;
+  matchParagraphs(expr: SearchExpression | null, language: Language | undefined, tags?: ParagraphTags, ids?: IdRange): Fragment | null;
   /** Serialises concurrent migrators (an advisory lock on PostgreSQL; SQLite's write lock suffices). */
   lockForMigration(tx: SqlExecutor): Promise<void>;
 }

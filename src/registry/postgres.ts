@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Language } from "../model/types.js";
-import { bindable, type Fragment, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
+import { bindable, type Fragment, type IdRange, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { SqlStore } from "./sql-store.js";
 
@@ -146,10 +146,11 @@ export const postgresDialect: SqlDialect = {
   // the tsvector is a generated column: PostgreSQL indexes each row as it is written
   indexPerDocumentSchema: () => [],
   indexParagraphs: () => null,
-  matchParagraphs(expression: SearchExpression | null, language: Language | undefined): Fragment | null {
+  matchParagraphs(expression: SearchExpression | null, language: Language | undefined, _tags?: ParagraphTags, ids?: IdRange): Fragment | null {
     if (!expression) return null;
     const query = tsQuery(expression, language);
-    return { sql: `SELECT p.id FROM paragraphs p WHERE p.tsv @@ (${query.sql})`, params: query.params };
+    const bounded = ids ? " AND p.id >= ? AND p.id < ?" : "";
+    return { sql: `SELECT p.id FROM paragraphs p WHERE p.tsv @@ (${query.sql})${bounded}`, params: [...query.params, ...(ids ? [ids.from, ids.to] : [])] };
   },
   async lockForMigration(tx: SqlExecutor) {
     await tx.all(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);

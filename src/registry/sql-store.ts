@@ -1,12 +1,13 @@
 import { resolveActor } from "../enrich/actors.js";
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
-import type { Fragment, Row, SqlDialect, SqlDriver, SqlExecutor } from "./dialect.js";
+import type { Fragment, IdRange, Row, SqlDialect, SqlDriver, SqlExecutor } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
 import { excerpt, scoreCandidates, type TermStatistics, termKey } from "./ranking.js";
 import {
   actorKey,
   decodeModel,
   type DocumentRows,
+  DOCUMENT_SPAN,
   documentOfParagraph,
   PARAGRAPH_ID_SPAN,
   paragraphBase,
@@ -405,16 +406,47 @@ export class SqlStore implements Store {
   // --- search --------------------------------------------------------------------------------
 
   /**
+   * The paragraph ids a session or year filter allows, as a half-open range (ids begin with the
+   * document's recency, then its id): a year gives its recency; a session, the ids of its
+   * documents (one indexed lookup). Undefined when neither filter is set.
+   */
+  private async paragraphIdBounds(filter: SearchFilter): Promise<IdRange | undefined> {
+    let range: IdRange | undefined;
+    const narrow = (next: IdRange) => {
+      range = range ? { from: Math.max(range.from, next.from), to: Math.min(range.to, next.to) } : next;
+    };
+    if (filter.year !== undefined) {
+      const recency = recencyOf({ year: filter.year, session: null });
+      narrow({ from: paragraphBase(recency, 0), to: paragraphBase(recency, DOCUMENT_SPAN - 1) + PARAGRAPH_ID_SPAN });
+    }
+    if (filter.session !== undefined) {
+      const [row] = await this.db.all(
+        `SELECT MIN(COALESCE(paragraph_base, CAST(id AS BIGINT) * ${PARAGRAPH_ID_SPAN})) AS lo, MAX(COALESCE(paragraph_base, CAST(id AS BIGINT) * ${PARAGRAPH_ID_SPAN})) AS hi
+         FROM documents WHERE session = ?`,
+        [filter.session],
+      );
+      narrow(row?.lo === null || row?.lo === undefined ? { from: 0, to: 0 } : { from: Number(row.lo), to: Number(row.hi) + PARAGRAPH_ID_SPAN });
+    }
+    return range;
+  }
+
+  /**
    * The matching paragraphs as rows `(id, document_id)`, filters applied. What drives the query:
-   * the full-text match when there are words (kind and verb matched in the index too where the
-   * dialect indexes them), else the documents the filters select and their paragraph id ranges,
-   * else the index's kind and verb tags, else the paragraphs table. CROSS JOIN keeps SQLite from
+   * the full-text match when there are words or a kind or verb the dialect indexes (matched
+   * there, newest first, which stops after the page's matches), else the documents the filters
+   * select and their paragraph id ranges, else the paragraphs table. A session or year filter
+   * also bounds the full-text match to the paragraph ids those documents can have, so that an
+   * old session is not reached by reading every newer match. CROSS JOIN keeps SQLite from
    * probing the full-text index once per row; PostgreSQL reads it as a plain join.
    */
-  private matches(expression: SearchExpression | null, filter: SearchFilter): Fragment {
+  private async matches(expression: SearchExpression | null, filter: SearchFilter): Promise<Fragment> {
     const documentConditions = this.documentConditions(filter);
     const tags = this.sql.indexesParagraphTags ? { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.verb ? { verb: filter.verb } : {}) } : {};
-    const match = expression || !documentConditions.length ? this.sql.matchParagraphs(expression, filter.language, tags) : null;
+    const tagsIndexed = Object.keys(tags).length > 0;
+    const match =
+      expression || !documentConditions.length || tagsIndexed
+        ? this.sql.matchParagraphs(expression, filter.language, tags, await this.paragraphIdBounds(filter))
+        : null;
     const tagsMatched = match !== null && this.sql.indexesParagraphTags;
     const paragraphConditions: Fragment[] = [];
     if (filter.kind && !tagsMatched) paragraphConditions.push({ sql: "p.kind = ?", params: [filter.kind] });
@@ -470,7 +502,7 @@ export class SqlStore implements Store {
       throw new RegistryInputError(`hits beyond the first ${MAX_RESULT_WINDOW} are not served; narrow the search with words or filters`);
     }
     const expression = parsed.expression;
-    const hits = this.matches(expression, request.filter);
+    const hits = await this.matches(expression, request.filter);
     // One pass over the newest matches serves the window, the page and the capped total.
     const windowSize = expression ? Math.max(RANK_WINDOW, offset + limit) : offset + limit;
     const wanted = request.facets.length ? windowSize : Math.max(windowSize, TOTAL_CAP + 1);

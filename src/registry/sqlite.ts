@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Language } from "../model/types.js";
-import { bindable, type Fragment, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor, tagTokens } from "./dialect.js";
+import { bindable, type Fragment, type IdRange, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor, tagTokens } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { SqlStore } from "./sql-store.js";
 
@@ -162,9 +162,14 @@ export const sqliteDialect: SqlDialect = {
     sql: "INSERT INTO paragraphs_fts (rowid, text, tags) SELECT id, text, tags FROM paragraphs_fts_source WHERE id >= ? AND id < ?",
     params: [fromId, toId],
   }),
-  matchParagraphs(expression: SearchExpression | null, _language: Language | undefined, tags: ParagraphTags = {}): Fragment | null {
+  matchParagraphs(expression: SearchExpression | null, _language: Language | undefined, tags: ParagraphTags = {}, ids?: IdRange): Fragment | null {
     if (!expression && !tagTokens(tags).length) return null;
-    return { sql: "SELECT rowid AS id FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", params: [ftsMatch(expression, tags)] };
+    // FTS5 seeks to a rowid range rather than filtering
+    const bounded = ids ? " AND rowid >= ? AND rowid < ?" : "";
+    return {
+      sql: `SELECT rowid AS id FROM paragraphs_fts WHERE paragraphs_fts MATCH ?${bounded}`,
+      params: [ftsMatch(expression, tags), ...(ids ? [ids.from, ids.to] : [])],
+    };
   },
   async lockForMigration() {
     // BEGIN IMMEDIATE already holds the database's single write lock.
