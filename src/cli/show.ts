@@ -14,6 +14,7 @@ export interface ShowFlags {
   text?: boolean;
   language?: string;
   version?: string;
+  elsewhere?: string;
 }
 
 const LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh"];
@@ -34,6 +35,7 @@ export async function showCommand(symbol: string, flags: ShowFlags, io: CliIO): 
     io.stderr(problems.map((p) => `mandates show: ${p}\n`).join(""));
     return 2;
   }
+  if (flags.elsewhere !== undefined) return elsewhereCommand(symbol, flags.elsewhere, flags, io);
   return commandOnStore("show", databaseLocation(flags.db, io.env), io.stderr, async (store) => {
     const stored = await store.getDocument(symbol, {
       ...(flags.language ? { language: flags.language as Language } : {}),
@@ -50,6 +52,30 @@ export async function showCommand(symbol: string, flags: ShowFlags, io: CliIO): 
   });
 }
 
+/** `mandates show SYMBOL --elsewhere REF`: the other places the paragraph's words appear. */
+async function elsewhereCommand(symbol: string, ref: string, flags: ShowFlags, io: CliIO): Promise<number> {
+  if (flags.text || flags.version) {
+    io.stderr("mandates show: --elsewhere reads the current version's paragraphs; it takes neither --text nor --version\n");
+    return 2;
+  }
+  return commandOnStore("show", databaseLocation(flags.db, io.env), io.stderr, async (store) => {
+    const found = await store.paragraphOccurrences(symbol, ref, flags.language ? { language: flags.language as Language } : {});
+    if (!found) {
+      io.stderr(`mandates show: no paragraph ${ref} of ${canonicalSymbol(symbol)} in the registry (references look like operative.12, preamble.3)\n`);
+      return 1;
+    }
+    if (flags.json) {
+      io.stdout(JSON.stringify(found) + "\n");
+      return 0;
+    }
+    const lines = [`${found.symbol} ${found.ref}: ${found.text.length > 160 ? `${found.text.slice(0, 157)}...` : found.text}`];
+    if (found.occurrences.length === 0) lines.push("  appears nowhere else in the registry");
+    for (const o of found.occurrences) lines.push(`  ${o.symbol} ${o.ref}${o.language !== found.language ? ` (${o.language})` : ""}${o.title ? `  ${o.title}` : ""}`);
+    io.stdout(lines.join("\n") + "\n");
+    return 0;
+  });
+}
+
 export function registerShow(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("show")
@@ -60,5 +86,6 @@ export function registerShow(program: Command, io: CliIO, setExit: (code: number
     .option("--text", "the source text of the version")
     .option("--language <code>", "language version (default: English, else any)")
     .option("--version <n>", "a stored version (default: the current one)")
+    .option("--elsewhere <ref>", "where else the paragraph REF (operative.12, preamble.3) appears, word for word")
     .action(async (symbol: string, flags: ShowFlags) => setExit(await showCommand(symbol, flags, io)));
 }

@@ -18,6 +18,7 @@ import {
 import { parseSearch, type SearchExpression } from "./search-query.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import type {
+  ParagraphOccurrences,
   PreparedWrite,
   PutFailure,
   CitationEdge,
@@ -354,6 +355,35 @@ export class SqlStore implements Store {
       current: Number(v.number) === current,
     }));
     return { summary: summaryOf(row), document: decodeModel(model.model as Uint8Array), versions };
+  }
+
+  async paragraphOccurrences(symbol: string, ref: string, options: { language?: Language; limit?: number } = {}): Promise<ParagraphOccurrences | null> {
+    const row = await this.findDocumentRow(symbol, options.language);
+    if (!row) return null;
+    const [paragraph] = await this.db.all("SELECT id, text, text_hash FROM paragraphs WHERE document_id = ? AND ref = ?", [row.id, ref]);
+    if (!paragraph) return null;
+    const found = await this.db.all(
+      `SELECT p.ref, p.kind, p.number, d.symbol, d.language, d.title, d.session, d.body
+       FROM paragraphs p JOIN documents d ON d.id = p.document_id
+       WHERE p.text_hash = ? AND p.id <> ? ORDER BY p.id DESC LIMIT ?`,
+      [paragraph.text_hash, paragraph.id, options.limit ?? 100],
+    );
+    return {
+      symbol: String(row.symbol),
+      language: row.language as Language,
+      ref,
+      text: String(paragraph.text),
+      occurrences: found.map((o) => ({
+        symbol: String(o.symbol),
+        language: o.language as Language,
+        title: str(o.title),
+        session: o.session === null ? null : Number(o.session),
+        body: o.body as Body,
+        ref: String(o.ref),
+        kind: o.kind as ParagraphKind,
+        number: o.number === null ? null : Number(o.number),
+      })),
+    };
   }
 
   private documentConditions(filter: DocumentFilter | SearchFilter, alias = "d"): Fragment[] {

@@ -66,6 +66,8 @@ class SqliteDriver implements SqlDriver {
     writer.pragma("synchronous = NORMAL");
     writer.pragma("busy_timeout = 30000");
     writer.pragma("foreign_keys = ON");
+    // the writer's pages too: a batch of documents touches index leaves all over the file
+    writer.pragma("cache_size = -65536");
     this.writer = new SqliteConnection(writer);
     const reader = path === ":memory:" ? writer : new Database(path);
     reader.pragma("busy_timeout = 30000");

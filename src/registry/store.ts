@@ -273,6 +273,27 @@ export interface PutFailure {
   reason: string;
 }
 
+/** A paragraph found elsewhere: the same words, up to case and spacing. */
+export interface ParagraphOccurrence {
+  symbol: string;
+  language: Language;
+  title: string | null;
+  session: number | null;
+  body: Body;
+  ref: string;
+  kind: ParagraphKind;
+  number: number | null;
+}
+
+export interface ParagraphOccurrences {
+  symbol: string;
+  language: Language;
+  ref: string;
+  text: string;
+  /** Newest first; the paragraph itself is left out. */
+  occurrences: ParagraphOccurrence[];
+}
+
 export interface Store {
   readonly dialect: DialectName;
   /** The file path or URL (without password) the store was opened on. */
@@ -301,6 +322,8 @@ export interface Store {
   search(request: SearchRequest): Promise<SearchResult>;
   mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>>;
   citations(symbol: string, query: CitationQuery): Promise<CitationGraph | null>;
+  /** Where else a paragraph of a document appears; null when the document or the paragraph is unknown. */
+  paragraphOccurrences(symbol: string, ref: string, options?: { language?: Language; limit?: number }): Promise<ParagraphOccurrences | null>;
   /** Series holding the document with this symbol, or whose title matches the words. */
   series(symbolOrTitle: string, options?: { language?: Language }): Promise<SeriesRecord[]>;
   statistics(): Promise<Statistics>;

@@ -58,6 +58,18 @@ test("show prints a document's outline, JSON or source text; an unknown symbol e
   assert.match(missing.err, /no document A\/RES\/12\/345/);
 });
 
+test("show --elsewhere lists where a paragraph's words appear again; an unknown paragraph exits 1", async () => {
+  const text = await run("show", "79/222", "--elsewhere", "operative.38");
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /^A\/RES\/79\/222 operative\.38: Encourages the promotion of South-South cooperation/);
+  assert.match(text.out, /^ {2}A\/RES\/75\/231 operative\.30 {2}Industrial development cooperation$/m);
+  const json = JSON.parse((await run("show", "79/222", "--elsewhere", "operative.38", "--json")).out);
+  assert.ok(json.occurrences.length >= 2);
+  const missing = await run("show", "79/222", "--elsewhere", "operative.999");
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /no paragraph operative\.999 of A\/RES\/79\/222/);
+});
+
 test("mandates by actor and by session due", async () => {
   const unido = await run("mandates", "--actor", "UNIDO", "--session", "63");
   assert.equal(unido.code, 0, unido.err);

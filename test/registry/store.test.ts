@@ -174,6 +174,19 @@ for (const factory of storeFactories()) {
       assert.equal((await db.store.listDocuments({}, page())).total, 6);
     });
 
+    test("where else a paragraph appears: the same operative paragraph restated across the series", async () => {
+      const found = await db.store.paragraphOccurrences("A/RES/79/222", "operative.38");
+      assert.ok(found);
+      assert.match(found.text, /^Encourages the promotion of South-South cooperation, triangular cooperation/);
+      assert.deepEqual(
+        found.occurrences.map((o) => `${o.symbol} ${o.ref}`),
+        ["A/RES/77/180 operative.30", "A/RES/75/231 operative.30", "A/RES/73/247 operative.29"],
+      );
+      assert.ok(found.occurrences.every((o) => o.kind === "operative" && o.title === "Industrial development cooperation"));
+      assert.equal(await db.store.paragraphOccurrences("A/RES/79/222", "operative.999"), null);
+      assert.equal(await db.store.paragraphOccurrences("A/RES/1/1", "operative.1"), null);
+    });
+
     test("a batch write stores its good documents and fails only the one that cannot be written", async () => {
       const read = async (file: string) => {
         const parsed = await readResolution(new Uint8Array(readFileSync(file)), { name: file });

@@ -109,6 +109,19 @@ for (const factory of storeFactories()) {
       assert.ok(stats.reportsDueBySession.some((r: { session: number }) => r.session === 71));
     });
 
+    test("where else a paragraph appears, with 404 for an unknown paragraph and 400 for a malformed reference", async () => {
+      const r = await get("/documents/A_RES_79_222/paragraphs/operative.38/elsewhere");
+      assert.equal(r.statusCode, 200);
+      const body = r.json();
+      assert.equal(body.symbol, "A/RES/79/222");
+      assert.match(body.text, /^Encourages the promotion of South-South cooperation/);
+      assert.ok(body.occurrences.some((o: { symbol: string; ref: string }) => o.symbol === "A/RES/75/231" && o.ref === "operative.30"));
+      assert.equal((await get("/documents/A_RES_79_222/paragraphs/operative.999/elsewhere")).statusCode, 404);
+      const bad = await get("/documents/A_RES_79_222/paragraphs/paragraph%2038/elsewhere");
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().message, /ref/);
+    });
+
     test("/openapi.json describes every route from the schemas the server validates with", async () => {
       const r = await get("/openapi.json");
       assert.equal(r.statusCode, 200);
@@ -119,6 +132,7 @@ for (const factory of storeFactories()) {
         "/documents",
         "/documents/{symbol}",
         "/documents/{symbol}/citations",
+        "/documents/{symbol}/paragraphs/{ref}/elsewhere",
         "/duplicates",
         "/health",
         "/mandates",

@@ -7,6 +7,7 @@ import { paragraphTags } from "./004_paragraph_tags.js";
 import { documentGoals } from "./005_document_goals.js";
 import { leanIndexes } from "./006_lean_indexes.js";
 import { indexPerDocument } from "./007_index_per_document.js";
+import { paragraphHashIndex } from "./008_paragraph_hash_index.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -21,7 +22,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);

@@ -107,4 +107,65 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
       return { summary: stored.summary, versions: stored.versions, document: toContractJson(stored.document) };
     },
   );
+
+  app.get<{ Params: { symbol: string; ref: string }; Querystring: { language?: DocumentFilter["language"]; limit: number } }>(
+    "/documents/:symbol/paragraphs/:ref/elsewhere",
+    {
+      schema: {
+        summary: "Where else a paragraph appears: paragraphs with the same words (up to case and spacing) in other documents or places, newest first",
+        tags: ["documents"],
+        params: {
+          type: "object",
+          required: ["symbol", "ref"],
+          properties: {
+            symbol: symbolParams.properties.symbol,
+            ref: { type: "string", pattern: "^(preamble|operative|footnote|annex)\\.[0-9]+(\\.[0-9]+)*$", description: "paragraph reference: operative.38, preamble.2" },
+          },
+        },
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            language: documentFilters.language,
+            limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
+          },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              symbol: { type: "string" },
+              language: { type: "string" },
+              ref: { type: "string" },
+              text: { type: "string" },
+              occurrences: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    symbol: { type: "string" },
+                    language: { type: "string" },
+                    title: { type: ["string", "null"] },
+                    session: { type: ["integer", "null"] },
+                    body: { type: "string" },
+                    ref: { type: "string" },
+                    kind: { type: "string" },
+                    number: { type: ["integer", "null"] },
+                  },
+                },
+              },
+            },
+          },
+          ...errors(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { symbol, ref: paragraph } = request.params;
+      const { language, limit } = request.query;
+      const found = await store.paragraphOccurrences(symbol, paragraph, { ...(language ? { language } : {}), limit });
+      if (!found) throw httpError(404, `no paragraph ${paragraph} of ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""} in the registry`);
+      return found;
+    },
+  );
 }
