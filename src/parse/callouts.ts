@@ -193,7 +193,7 @@ function findRepeatedCallouts(texts: string[], found: Callout[][], source?: Bloc
   const repeats: { block: number; at: number; key: string }[] = [];
   const consider = (block: number, at: number, value: number) => {
     const text = texts[block]!;
-    if (at === 0 || !numbers.has(value) || isSpaceCode(text.charCodeAt(at - 1))) return;
+    if (at === 0) return;
     const key = `${contextBefore(text, at)}|${value}`;
     if (contexts.has(key)) repeats.push({ block, at, key });
   };
@@ -202,13 +202,13 @@ function findRepeatedCallouts(texts: string[], found: Callout[][], source?: Bloc
   const sliced: number[] = [];
   for (let block = from; block < texts.length; block++) {
     if (source && source.starts[block]! >= 0) sliced.push(block);
-    else scanGluedNumbers(texts[block]!, 0, texts[block]!.length, (at, value) => consider(block, at, value));
+    else scanGluedNumbers(texts[block]!, 0, texts[block]!.length, numbers, (at, value) => consider(block, at, value));
   }
   if (source && sliced.length > 0) {
     sliced.sort((a, b) => source.starts[a]! - source.starts[b]!);
     const sliceStarts = sliced.map((b) => source.starts[b]!);
     const lastBlock = sliced.at(-1)!;
-    scanGluedNumbers(source.text, sliceStarts[0]!, source.starts[lastBlock]! + texts[lastBlock]!.length, (p, value) => {
+    scanGluedNumbers(source.text, sliceStarts[0]!, source.starts[lastBlock]! + texts[lastBlock]!.length, numbers, (p, value) => {
       const k = lastAtMost(sliceStarts, p);
       const block = sliced[k]!;
       const at = p - sliceStarts[k]!;
@@ -232,11 +232,12 @@ const CONTEXT_LENGTH = 24;
 const PUNCTUATION_BEFORE = /[,;.:]/;
 
 /**
- * Calls `onRun` for each run of one to three digits in `text[from, to)` with no leading zero,
+ * Calls `onRun` for each run of one to three digits in `text[from, to)` that is glued to the
+ * text before it (not after white space), has no leading zero and whose value is in `numbers`,
  * with its offset and value. One native scan (test() spares a match array per run); the digits
- * are read back by character code.
+ * are read back by character code, and most runs are dismissed here without a call.
  */
-function scanGluedNumbers(text: string, from: number, to: number, onRun: (at: number, value: number) => void): void {
+function scanGluedNumbers(text: string, from: number, to: number, numbers: ReadonlySet<number>, onRun: (at: number, value: number) => void): void {
   const DIGIT_RUN = /\d+/g;
   DIGIT_RUN.lastIndex = from;
   while (DIGIT_RUN.test(text)) {
@@ -245,7 +246,8 @@ function scanGluedNumbers(text: string, from: number, to: number, onRun: (at: nu
     let at = end;
     let value = 0;
     for (let scale = 1; at > from && isDigitCode(text.charCodeAt(at - 1)); scale *= 10) value += (text.charCodeAt(--at) - 48) * scale;
-    if (end - at <= 3 && text.charCodeAt(at) !== 48) onRun(at, value);
+    if (end - at > 3 || at === 0 || text.charCodeAt(at) === 48 || !numbers.has(value) || isSpaceCode(text.charCodeAt(at - 1))) continue;
+    onRun(at, value);
   }
 }
 
