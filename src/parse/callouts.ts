@@ -93,6 +93,9 @@ function gluedToSymbolNumber(text: string, at: number, digits: string): boolean 
   return /[\dIVXL]\/\d{1,4}$/.test(before) || /[A-Z]{2,}-\d{1,2}$/.test(before);
 }
 
+/** Call-outs pass 1 may find no trace of in a row before it finds the next one. */
+const MAX_LOST_IN_A_ROW = 2;
+
 function find(text: string, from: number, to: number, n: number, accept: typeof strictCallout): number {
   const digits = String(n);
   for (let at = text.indexOf(digits, from); at !== -1 && at < to; at = text.indexOf(digits, at + 1)) {
@@ -127,12 +130,12 @@ export function locateCallouts(texts: string[], first: number, last: number, sou
     const text = texts[b]!;
     let from = 0;
     while (next <= count) {
-      let at = find(text, from, text.length, next, strictCallout);
+      // the expected number, or one a little further when call-outs were lost (glued to a
+      // resolution number, "5/13 and 5/64": pass 2 looks for those)
+      let at = -1;
       let number = next;
-      if (at === -1 && next + 1 <= count) {
-        at = find(text, from, text.length, next + 1, strictCallout);
-        number = next + 1;
-      }
+      for (; at === -1 && number <= Math.min(count, next + MAX_LOST_IN_A_ROW); number++) at = find(text, from, text.length, number, strictCallout);
+      number--;
       if (at === -1) break;
       found[b]!.push({ at, number });
       where.set(number, { block: b, at });

@@ -69,3 +69,18 @@ test("69/235: distribution date and job from the cover, footnotes after the date
   assert.equal(doc.footnotes.length, 7);
   assert.equal(doc.footnotes[4]!.text, "A/68/970 and Corr.1.");
 });
+
+test("77/325: call-outs glued to resolution numbers (5/13 + 3, 5/64 + 4) do not stall the ones after them", async () => {
+  const name = "A_RES_77_325.en.txt";
+  const parsed = await readResolution(readCorpus("ods", name), { name });
+  assert.ok(parsed.ok);
+  const doc = parsed.document;
+  const calledFrom = (n: number) => doc.footnotes.find((f) => f.number === n)!.calledFrom;
+  // "Convention on International Trade in Endangered Species of Wild Fauna and Flora5"
+  const cites = doc.preamble.find((p) => p.text.startsWith("Recognizing the legal framework provided by and the important role of the Convention on International Trade"))!;
+  assert.deepEqual(calledFrom(5), [`preamble.${cites.index}`]);
+  assert.ok(cites.footnoteRefs.some((r) => r.number === 5));
+  // and no call-out is read out of "69/314", "71/326" or "75/311" in operative paragraph 1
+  assert.deepEqual(doc.operative.find((p) => p.number === 1)!.footnoteRefs, []);
+  assert.ok(doc.footnotes.filter((f) => f.calledFrom.length === 0).length <= 1);
+});
