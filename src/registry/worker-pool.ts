@@ -35,8 +35,15 @@ interface Pending {
   task: PrepareTask;
 }
 
+/**
+ * Tasks queued in each worker at once. More than one: the main thread writes a batch of
+ * documents synchronously, and a worker that waited for its next task until then would idle.
+ */
+const QUEUE_PER_WORKER = 8;
+
 export class WorkerPreparer implements Preparer {
-  private readonly idle: Worker[] = [];
+  /** Tasks sent to each live worker and not yet answered. */
+  private readonly load = new Map<Worker, number>();
   private readonly waiting: (() => void)[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly workers = new Set<Worker>();
@@ -64,7 +71,7 @@ export class WorkerPreparer implements Preparer {
     worker.on("error", (e) => this.replace(worker, `the worker thread failed: ${e.message}`));
     worker.on("exit", (code) => this.replace(worker, `the worker thread exited with code ${code}`));
     this.workers.add(worker);
-    this.idle.push(worker);
+    this.load.set(worker, 0);
   }
 
   private replace(worker: Worker, reason: string): void {
@@ -76,8 +83,7 @@ export class WorkerPreparer implements Preparer {
       if (this.broken) prepareSource(p.task.bytes, p.task.name).then(p.resolve);
       else p.resolve({ ok: false, reasons: [`internal-error: ${reason}`] });
     }
-    const at = this.idle.indexOf(worker);
-    if (at !== -1) this.idle.splice(at, 1);
+    this.load.delete(worker);
     if (this.closed) return;
     if (!this.broken) this.spawn();
     // Wake every waiter: a new worker is idle, or the pool is broken and they prepare here.
@@ -85,14 +91,26 @@ export class WorkerPreparer implements Preparer {
   }
 
   private release(worker: Worker): void {
-    this.idle.push(worker);
+    const queued = this.load.get(worker);
+    if (queued !== undefined) this.load.set(worker, queued - 1);
     this.waiting.shift()?.();
   }
 
+  /** The live worker with the fewest queued tasks, when one has room. */
+  private leastLoaded(): Worker | null {
+    let best: Worker | null = null;
+    for (const [worker, queued] of this.load) if (queued < QUEUE_PER_WORKER && (best === null || queued < this.load.get(best)!)) best = worker;
+    return best;
+  }
+
   async prepare(bytes: Uint8Array, name: string): Promise<PrepareOutcome> {
-    while (!this.idle.length && !this.broken) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    if (this.broken) return prepareSource(bytes, name);
-    const worker = this.idle.pop()!;
+    let worker = this.leastLoaded();
+    while (!worker && !this.broken) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      worker = this.leastLoaded();
+    }
+    if (this.broken || !worker) return prepareSource(bytes, name);
+    this.load.set(worker, this.load.get(worker)! + 1);
     const task: PrepareTask = { id: this.nextId++, name, bytes };
     return new Promise<PrepareOutcome>((resolve) => {
       this.pending.set(task.id, { resolve, worker, task });
