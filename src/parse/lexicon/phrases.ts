@@ -148,11 +148,12 @@ function isDroppedAt(text: string, start: number, end: number, kind: PhraseKind)
 }
 
 /**
- * The opening phrase when it is in the lexicon and written in plain ASCII words, read without
- * allocating: characters walk a trie. Null hands the paragraph to the general reader below,
- * which gives the same answers; this runs for every paragraph of every document.
+ * The opening phrase of a paragraph written in plain ASCII words, read without allocating:
+ * characters walk a trie of the lexicon. Null hands the paragraph to the general reader below
+ * (a word with an accent, apostrophe or hyphen), which gives the same answers. This runs for
+ * every paragraph of every document, and for the lines around headings.
  */
-function knownPlainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
+function plainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
   let i = text.startsWith("\u201c") || text.startsWith('"') ? 1 : 0;
   let node: CharNode | undefined = charTries[kind];
   let atRoot = true;
@@ -160,6 +161,9 @@ function knownPlainOpening(text: string, kind: PhraseKind): OpeningPhrase | null
   let end = 0;
   /** Whether the words read since the match are all dropped adverbs, which the written phrase keeps. */
   let extending = false;
+  // the first two words the normal form keeps, for a phrase the lexicon does not know
+  let first: [number, number] | null = null;
+  let second: [number, number] | null = null;
   for (let words = 0; words < MAX_WORDS; words++) {
     if (words > 0 && text.charCodeAt(i) !== 32) break;
     while (text.charCodeAt(i) === 32) i++;
@@ -191,20 +195,34 @@ function knownPlainOpening(text: string, kind: PhraseKind): OpeningPhrase | null
         continue;
       }
     }
+    if (!first) first = [start, i];
+    else if (!second) second = [start, i];
     node = walked;
-    if (!node) break;
     atRoot = false;
+    if (!node) {
+      // no phrase of the lexicon goes on with this word: done, unless an unknown phrase
+      // opening with an adverb needs its second word ("Deeply concerned")
+      if (phrase !== null || second || !endsInLy(text, first[1])) break;
+      continue;
+    }
     extending = node.phrase !== null;
     if (node.phrase !== null) {
       phrase = node.phrase;
       end = i;
     }
   }
-  return phrase === null ? null : { written: text.slice(0, end), normal: phrase, known: true };
+  if (phrase !== null) return { written: text.slice(0, end), normal: phrase, known: true };
+  if (!first) return { written: "", normal: "", known: false };
+  const lower = ([from, to]: [number, number]) => text.slice(from, to).toLowerCase();
+  if (second && endsInLy(text, first[1])) return { written: text.slice(0, second[1]), normal: `${lower(first)} ${lower(second)}`, known: false };
+  return { written: text.slice(0, first[1]), normal: lower(first), known: false };
 }
 
+/** Whether the word ending at `end` ends in "ly" (either case). */
+const endsInLy = (text: string, end: number) => end >= 2 && (text.charCodeAt(end - 2) | 32) === 108 && (text.charCodeAt(end - 1) | 32) === 121;
+
 export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
-  return knownPlainOpening(text, kind) ?? readOpeningPhrase(text, kind);
+  return plainOpening(text, kind) ?? readOpeningPhrase(text, kind);
 }
 
 /** The general reader: any words, unknown phrases too. */
