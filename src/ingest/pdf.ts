@@ -1,6 +1,7 @@
 import type { Parsed, Problem } from "../model/types.js";
 import { parseResolutionText } from "../parse/resolution.js";
 import { layout, type CoverFacts } from "./pdf/layout.js";
+import type { CalloutMark } from "./pdf/lines.js";
 import { isFailure, loadPdf, type LoadOptions } from "./pdf/load.js";
 import type { ReadOptions } from "./read.js";
 
@@ -19,6 +20,8 @@ export interface PdfText {
   ok: true;
   /** The text in the ODS layout that the parser reads. */
   text: string;
+  /** Offsets in `text` of the digits the PDF prints as call-outs (superscript). */
+  callouts: number[];
   cover: CoverFacts;
   pages: number;
   paragraphs: number;
@@ -49,6 +52,7 @@ export async function pdfToText(
   return {
     ok: true,
     text: laid.text,
+    callouts: findMarks(laid.text, laid.callouts),
     cover: laid.cover,
     pages: loaded.pages.length,
     paragraphs: laid.paragraphs,
@@ -57,10 +61,30 @@ export async function pdfToText(
   };
 }
 
+/**
+ * Where the call-outs are in the laid-out text: each is looked for, in order, as the digits
+ * glued to the last characters before it. One that layout changed beyond recognition (a word
+ * rejoined across a line break just before it) is skipped: these are hints, and the parser
+ * still finds call-outs by itself.
+ */
+function findMarks(text: string, marks: readonly CalloutMark[]): number[] {
+  const found: number[] = [];
+  let cursor = 0;
+  for (const { before, mark } of marks) {
+    const needle = before.slice(-4) + mark;
+    const at = text.indexOf(needle, cursor);
+    // a call-out is found near the one before it, and is a whole number
+    if (at === -1 || at - cursor > 20_000 || /\d/.test(text[at + needle.length] ?? "")) continue;
+    found.push(at + needle.length - mark.length);
+    cursor = at + needle.length;
+  }
+  return found;
+}
+
 export async function decodePdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<Parsed> {
   const decoded = await pdfToText(bytes, { ...(options.language ? { language: options.language } : {}) });
   if (!decoded.ok) return decoded;
-  const parsed = parseResolutionText(decoded.text, { ...options, format: "pdf", problems: decoded.problems });
+  const parsed = parseResolutionText(decoded.text, { ...options, format: "pdf", problems: decoded.problems, callouts: decoded.callouts });
   if (!parsed.ok) return parsed;
   const doc = parsed.document;
   // The text parser takes any run of paragraphs for a resolution; a PDF must also show one of

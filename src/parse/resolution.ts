@@ -46,6 +46,12 @@ export interface ParseOptions {
   language?: Language;
   /** Problems found by the decoder, carried into the document. */
   problems?: Problem[];
+  /**
+   * Offsets in the text of digits the source shows as call-outs (a PDF's superscripts): added
+   * where the parser's own search, which must tell call-outs from other digits glued to words,
+   * did not find them.
+   */
+  callouts?: readonly number[];
 }
 
 const FORMULA = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\s*[,.:]?\s*$/i;
@@ -234,6 +240,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     text,
     starts: allBlocks.map((b) => (isSlice(b) ? b.start : -1)),
   });
+  addKnownCallouts(options.callouts ?? [], allBlocks, located, footnoteByNumber);
   const calloutsAt = new Map<Block, Callout[]>();
   allBlocks.forEach((b, i) => calloutsAt.set(b, located[i]!));
   /** The block's text from `from` on, call-outs removed, invisible direction marks dropped. */
@@ -477,6 +484,26 @@ function notAResolution(preamble: PreambularParagraph[], operative: OperativePar
   if (known === 0) return "no resolution heading, and no paragraph opens with a preambular phrase or an operative verb";
   if (known < 2) return "it has no resolution heading and only one paragraph that reads like one";
   return null;
+}
+
+/**
+ * Call-outs the decoder knows (source offsets of their digits) that the search missed: each is
+ * placed in the block holding it, when its digits name a footnote and no call-out is there yet.
+ */
+function addKnownCallouts(offsets: readonly number[], blocks: Block[], located: Callout[][], footnotes: ReadonlyMap<number, Footnote>): void {
+  for (const offset of offsets) {
+    const b = blocks.findIndex((block) => block.start <= offset && offset < block.end);
+    if (b === -1) continue;
+    const block = blocks[b]!;
+    const piece = block.pieces.findLast((p) => p.src <= offset)!;
+    const at = piece.at + (offset - piece.src);
+    const digits = /^\d{1,3}/.exec(block.text.slice(at, at + 4))?.[0];
+    if (!digits || !footnotes.has(Number(digits))) continue;
+    const list = located[b]!;
+    if (list.some((c) => at < c.at + String(c.number).length && c.at < at + digits.length)) continue;
+    list.push({ at, number: Number(digits) });
+    list.sort((x, y) => x.at - y.at);
+  }
 }
 
 /** One paragraph per line, as in ODS exports, shows as most non-empty lines opening with a tab. */

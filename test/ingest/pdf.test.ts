@@ -133,6 +133,12 @@ test("73/6: footnotes continued on the next page, call-outs set above a line, wo
   assert.match(doc.preamble[3]!.text, /to benefit people and the planet,$/);
   assert.match(doc.preamble[16]!.text, /Needs of Developing Countries\u201d, and the need/);
   assert.equal(doc.operative[8]!.verb, "expresses its conviction");
+  // "Sustainable Development Goals2" calls footnote 2 again, in other words than the first
+  // time: only the PDF's superscript says so, and the decoder passes it on
+  const first = doc.operative[0]!;
+  assert.match(first.text, /achievement of the Sustainable Development Goals for the benefit/);
+  assert.ok(first.footnoteRefs.some((r) => r.number === 2));
+  assert.ok(doc.footnotes[1]!.calledFrom.includes("operative.1"));
 });
 
 test("73/3: a declaration over ten pages with running headers", async () => {

@@ -1,6 +1,6 @@
 import { DATE_PATTERN } from "../../model/dates.js";
 import type { LoadedPdf } from "./load.js";
-import { bodySize, LABEL, type Line, pageLines } from "./lines.js";
+import { bodySize, type CalloutMark, LABEL, type Line, pageLines } from "./lines.js";
 import { Words } from "./words.js";
 
 /**
@@ -36,6 +36,8 @@ export interface Layout {
   chars: number;
   /** Remarks on what could not be laid out as expected. */
   notes: string[];
+  /** The call-outs of the text, in order (none when footnotes are left out). */
+  callouts: CalloutMark[];
 }
 
 // --- shapes of lines --------------------------------------------------------------------------
@@ -313,6 +315,18 @@ function paragraphs(lines: Line[], size: number, words: Words, options: Paragrap
   return out;
 }
 
+/** The call-outs of some lines as `joinLines` glues them, in order. */
+function calloutMarks(lines: Line[]): CalloutMark[] {
+  const marks: CalloutMark[] = [];
+  let before = "";
+  for (const line of lines) {
+    if (line.lead !== undefined && before && /^\d{1,3}$/.test(line.lead)) marks.push({ before: before.slice(-12), mark: line.lead });
+    marks.push(...line.marks);
+    if (line.text) before = line.text;
+  }
+  return marks;
+}
+
 function joinLines(lines: Line[], words: Words, plain = false): string {
   let text = "";
   for (const line of lines) {
@@ -434,5 +448,6 @@ export function layout(pdf: LoadedPdf, language?: string): Layout {
     ...[c.distribution, c.session, c.agenda].filter((s): s is string => Boolean(s)),
   );
   const chars = [...z.body, ...z.footnotes].reduce((n, l) => n + l.plain.length, 0);
-  return { text: out.join("\n") + "\n", cover: c, paragraphs: paras.length, footnotes: footnoteCount, chars, notes };
+  const callouts = plain ? [] : paras.flatMap((p) => calloutMarks(p.lines));
+  return { text: out.join("\n") + "\n", cover: c, paragraphs: paras.length, footnotes: footnoteCount, chars, notes, callouts };
 }

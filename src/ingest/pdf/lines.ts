@@ -26,11 +26,23 @@ export interface Line {
   plain: string;
   /** Number of superscript call-outs in `text`. */
   callouts: number;
+  /** The call-outs glued into `text`, in order, with the text just before each. */
+  marks: CalloutMark[];
   /**
    * Where the text after an opening label ("1.", "(a)", "73/7.") starts: continuation lines of
    * a paragraph set with a hanging indent align there.
    */
   textX?: number;
+}
+
+/**
+ * A call-out as the PDF shows it (superscript digits), with the few characters it is glued to:
+ * enough to find it again in the laid-out text, where the parser would otherwise have to guess
+ * which digits glued to a word are a call-out.
+ */
+export interface CalloutMark {
+  before: string;
+  mark: string;
 }
 
 /** Labels that open a paragraph and are followed by a tab in the source documents. */
@@ -146,6 +158,7 @@ function assemble(row: Row, page: PdfPage): Line | null {
   let plain = "";
   let lead: string | undefined;
   let callouts = 0;
+  const marks: CalloutMark[] = [];
   let prevEnd = -Infinity;
   let prevSup = false;
   // where each run of main text starts in `plain`, to find positions in the line
@@ -159,6 +172,7 @@ function assemble(row: Row, page: PdfPage): Line | null {
         // glued to the word before it; a second call-out in a row is kept apart by a comma
         text = text.replace(/\s+$/, "");
         if (prevSup) text += ",";
+        if (/^\d{1,3}$/.test(mark)) marks.push({ before: text.slice(-12), mark });
         text += mark;
         callouts++;
       }
@@ -204,6 +218,7 @@ function assemble(row: Row, page: PdfPage): Line | null {
     ...(lead !== undefined ? { lead } : {}),
     plain,
     callouts,
+    marks,
     ...(textX !== undefined ? { textX } : {}),
   };
 }
