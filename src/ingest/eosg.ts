@@ -55,6 +55,18 @@ export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed
   try {
     data = JSON.parse(decoded.text);
   } catch (e) {
+    const records = jsonLines(decoded.text);
+    if (records) {
+      return {
+        ok: false,
+        problems: [
+          error(
+            "not-a-resolution",
+            `this is JSON Lines of ${records} records (resolution metadata?), not the text of a resolution: the registry reads resolutions as ODS text, PDF, Akoma Ntoso XML or EOSG paragraph JSON`,
+          ),
+        ],
+      };
+    }
     return { ok: false, problems: [error("malformed-json", `the JSON is malformed: ${e instanceof Error ? e.message : String(e)}`)] };
   }
   const items = Array.isArray(data) ? data : null;
@@ -363,4 +375,20 @@ function richOf(item: EosgParagraph): RichText {
     from = at + shown.length;
   }
   return { ...rich, links };
+}
+
+/** The number of records when every non-empty line is a JSON object (JSON Lines), else null. */
+function jsonLines(text: string): number | null {
+  const lines = text.split("\n").filter((l) => l.trim());
+  if (lines.length < 2) return null;
+  try {
+    return lines.every((l) => {
+      const value: unknown = JSON.parse(l);
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    })
+      ? lines.length
+      : null;
+  } catch {
+    return null;
+  }
 }

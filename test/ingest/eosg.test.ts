@@ -7,7 +7,7 @@ import "../../src/ingest/decoders.js";
 import { decodeEosg, symbolFromFileName } from "../../src/ingest/eosg.js";
 import { readResolution } from "../../src/ingest/read.js";
 import type { Resolution } from "../../src/model/types.js";
-import { gold, listFiles, unpackedCorpus } from "../helpers/corpus.js";
+import { CORPUS, gold, listFiles, unpackedCorpus } from "../helpers/corpus.js";
 import { loadAll } from "./corpus-load.js";
 
 const EOSG = join(unpackedCorpus(), "eosg");
@@ -107,4 +107,12 @@ test("every EOSG file of the corpus gives a document or a clear problem", { time
   for (const f of failures) t.diagnostic(`${f.file.split("/").pop()}: ${f.errors![0]!.message}`);
   // A handful of scanned 1940s-1970s texts carry no typed paragraphs; all else must load.
   assert.ok(failures.length <= files.length * 0.01, `${failures.length} files gave no document`);
+});
+
+test("JSON Lines of resolution metadata are named as such, not reported as malformed JSON", async () => {
+  const file = join(CORPUS, "metadata", "79.json");
+  const parsed = await readResolution(new Uint8Array(readFileSync(file)), { name: file });
+  assert.equal(parsed.ok, false);
+  assert.deepEqual(parsed.problems.map((p) => p.code), ["not-a-resolution"]);
+  assert.match(parsed.problems[0]!.message, /JSON Lines of \d+ records/);
 });
