@@ -101,15 +101,22 @@ interface Word {
 const MAX_WORDS = 12;
 
 /**
- * The lexicon's phrases of plain words as a trie of characters, a-z and space, held in arrays:
- * a Map lookup per character costs more than the rest of the paragraph's parse.
+ * The lexicon's phrases of plain words as a trie of characters (a-z and space) in one flat
+ * table, `next[state * SLOTS + slot]` the state after a character, 0 for none (nothing leads
+ * back to the root, state 0). One array in a few hundred kilobytes: following object links
+ * from node to node missed the cache at every character.
  */
-interface CharNode {
-  next: (CharNode | undefined)[];
-  phrase: string | null;
+interface CharTrie {
+  next: Int32Array;
+  /** The phrase in normal form that ends at each state, if any. */
+  phrase: (string | null)[];
 }
 
+const SLOTS = 27;
 const SPACE_SLOT = 26;
+/** No state: the walk left the trie. */
+const NONE = -1;
+
 /** Slot of a character code in a node: a-z (either case) and space; -1 for anything else. */
 function slotOf(code: number): number {
   if (code === 32) return SPACE_SLOT;
@@ -117,20 +124,33 @@ function slotOf(code: number): number {
   return lower >= 97 && lower <= 122 ? lower - 97 : -1;
 }
 
-function charTrie(phrases: string[]): CharNode {
-  const root: CharNode = { next: new Array(27).fill(undefined), phrase: null };
-  for (const phrase of phrases.filter((p) => /^[a-z ]+$/.test(p))) {
-    let node = root;
-    for (let k = 0; k < phrase.length; k++) {
-      const slot = slotOf(phrase.charCodeAt(k));
-      node = node.next[slot] ??= { next: new Array(27).fill(undefined), phrase: null };
+function charTrie(phrases: string[]): CharTrie {
+  const next: number[] = new Array<number>(SLOTS).fill(0);
+  const phrase: (string | null)[] = [null];
+  for (const p of phrases.filter((p) => /^[a-z ]+$/.test(p))) {
+    let state = 0;
+    for (let k = 0; k < p.length; k++) {
+      const at = state * SLOTS + slotOf(p.charCodeAt(k));
+      if (next[at] === 0) {
+        next[at] = phrase.length;
+        phrase.push(null);
+        for (let s = 0; s < SLOTS; s++) next.push(0);
+      }
+      state = next[at]!;
     }
-    node.phrase = phrase;
+    phrase[state] = p;
   }
-  return root;
+  return { next: Int32Array.from(next), phrase };
 }
 
-const charTries: Record<PhraseKind, CharNode> = {
+/** The state after `slot` from `state`, or NONE. */
+function step(trie: CharTrie, state: number, slot: number): number {
+  if (state === NONE) return NONE;
+  const to = trie.next[state * SLOTS + slot]!;
+  return to === 0 ? NONE : to;
+}
+
+const charTries: Record<PhraseKind, CharTrie> = {
   preamble: charTrie(lexicon.preamble.map(([p]) => p)),
   operative: charTrie(lexicon.operative.map(([p]) => p)),
 };
@@ -154,8 +174,10 @@ function isDroppedAt(text: string, start: number, end: number, kind: PhraseKind)
  * every paragraph of every document, and for the lines around headings.
  */
 function plainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
-  let i = text.startsWith("\u201c") || text.startsWith('"') ? 1 : 0;
-  let node: CharNode | undefined = charTries[kind];
+  const first0 = text.charCodeAt(0);
+  let i = first0 === 0x201c || first0 === 34 ? 1 : 0;
+  const trie = charTries[kind];
+  let node = 0;
   let atRoot = true;
   let phrase: string | null = null;
   let end = 0;
@@ -170,7 +192,7 @@ function plainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
     if (!(i < text.length && isWordStart(text.charCodeAt(i)))) break;
     const start = i;
     // one pass over the word's characters: scan it and walk the trie beside it
-    let walked: CharNode | undefined = atRoot ? node : node?.next[SPACE_SLOT];
+    let walked = atRoot ? node : step(trie, node, SPACE_SLOT);
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const slot = slotOf(c);
@@ -178,7 +200,7 @@ function plainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
         if (isWordPart(c)) return null;
         break;
       }
-      walked = walked?.next[slot];
+      walked = step(trie, walked, slot);
     }
     if (i - start >= 4 && i - start <= 11) {
       let dropped = isDroppedAt(text, start, i, kind);
@@ -199,15 +221,16 @@ function plainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
     else if (!second) second = [start, i];
     node = walked;
     atRoot = false;
-    if (!node) {
+    if (node === NONE) {
       // no phrase of the lexicon goes on with this word: done, unless an unknown phrase
       // opening with an adverb needs its second word ("Deeply concerned")
       if (phrase !== null || second || !endsInLy(text, first[1])) break;
       continue;
     }
-    extending = node.phrase !== null;
-    if (node.phrase !== null) {
-      phrase = node.phrase;
+    const ending = trie.phrase[node]!;
+    extending = ending !== null;
+    if (ending !== null) {
+      phrase = ending;
       end = i;
     }
   }
