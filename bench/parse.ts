@@ -37,44 +37,56 @@ export function loadOdsTexts(corpus: string): { name: string; bytes: Uint8Array 
 }
 
 /**
- * Best of `rounds` timings after `warmUp` untimed rounds: steady-state throughput, as in a long
- * ingest, not the JIT compiling the parser (a large function takes a few rounds to settle).
+ * Best timings of several bodies over `rounds` rounds after `warmUp` untimed ones: steady-state
+ * throughput, as in a long ingest, not the JIT compiling the parser (a large function takes a
+ * few rounds to settle). The bodies alternate within each round, so that a burst of load on a
+ * shared machine slows the baseline and the parser alike instead of skewing their ratio.
  */
-function time(rounds: number, body: () => void, warmUp = 3): number {
-  for (let r = 0; r < warmUp; r++) body();
-  let best = Infinity;
+function timeInterleaved(rounds: number, bodies: (() => void)[], warmUp = 3): number[] {
+  for (let r = 0; r < warmUp; r++) for (const body of bodies) body();
+  const best = bodies.map(() => Infinity);
   for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    body();
-    best = Math.min(best, (performance.now() - start) / 1000);
+    bodies.forEach((body, i) => {
+      const start = performance.now();
+      body();
+      best[i] = Math.min(best[i]!, (performance.now() - start) / 1000);
+    });
   }
   return best;
 }
 
-export function runParseBench(corpus: string, rounds = 7): ParseBenchResult {
+export function runParseBench(corpus: string, rounds = 9): ParseBenchResult {
   const files = loadOdsTexts(corpus);
   const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
   const megabytes = bytes / 1048576;
   const rate = (seconds: number): Rate => ({ seconds, docsPerSecond: files.length / seconds, mbPerSecond: megabytes / seconds });
   let sink = 0;
   const decoder = new TextDecoder();
-  const baseline = time(rounds, () => {
-    for (const f of files) sink += decoder.decode(f.bytes).split("\n").length;
-  });
-  const parse = time(rounds, () => {
-    for (const f of files) {
-      const parsed = readText(f.bytes, { name: f.name, format: "ods" });
-      if (parsed.ok) sink += parsed.document.operative.length;
-    }
-  });
-  const parseAndEnrich = time(Math.ceil(rounds / 2), () => {
-    for (const f of files) {
-      const parsed = readText(f.bytes, { name: f.name, format: "ods" });
-      if (parsed.ok) sink += enrich(parsed.document).operative.length;
-    }
-  }, 1);
+  const [baseline, parse] = timeInterleaved(rounds, [
+    () => {
+      for (const f of files) sink += decoder.decode(f.bytes).split("\n").length;
+    },
+    () => {
+      for (const f of files) {
+        const parsed = readText(f.bytes, { name: f.name, format: "ods" });
+        if (parsed.ok) sink += parsed.document.operative.length;
+      }
+    },
+  ]);
+  const [parseAndEnrich] = timeInterleaved(
+    Math.ceil(rounds / 3),
+    [
+      () => {
+        for (const f of files) {
+          const parsed = readText(f.bytes, { name: f.name, format: "ods" });
+          if (parsed.ok) sink += enrich(parsed.document).operative.length;
+        }
+      },
+    ],
+    1,
+  );
   if (sink < 0) console.log(sink);
-  return { documents: files.length, megabytes, baseline: rate(baseline), parse: rate(parse), parseAndEnrich: rate(parseAndEnrich) };
+  return { documents: files.length, megabytes, baseline: rate(baseline!), parse: rate(parse!), parseAndEnrich: rate(parseAndEnrich!) };
 }
 
 export function printParseBench(r: ParseBenchResult): void {

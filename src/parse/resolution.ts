@@ -78,7 +78,10 @@ const error = (code: string, message: string): Problem => ({ code, severity: "er
 const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
 
 export function parseResolutionText(text: string, options: ParseOptions = {}): Parsed {
-  const problems: Problem[] = [...(options.problems ?? [])];
+  // An array literal, not a spread: its allocation site learns that it holds objects, where a
+  // spread of an empty array made every later push deoptimize this function.
+  const problems: Problem[] = [];
+  for (const p of options.problems ?? []) problems.push(p);
   const format = options.format ?? (text.includes("[DU1]") ? "ods" : "text");
   const index = new LineIndex(text);
   const lines = splitLines(text);
@@ -413,8 +416,16 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   for (const p of operative) {
     for (const r of p.footnoteRefs) footnoteByNumber.get(r.number)?.calledFrom.push(`operative.${p.number}`);
   }
-  for (const f of footnotes) f.calledFrom = [...new Set(f.calledFrom)].filter((c) => c !== "header" || f.calledFrom.length === 1);
-  const uncalled = footnotes.filter((f) => f.calledFrom.length === 0).map((f) => f.number);
+  // A plain loop: chains of array builtins over `footnotes` (an empty literal in most texts,
+  // an array of objects in others) made V8 deoptimize this function thousands of times a run.
+  const uncalled: number[] = [];
+  for (const f of footnotes) {
+    // "header" counts only when it is the one place that calls the note
+    const onlyOne = f.calledFrom.length === 1;
+    const distinct = [...new Set(f.calledFrom)];
+    f.calledFrom = onlyOne ? distinct : distinct.filter((c) => c !== "header");
+    if (f.calledFrom.length === 0) uncalled.push(f.number);
+  }
   if (uncalled.length) {
     problems.push(warning("footnote-uncalled", `footnote${uncalled.length > 1 ? "s" : ""} ${uncalled.join(", ")} ha${uncalled.length > 1 ? "ve" : "s"} no call-out in the text`));
   }
