@@ -71,7 +71,7 @@ function findMarks(text: string, marks: readonly CalloutMark[]): number[] {
   const found: number[] = [];
   let cursor = 0;
   for (const { before, mark } of marks) {
-    const needle = before.slice(-4) + mark;
+    const needle = before + mark;
     const at = text.indexOf(needle, cursor);
     // a call-out is found near the one before it, and is a whole number
     if (at === -1 || at - cursor > 20_000 || /\d/.test(text[at + needle.length] ?? "")) continue;

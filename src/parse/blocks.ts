@@ -46,6 +46,12 @@ export function sourceOffset(block: Block, at: number): number {
   return piece.src + (at - piece.at);
 }
 
+/** Offset in a block's text of source offset `src` (which the block covers): the inverse of `sourceOffset`. */
+export function blockOffset(block: Block, src: number): number {
+  const piece = block.pieces.findLast((p) => p.src <= src) ?? block.pieces[0]!;
+  return piece.at + (src - piece.src);
+}
+
 const LEADING_SPACE = /^[\t \u00a0]*/;
 
 const isBlank = (c: number) => c === 9 || c === 32 || c === 0xa0;

@@ -5,8 +5,8 @@ import type { FootnoteRef } from "../model/types.js";
  * follow ("Outcome4 and", "Declaration,1 the", "74/91;2"). They are told apart from other
  * numbers by their order: footnotes are numbered 1..N through the document.
  *
- * Pass 1 walks the blocks in order looking only for the next expected number (or the one
- * after it, when a call-out was lost) with strict rules. Pass 2 looks for each number pass 1
+ * Pass 1 walks the blocks in order looking only for the next expected number (or one of the
+ * two after it, when call-outs were lost) with strict rules. Pass 2 looks for each number pass 1
  * missed between the call-outs of its neighbours, with looser rules: first glued to the next
  * word too ("Agreement2and") or to a roman numeral ("Protocol I4 to"), then, as a last resort,
  * glued to a resolution number ("resolution 59/3008 and" is 59/300 with call-out 8).
@@ -19,8 +19,6 @@ export interface Callout {
 }
 
 const GLUE_BEFORE = /[A-Za-z\u00C0-\u024F)\]"'\u201d\u2019,.;:\u2014\u2013\u00bb]/;
-const AFTER_OK = /[\s,.;:)\]\u00a0\u200e\u200f]/;
-
 const ABBREVIATION_BEFORE = /(?:^|[^A-Za-z])(?:Add|Corr|Rev|No|Nos|vol|para|paras|art|chap|sect|Sales No|Suppl)\.$/;
 
 // Character tests by code for the first checks: most digits in a text fail them, and a regular
@@ -28,7 +26,7 @@ const ABBREVIATION_BEFORE = /(?:^|[^A-Za-z])(?:Add|Corr|Rev|No|Nos|vol|para|para
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isSpaceCode = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-/** What may follow a call-out: the same set as AFTER_OK. */
+/** What may follow a call-out: white space, closing punctuation, direction marks. */
 const isAfterOkCode = (c: number) => isSpaceCode(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 41 || c === 93 || c === 0x200e || c === 0x200f;
 
 function strictCallout(text: string, at: number, digits: string): boolean {
@@ -85,8 +83,8 @@ function gluedToWord(text: string, at: number, digits: string): boolean {
 
 /** Pass 2, last resort: glued to a resolution number ("59/300" + "8"). */
 function gluedToSymbolNumber(text: string, at: number, digits: string): boolean {
-  const after = text[at + digits.length];
-  if (after !== undefined && !AFTER_OK.test(after)) return false;
+  const after = text.charCodeAt(at + digits.length);
+  if (!Number.isNaN(after) && !isAfterOkCode(after)) return false;
   // "resolution 61/29 of 4 December 2006": a symbol followed by its date carries no call-out
   if (/^ of \d/.test(text.slice(at + digits.length, at + digits.length + 5))) return false;
   const before = text.slice(Math.max(0, at - 10), at);
@@ -110,17 +108,7 @@ function find(text: string, from: number, to: number, n: number, accept: typeof 
  * Numbering usually starts at 1, but a document whose first note sits on an omitted cover
  * starts later.
  */
-/**
- * Where the blocks sit in their source text: `starts[b]` is the offset of `texts[b]` when that
- * block is a contiguous slice of `text`, else -1. Pass 3 then scans the source once instead
- * of every block (a regular expression call per block costs more than the scan).
- */
-export interface BlockSource {
-  text: string;
-  starts: number[];
-}
-
-export function locateCallouts(texts: string[], first: number, last: number, source?: BlockSource): Callout[][] {
+export function locateCallouts(texts: string[], first: number, last: number): Callout[][] {
   const found: Callout[][] = texts.map(() => []);
   const where = new Map<number, { block: number; at: number }>();
   const count = last;
@@ -171,7 +159,7 @@ export function locateCallouts(texts: string[], first: number, last: number, sou
       }
     }
   }
-  findRepeatedCallouts(texts, found, source);
+  findRepeatedCallouts(texts, found);
   for (const list of found) list.sort((a, b) => a.at - b.at);
   return found;
 }
@@ -181,7 +169,7 @@ export function locateCallouts(texts: string[], first: number, last: number, sou
  * towards inclusive and sustainable industrial development,3" in the preamble and "...;3" in
  * an operative paragraph). A repeat counts only after the same 24 characters of text.
  */
-function findRepeatedCallouts(texts: string[], found: Callout[][], source?: BlockSource): void {
+function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
   // the first call-outs worth repeating, with the text before them
   const firsts: { block: number; at: number; number: number; context: string }[] = [];
   for (let block = 0; block < found.length; block++) {
@@ -194,31 +182,13 @@ function findRepeatedCallouts(texts: string[], found: Callout[][], source?: Bloc
   const numbers = new Set(firsts.map((f) => f.number));
   const contexts = new Set(firsts.map((f) => `${f.context}|${f.number}`));
   const repeats: { block: number; at: number; key: string }[] = [];
-  const consider = (block: number, at: number, value: number) => {
+  for (let block = firsts[0]!.block; block < texts.length; block++) {
     const text = texts[block]!;
-    if (at === 0) return;
-    const key = `${contextBefore(text, at)}|${value}`;
-    if (contexts.has(key)) repeats.push({ block, at, key });
-  };
-  const from = firsts[0]!.block;
-  // blocks cut from the source in one piece, by source offset; the others are scanned alone
-  const sliced: number[] = [];
-  for (let block = from; block < texts.length; block++) {
-    if (source && source.starts[block]! >= 0) sliced.push(block);
-    else scanGluedNumbers(texts[block]!, 0, texts[block]!.length, numbers, (at, value) => consider(block, at, value));
-  }
-  if (source && sliced.length > 0) {
-    sliced.sort((a, b) => source.starts[a]! - source.starts[b]!);
-    const sliceStarts = sliced.map((b) => source.starts[b]!);
-    const lastBlock = sliced.at(-1)!;
-    scanGluedNumbers(source.text, sliceStarts[0]!, source.starts[lastBlock]! + texts[lastBlock]!.length, numbers, (p, value) => {
-      const k = lastAtMost(sliceStarts, p);
-      const block = sliced[k]!;
-      const at = p - sliceStarts[k]!;
-      if (at < texts[block]!.length) consider(block, at, value);
+    scanGluedNumbers(text, numbers, (at, value) => {
+      const key = `${contextBefore(text, at)}|${value}`;
+      if (contexts.has(key)) repeats.push({ block, at, key });
     });
   }
-  repeats.sort((a, b) => a.block - b.block || a.at - b.at);
   for (const first of firsts) {
     const digits = String(first.number);
     for (const c of repeats) {
@@ -235,35 +205,21 @@ const CONTEXT_LENGTH = 24;
 const PUNCTUATION_BEFORE = /[,;.:]/;
 
 /**
- * Calls `onRun` for each run of one to three digits in `text[from, to)` that is glued to the
- * text before it (not after white space), has no leading zero and whose value is in `numbers`,
- * with its offset and value. One native scan (test() spares a match array per run); the digits
- * are read back by character code, and most runs are dismissed here without a call.
+ * Calls `onRun` for each run of one to three digits in `text` that is glued to the text before
+ * it (not after white space), has no leading zero and whose value is in `numbers`, with its
+ * offset and value. One native scan (test() spares a match array per run); the digits are read
+ * back by character code, and most runs are dismissed here without a call.
  */
-function scanGluedNumbers(text: string, from: number, to: number, numbers: ReadonlySet<number>, onRun: (at: number, value: number) => void): void {
+function scanGluedNumbers(text: string, numbers: ReadonlySet<number>, onRun: (at: number, value: number) => void): void {
   const DIGIT_RUN = /\d+/g;
-  DIGIT_RUN.lastIndex = from;
   while (DIGIT_RUN.test(text)) {
     const end = DIGIT_RUN.lastIndex;
-    if (end > to) break;
     let at = end;
     let value = 0;
-    for (let scale = 1; at > from && isDigitCode(text.charCodeAt(at - 1)); scale *= 10) value += (text.charCodeAt(--at) - 48) * scale;
+    for (let scale = 1; at > 0 && isDigitCode(text.charCodeAt(at - 1)); scale *= 10) value += (text.charCodeAt(--at) - 48) * scale;
     if (end - at > 3 || at === 0 || text.charCodeAt(at) === 48 || !numbers.has(value) || isSpaceCode(text.charCodeAt(at - 1))) continue;
     onRun(at, value);
   }
-}
-
-/** Index of the last element of ascending `values` that is <= `target` (0 when none is). */
-function lastAtMost(values: number[], target: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (values[mid]! <= target) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The 24 characters before a call-out, less the punctuation it is glued to. */

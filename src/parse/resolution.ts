@@ -14,7 +14,7 @@ import type {
   SourceFormat,
   SubParagraph,
 } from "../model/types.js";
-import { type Block, type Line, lineBlock, splitLines, toBlocks } from "./blocks.js";
+import { type Block, blockOffset, type Line, lineBlock, splitLines, toBlocks } from "./blocks.js";
 import { type Callout, locateCallouts, removeCallouts } from "./callouts.js";
 import { type OpeningPhrase, openingPhrase } from "./lexicon/phrases.js";
 import {
@@ -82,7 +82,10 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   // spread of an empty array made every later push deoptimize this function.
   const problems: Problem[] = [];
   for (const p of options.problems ?? []) problems.push(p);
-  const format = options.format ?? (text.includes("[DU1]") ? "ods" : "text");
+  // [DU1] field markers, found by one native search rather than a search per line
+  const markers: number[] = [];
+  for (let at = text.indexOf("[DU1]"); at !== -1; at = text.indexOf("[DU1]", at + 1)) markers.push(at);
+  const format = options.format ?? (markers.length > 0 ? "ods" : "text");
   const index = new LineIndex(text);
   const lines = splitLines(text);
 
@@ -97,9 +100,6 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     }
   }
   const cover = coverFacts(lines.slice(trailer).map((l) => l.text).join("\n"));
-  // [DU1] field markers, found by one native search rather than a search per line
-  const markers: number[] = [];
-  for (let at = text.indexOf("[DU1]"); at !== -1; at = text.indexOf("[DU1]", at + 1)) markers.push(at);
   const bodyLines = lines.slice(0, trailer);
   for (const at of markers) {
     const line = index.point(at).line - 1;
@@ -237,12 +237,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   const blocks = toBlocks(mainLines, onePerLine);
   const annexBlocks = toBlocks(annexLines, onePerLine);
   const allBlocks = [...headerBlocks, ...blocks, ...annexBlocks];
-  // a block of one piece is a slice of the source unless a [DU1] marker was blanked inside it
-  const isSlice = (b: Block) => b.pieces.length === 1 && !markers.some((m) => m + 5 > b.start && m < b.end);
-  const located = locateCallouts(allBlocks.map((b) => b.text), footnotes[0]?.number ?? 1, footnotes.at(-1)?.number ?? 0, {
-    text,
-    starts: allBlocks.map((b) => (isSlice(b) ? b.start : -1)),
-  });
+  const located = locateCallouts(allBlocks.map((b) => b.text), footnotes[0]?.number ?? 1, footnotes.at(-1)?.number ?? 0);
   addKnownCallouts(options.callouts ?? [], allBlocks, located, footnoteByNumber);
   const calloutsAt = new Map<Block, Callout[]>();
   allBlocks.forEach((b, i) => calloutsAt.set(b, located[i]!));
@@ -506,8 +501,7 @@ function addKnownCallouts(offsets: readonly number[], blocks: Block[], located: 
     const b = blocks.findIndex((block) => block.start <= offset && offset < block.end);
     if (b === -1) continue;
     const block = blocks[b]!;
-    const piece = block.pieces.findLast((p) => p.src <= offset)!;
-    const at = piece.at + (offset - piece.src);
+    const at = blockOffset(block, offset);
     const digits = /^\d{1,3}/.exec(block.text.slice(at, at + 4))?.[0];
     if (!digits || !footnotes.has(Number(digits))) continue;
     const list = located[b]!;

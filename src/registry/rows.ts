@@ -24,6 +24,9 @@ export const DOCUMENT_SPAN = 16_777_216;
 /** SQL for the document id of a paragraph id in column `id`. */
 export const documentOfParagraph = (id: string) => `((${id} / ${PARAGRAPH_ID_SPAN}) % ${DOCUMENT_SPAN})`;
 
+/** SQL for the first paragraph id of the documents row `alias` (rows written before migration 3 have no base: id * span). */
+export const paragraphBaseOf = (alias: string) => `COALESCE(${alias}.paragraph_base, CAST(${alias}.id AS BIGINT) * ${PARAGRAPH_ID_SPAN})`;
+
 export function recencyOf(document: Pick<DocumentRow, "year" | "session">): number {
   const year = document.year ?? (document.session !== null ? 1945 + document.session : 1900);
   return Math.max(0, Math.min(255, year - 1900));

@@ -11,6 +11,7 @@ import {
   documentOfParagraph,
   PARAGRAPH_ID_SPAN,
   paragraphBase,
+  paragraphBaseOf,
   type PreparedDocument,
   prepareDocument,
   recencyOf,
@@ -19,6 +20,7 @@ import { parseSearch, type SearchExpression } from "./search-query.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import type {
   ParagraphOccurrences,
+  ParagraphPlace,
   PreparedWrite,
   PutFailure,
   CitationEdge,
@@ -86,6 +88,22 @@ function escapeLike(text: string): string {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Columns of a paragraph `p` and its document `d` that name the paragraph's place. */
+const PLACE_COLUMNS = "p.ref, p.kind, p.number, d.symbol, d.language, d.title, d.session, d.body";
+
+function placeOf(r: Row): ParagraphPlace {
+  return {
+    symbol: String(r.symbol),
+    language: r.language as Language,
+    title: str(r.title),
+    session: num(r.session),
+    body: r.body as Body,
+    ref: String(r.ref),
+    kind: r.kind as ParagraphKind,
+    number: num(r.number),
+  };
+}
 
 function summaryOf(r: Row): DocumentSummary {
   return {
@@ -363,27 +381,11 @@ export class SqlStore implements Store {
     const [paragraph] = await this.db.all("SELECT id, text, text_hash FROM paragraphs WHERE document_id = ? AND ref = ?", [row.id, ref]);
     if (!paragraph) return null;
     const found = await this.db.all(
-      `SELECT p.ref, p.kind, p.number, d.symbol, d.language, d.title, d.session, d.body
-       FROM paragraphs p JOIN documents d ON d.id = p.document_id
+      `SELECT ${PLACE_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.document_id
        WHERE p.text_hash = ? AND p.id <> ? ORDER BY p.id DESC LIMIT ?`,
       [paragraph.text_hash, paragraph.id, options.limit ?? 100],
     );
-    return {
-      symbol: String(row.symbol),
-      language: row.language as Language,
-      ref,
-      text: String(paragraph.text),
-      occurrences: found.map((o) => ({
-        symbol: String(o.symbol),
-        language: o.language as Language,
-        title: str(o.title),
-        session: o.session === null ? null : Number(o.session),
-        body: o.body as Body,
-        ref: String(o.ref),
-        kind: o.kind as ParagraphKind,
-        number: o.number === null ? null : Number(o.number),
-      })),
-    };
+    return { symbol: String(row.symbol), language: row.language as Language, ref, text: String(paragraph.text), occurrences: found.map(placeOf) };
   }
 
   private documentConditions(filter: DocumentFilter | SearchFilter, alias = "d"): Fragment[] {
@@ -450,11 +452,9 @@ export class SqlStore implements Store {
       narrow({ from: paragraphBase(recency, 0), to: paragraphBase(recency, DOCUMENT_SPAN - 1) + PARAGRAPH_ID_SPAN });
     }
     if (filter.session !== undefined) {
-      const [row] = await this.db.all(
-        `SELECT MIN(COALESCE(paragraph_base, CAST(id AS BIGINT) * ${PARAGRAPH_ID_SPAN})) AS lo, MAX(COALESCE(paragraph_base, CAST(id AS BIGINT) * ${PARAGRAPH_ID_SPAN})) AS hi
-         FROM documents WHERE session = ?`,
-        [filter.session],
-      );
+      const [row] = await this.db.all(`SELECT MIN(${paragraphBaseOf("d")}) AS lo, MAX(${paragraphBaseOf("d")}) AS hi FROM documents d WHERE d.session = ?`, [
+        filter.session,
+      ]);
       narrow(row?.lo === null || row?.lo === undefined ? { from: 0, to: 0 } : { from: Number(row.lo), to: Number(row.hi) + PARAGRAPH_ID_SPAN });
     }
     return range;
@@ -498,7 +498,7 @@ export class SqlStore implements Store {
         joins.push({ sql: "p.id = m.id", params: [] });
       }
     } else if (documentConditions.length) {
-      const base = `COALESCE(d.paragraph_base, CAST(d.id AS BIGINT) * ${PARAGRAPH_ID_SPAN})`;
+      const base = paragraphBaseOf("d");
       from = "documents d CROSS JOIN paragraphs p";
       joins.push({ sql: `p.id >= ${base} AND p.id < ${base} + ${PARAGRAPH_ID_SPAN}`, params: [] });
     } else {
@@ -608,7 +608,7 @@ export class SqlStore implements Store {
     const details = new Map(
       (
         await this.db.all(
-          `SELECT p.id, p.ref, p.kind, p.number, p.phrase, p.text, d.symbol, d.language, d.title, d.session, d.body
+          `SELECT p.id, p.phrase, p.text, ${PLACE_COLUMNS}
            FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN (${placeholders(ids)})`,
           ids,
         )
@@ -618,14 +618,7 @@ export class SqlStore implements Store {
       const r = details.get(Number(hit.id));
       if (!r) return []; // replaced by a newer version between the two reads
       return [{
-        symbol: String(r.symbol),
-        language: r.language as Language,
-        title: str(r.title),
-        session: num(r.session),
-        body: r.body as Body,
-        ref: String(r.ref),
-        kind: r.kind as ParagraphKind,
-        number: num(r.number),
+        ...placeOf(r),
         phrase: str(r.phrase),
         snippet: excerpt(String(r.text), expression),
         score: Number(hit.score),

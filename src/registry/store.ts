@@ -123,7 +123,8 @@ export interface SearchRequest {
   facets: readonly FacetName[];
 }
 
-export interface SearchHit {
+/** A paragraph and the document it belongs to: how search hits and where-else lookups name one. */
+export interface ParagraphPlace {
   symbol: string;
   language: Language;
   title: string | null;
@@ -133,6 +134,9 @@ export interface SearchHit {
   ref: string;
   kind: ParagraphKind;
   number: number | null;
+}
+
+export interface SearchHit extends ParagraphPlace {
   /** Normalised verb or starter of the paragraph. */
   phrase: string | null;
   /** HTML-escaped excerpt with the matched words in `<mark>` elements. */
@@ -273,25 +277,13 @@ export interface PutFailure {
   reason: string;
 }
 
-/** A paragraph found elsewhere: the same words, up to case and spacing. */
-export interface ParagraphOccurrence {
-  symbol: string;
-  language: Language;
-  title: string | null;
-  session: number | null;
-  body: Body;
-  ref: string;
-  kind: ParagraphKind;
-  number: number | null;
-}
-
 export interface ParagraphOccurrences {
   symbol: string;
   language: Language;
   ref: string;
   text: string;
-  /** Newest first; the paragraph itself is left out. */
-  occurrences: ParagraphOccurrence[];
+  /** Paragraphs with the same words (up to case and spacing), newest first; the paragraph itself is left out. */
+  occurrences: ParagraphPlace[];
 }
 
 export interface Store {

@@ -8,6 +8,18 @@ import { FACETS, PARAGRAPH_KINDS } from "../registry/store.js";
 
 const nullable = (type: string) => ({ type: [type, "null"] });
 
+/** A paragraph and its document (`ParagraphPlace` in the store). */
+const paragraphPlace = {
+  symbol: { type: "string" },
+  language: { type: "string" },
+  title: nullable("string"),
+  session: nullable("integer"),
+  body: { type: "string" },
+  ref: { type: "string", description: "preamble.N, operative.N, footnote.N or annex.N.M" },
+  kind: { type: "string", enum: [...PARAGRAPH_KINDS] },
+  number: nullable("integer"),
+} as const;
+
 export const SHARED_SCHEMAS = [
   {
     $id: "Error",
@@ -48,18 +60,12 @@ export const SHARED_SCHEMAS = [
       current: { type: "boolean" },
     },
   },
+  { $id: "ParagraphPlace", type: "object", properties: paragraphPlace },
   {
     $id: "SearchHit",
     type: "object",
     properties: {
-      symbol: { type: "string" },
-      language: { type: "string" },
-      title: nullable("string"),
-      session: nullable("integer"),
-      body: { type: "string" },
-      ref: { type: "string", description: "preamble.N, operative.N, footnote.N or annex.N.M" },
-      kind: { type: "string", enum: [...PARAGRAPH_KINDS] },
-      number: nullable("integer"),
+      ...paragraphPlace,
       phrase: nullable("string"),
       snippet: { type: "string", description: "HTML-escaped excerpt; matched words in <mark> elements" },
       score: { type: "number" },

@@ -51,21 +51,18 @@ function missing(goldMandates: Record<string, any>[], got: Mandate[]): Record<st
   });
 }
 
-test("seed 63/231: the nine gold mandates, one to all Governments and one through 'encourages it'", async () => {
-  const doc = await enriched("seeds", "A_RES_63_231.en.txt");
-  const expected = gold("A_RES_63_231.en").mandates;
-  assert.equal(expected.length, 9);
-  assert.deepEqual(missing(expected, all(doc)), []);
-  assert.equal(all(doc).length, 9);
-});
-
-test("seed 69/235: the ten gold mandates", async () => {
-  const doc = await enriched("seeds", "A_RES_69_235.en.txt");
-  const expected = gold("A_RES_69_235.en").mandates;
-  assert.equal(expected.length, 10);
-  assert.deepEqual(missing(expected, all(doc)), []);
-  assert.equal(all(doc).length, 10);
-});
+for (const [name, count, title] of [
+  ["A_RES_63_231", 9, "seed 63/231: the nine gold mandates, one to all Governments and one through 'encourages it'"],
+  ["A_RES_69_235", 10, "seed 69/235: the ten gold mandates"],
+] as const) {
+  test(title, async () => {
+    const doc = await enriched("seeds", `${name}.en.txt`);
+    const expected = gold(`${name}.en`).mandates;
+    assert.equal(expected.length, count);
+    assert.deepEqual(missing(expected, all(doc)), []);
+    assert.equal(all(doc).length, count);
+  });
+}
 
 test("79/222: the eighteen gold mandates, and 'encourages the Organization' (paragraph 45) that the gold leaves out", async () => {
   const doc = await ods("79/222");

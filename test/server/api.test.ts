@@ -5,7 +5,7 @@ import { ingestPaths } from "../../src/registry/ingest.js";
 import { buildApp } from "../../src/server/app.js";
 import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "../registry/stores.js";
 
-/** The HTTP API through fastify's inject: status codes, error bodies, formats and the OpenAPI document. */
+/** The HTTP API through fastify's inject: status codes, error bodies, formats, the comparison routes and the OpenAPI document. */
 
 for (const factory of storeFactories()) {
   describe(`HTTP API on ${factory.dialect}`, () => {
@@ -157,6 +157,30 @@ for (const factory of storeFactories()) {
         const name = /#\/components\/schemas\/(\w+)"$/.exec(ref)?.[1];
         assert.ok(name && doc.components.schemas[name], `${ref} resolves`);
       }
+    });
+
+    test("/diff aligns 63/231 op. 20 with 69/235 op. 31 and names unknown symbols", async () => {
+      const res = await get("/diff?from=A/RES/63/231&to=A/RES/69/235");
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json();
+      const pairs = JSON.stringify(body);
+      assert.match(pairs, /"from":"operative\.20","to":"operative\.31"/);
+      assert.equal((await get("/diff?from=A/RES/63/231&to=A/RES/1/999")).statusCode, 404);
+      assert.equal((await get("/diff?from=A/RES/63/231")).statusCode, 400);
+    });
+
+    test("/duplicates ranks findings, limited on request", async () => {
+      const res = await get("/duplicates?limit=5");
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json();
+      assert.ok(Array.isArray(body.findings), "findings listed");
+      assert.ok(body.findings.length > 0 && body.findings.length <= 5, `got ${body.findings.length}`);
+      assert.equal((await get("/duplicates?limit=0")).statusCode, 400);
+    });
+
+    test("the OpenAPI document describes /diff and /duplicates", async () => {
+      const paths = Object.keys((await get("/openapi.json")).json().paths);
+      assert.ok(paths.includes("/diff") && paths.includes("/duplicates"), paths.join(" "));
     });
   });
 }

@@ -1,6 +1,6 @@
 import { DATE_PATTERN } from "../../model/dates.js";
 import type { LoadedPdf } from "./load.js";
-import { bodySize, type CalloutMark, LABEL, type Line, pageLines } from "./lines.js";
+import { bodySize, type CalloutMark, LABEL, type Line, MARK_CONTEXT, pageLines } from "./lines.js";
 import { Words } from "./words.js";
 
 /**
@@ -320,7 +320,7 @@ function calloutMarks(lines: Line[]): CalloutMark[] {
   const marks: CalloutMark[] = [];
   let before = "";
   for (const line of lines) {
-    if (line.lead !== undefined && before && /^\d{1,3}$/.test(line.lead)) marks.push({ before: before.slice(-12), mark: line.lead });
+    if (line.lead !== undefined && before && /^\d{1,3}$/.test(line.lead)) marks.push({ before: before.slice(-MARK_CONTEXT), mark: line.lead });
     marks.push(...line.marks);
     if (line.text) before = line.text;
   }

@@ -41,9 +41,13 @@ export interface Line {
  * which digits glued to a word are a call-out.
  */
 export interface CalloutMark {
+  /** The last MARK_CONTEXT characters before the call-out. */
   before: string;
   mark: string;
 }
+
+/** Characters kept before a call-out: few, so that repairs of words further back do not hide it. */
+export const MARK_CONTEXT = 4;
 
 /** Labels that open a paragraph and are followed by a tab in the source documents. */
 export const LABEL = /^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7}|\d{1,2})\)|\d{1,3}\/\d{1,4}(?: ?[A-Z](?:-[A-Z])?)?\.)(?:\s+|(?=[A-Z\u201c\u2018"]))/;
@@ -172,7 +176,7 @@ function assemble(row: Row, page: PdfPage): Line | null {
         // glued to the word before it; a second call-out in a row is kept apart by a comma
         text = text.replace(/\s+$/, "");
         if (prevSup) text += ",";
-        if (/^\d{1,3}$/.test(mark)) marks.push({ before: text.slice(-12), mark });
+        if (/^\d{1,3}$/.test(mark)) marks.push({ before: text.slice(-MARK_CONTEXT), mark });
         text += mark;
         callouts++;
       }

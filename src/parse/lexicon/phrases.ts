@@ -50,27 +50,10 @@ const DROPPED: Record<PhraseKind, Set<string>> = {
   operative: new Set(["also", "further", "furthermore", "again", "strongly"]),
 };
 
-/** How a word is written, found while scanning it, so that normalising it costs little. */
-const enum Casing {
-  /** ASCII letters, none upper-case: "recalling" */
-  Lower,
-  /** ASCII letters, only the first upper-case: "Recalling" */
-  Initial,
-  /** other ASCII letter words: "UNIDO" */
-  OtherAscii,
-  /** accents, apostrophes, hyphens: Unicode normalisation */
-  NotPlain,
-}
-
-/**
- * Normal form of one word. Plain ASCII words (nearly all) skip Unicode normalisation, and the
- * usual casings skip toLowerCase, which takes a slow path for strings cut from a two-byte text
- * (any text with a curly quote).
- */
-function normalWord(word: string, casing: Casing, kind: PhraseKind): string {
-  if (casing === Casing.NotPlain) return normalisePhrase(word, kind);
-  const lower =
-    casing === Casing.Lower ? word : casing === Casing.Initial ? String.fromCharCode(word.charCodeAt(0) | 32) + word.slice(1) : word.toLowerCase();
+/** Normal form of one word; plain ASCII words skip Unicode normalisation. */
+function normalWord(word: string, plainAscii: boolean, kind: PhraseKind): string {
+  if (!plainAscii) return normalisePhrase(word, kind);
+  const lower = word.toLowerCase();
   return DROPPED[kind].has(lower) ? "" : lower;
 }
 
@@ -248,7 +231,7 @@ export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   return plainOpening(text, kind) ?? readOpeningPhrase(text, kind);
 }
 
-/** The general reader: any words, unknown phrases too. */
+/** The general reader, for paragraphs whose opening words are not all plain ASCII letters. */
 function readOpeningPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   const words: Word[] = [];
   // a quoted resolution (press releases) opens with a quotation mark
@@ -257,19 +240,16 @@ function readOpeningPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   const readWord = (): Word | null => {
     if (words.length >= MAX_WORDS || (words.length > 0 && text[i] !== " ")) return null;
     while (i < text.length && text[i] === " ") i++;
-    // a hand-written scan: this runs for every paragraph of every document
     if (i >= text.length || !isWordStart(text.charCodeAt(i))) return null;
     const wordStart = i;
-    let casing = text.charCodeAt(i) <= 90 ? Casing.Initial : Casing.Lower;
+    let plainAscii = true;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (!isWordPart(c)) break;
-      if (casing === Casing.NotPlain) continue;
-      if (!isAsciiLetter(c)) casing = Casing.NotPlain;
-      else if (c <= 90 && i > wordStart) casing = Casing.OtherAscii;
+      if (!isAsciiLetter(c)) plainAscii = false;
     }
     const word = text.slice(wordStart, i);
-    const read = { word, end: i, normal: normalWord(word, casing, kind) };
+    const read = { word, end: i, normal: normalWord(word, plainAscii, kind) };
     words.push(read);
     return read;
   };

@@ -138,22 +138,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
               language: { type: "string" },
               ref: { type: "string" },
               text: { type: "string" },
-              occurrences: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    symbol: { type: "string" },
-                    language: { type: "string" },
-                    title: { type: ["string", "null"] },
-                    session: { type: ["integer", "null"] },
-                    body: { type: "string" },
-                    ref: { type: "string" },
-                    kind: { type: "string" },
-                    number: { type: ["integer", "null"] },
-                  },
-                },
-              },
+              occurrences: { type: "array", items: ref("ParagraphPlace") },
             },
           },
           ...errors(400, 404),
