@@ -8,6 +8,9 @@ import type { Parsed, Resolution } from "../../src/model/types.js";
 import { readCorpus } from "../helpers/corpus.js";
 import { buildPdf, courierWidth, runsStream, type Run } from "./pdf-fixtures.js";
 
+// Taken before any PDF is read: pdfjs loads lazily, at the first PDF.
+const NATIVE = { parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push };
+
 const cache = new Map<string, Promise<Parsed>>();
 function parsePdf(name: string): Promise<Parsed> {
   if (!cache.has(name)) cache.set(name, readResolution(readCorpus("pdf", name), { name }));
@@ -161,6 +164,14 @@ test("73/3: a declaration over ten pages with running headers", async () => {
 });
 
 // --- words -----------------------------------------------------------------------------------------
+
+test("reading a PDF leaves the engine's JSON and Array.prototype.push in place (pdfjs's polyfills made them slow)", async () => {
+  await resolution("A_RES_73_6.en.pdf");
+  assert.equal(JSON.parse, NATIVE.parse);
+  assert.equal(JSON.stringify, NATIVE.stringify);
+  assert.equal(Array.prototype.push, NATIVE.push);
+  assert.equal(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers, "function", "what pdfjs adds stays");
+});
 
 test("line-end hyphens: compounds keep them, broken words lose them", () => {
   const words = new Words(["the development of small and medium-sized enterprises", "South-South cooperation"]);

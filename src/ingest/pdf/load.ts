@@ -79,9 +79,39 @@ interface Pdfjs {
   VerbosityLevel: { ERRORS: number };
 }
 
+/**
+ * Built-ins that pdfjs's legacy build (the one that runs on Node 20) replaces when it loads:
+ * its core-js polyfills swap the engine's JSON.parse, JSON.stringify and Array.prototype.push
+ * for JavaScript versions, over standards corners (JSON.rawJSON, pushing onto a frozen length)
+ * that neither pdfjs nor this code uses, and every later call in the thread pays for it: after
+ * one PDF, an ingest worker prepared documents 2-4 times slower. What the polyfills add (e.g.
+ * Promise.withResolvers, which pdfjs needs) stays; what the engine already had is put back.
+ */
+const GUARDED_BUILTINS: readonly object[] = [JSON, Array.prototype, Function.prototype, Object, String.prototype, Promise, Map.prototype, Set.prototype, Math];
+
+async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const before = GUARDED_BUILTINS.map((target) => Object.getOwnPropertyDescriptors(target));
+  try {
+    return await load();
+  } finally {
+    GUARDED_BUILTINS.forEach((target, i) => {
+      for (const [key, original] of Object.entries(before[i]!)) {
+        const now = Object.getOwnPropertyDescriptor(target, key);
+        if (now && original.configurable && (now.value !== original.value || now.get !== original.get)) Object.defineProperty(target, key, original);
+      }
+    });
+  }
+}
+
+/** A variable, not a literal: the package ships no types for its worker module. */
+const PDFJS_WORKER = "pdfjs-dist/legacy/build/pdf.worker.mjs";
 let pdfjsModule: Promise<Pdfjs> | undefined;
 function pdfjs(): Promise<Pdfjs> {
-  pdfjsModule ??= import("pdfjs-dist/legacy/build/pdf.mjs") as unknown as Promise<Pdfjs>;
+  // The "worker" module too, now: pdfjs would otherwise import it at the first document, polyfills and all.
+  pdfjsModule ??= keepingNativeBuiltins(async () => {
+    const [lib] = await Promise.all([import("pdfjs-dist/legacy/build/pdf.mjs"), import(PDFJS_WORKER)]);
+    return lib as unknown as Pdfjs;
+  });
   return pdfjsModule;
 }
 
