@@ -179,25 +179,27 @@ function findRepeatedCallouts(texts: string[], found: Callout[][]): void {
     }
   }
   if (firsts.length === 0) return;
-  const numbers = new Set(firsts.map((f) => f.number));
-  const contexts = new Set(firsts.map((f) => `${f.context}|${f.number}`));
-  const repeats: { block: number; at: number; key: string }[] = [];
+  // number -> the first call-outs of that number; a glued number is compared with their texts
+  // in place (building a key string per number read cost more than the scan)
+  const byNumber = new Map<number, typeof firsts>();
+  for (const first of firsts) {
+    const list = byNumber.get(first.number);
+    if (list) list.push(first);
+    else byNumber.set(first.number, [first]);
+  }
   for (let block = firsts[0]!.block; block < texts.length; block++) {
     const text = texts[block]!;
-    scanGluedNumbers(text, numbers, (at, value) => {
-      const key = `${contextBefore(text, at)}|${value}`;
-      if (contexts.has(key)) repeats.push({ block, at, key });
-    });
-  }
-  for (const first of firsts) {
-    const digits = String(first.number);
-    for (const c of repeats) {
-      if (c.key !== `${first.context}|${digits}`) continue;
-      const later = c.block > first.block || (c.block === first.block && c.at > first.at);
-      if (later && !found[c.block]!.some((x) => x.at === c.at) && strictCallout(texts[c.block]!, c.at, digits)) {
-        found[c.block]!.push({ at: c.at, number: first.number });
+    scanGluedNumbers(text, byNumber, (at, value) => {
+      const end = PUNCTUATION_BEFORE.test(text[at - 1]!) ? at - 1 : at;
+      for (const first of byNumber.get(value)!) {
+        const later = block > first.block || (block === first.block && at > first.at);
+        // the same characters before it, as many (fewer than 24 only at the start of a block)
+        if (!later || end < first.context.length || (first.context.length < CONTEXT_LENGTH && end !== first.context.length)) continue;
+        if (!text.startsWith(first.context, end - first.context.length)) continue;
+        if (found[block]!.some((x) => x.at === at) || !strictCallout(text, at, String(value))) continue;
+        found[block]!.push({ at, number: value });
       }
-    }
+    });
   }
 }
 
@@ -210,7 +212,7 @@ const PUNCTUATION_BEFORE = /[,;.:]/;
  * offset and value. One native scan (test() spares a match array per run); the digits are read
  * back by character code, and most runs are dismissed here without a call.
  */
-function scanGluedNumbers(text: string, numbers: ReadonlySet<number>, onRun: (at: number, value: number) => void): void {
+function scanGluedNumbers(text: string, numbers: ReadonlyMap<number, unknown>, onRun: (at: number, value: number) => void): void {
   const DIGIT_RUN = /\d+/g;
   while (DIGIT_RUN.test(text)) {
     const end = DIGIT_RUN.lastIndex;

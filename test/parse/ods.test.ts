@@ -68,6 +68,9 @@ test("69/235: distribution date and job from the cover, footnotes after the date
   assert.equal(doc.meta.plenaryMeeting, 75);
   assert.equal(doc.footnotes.length, 7);
   assert.equal(doc.footnotes[4]!.text, "A/68/970 and Corr.1.");
+  // "the Lima Declaration: ... industrial development,3" in the preamble and ";3" in paragraph 2
+  assert.deepEqual(doc.footnotes[2]!.calledFrom, ["preamble.3", "operative.2"]);
+  assert.match(doc.operative[1]!.text, /industrial development;$/);
 });
 
 test("77/325: call-outs glued to resolution numbers (5/13 + 3, 5/64 + 4) do not stall the ones after them", async () => {
