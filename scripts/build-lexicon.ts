@@ -71,8 +71,24 @@ function walk(node: Node, inPreamble: boolean, inBody: boolean): void {
 const files = readdirSync(dir).filter((f) => f.endsWith(".xml"));
 for (const f of files) walk({ root: parser.parse(readFileSync(join(dir, f), "utf8")) } as Node, false, false);
 
+const FUNCTION_WORDS = new Set(["of", "to", "the", "with", "in", "on", "for", "that", "a", "an", "at", "by", "its", "their", "and", "from", "about"]);
+/**
+ * A phrase that is a far more common one plus function words only ("takes note of", 10 times,
+ * beside "takes note", 1,477) is italics run over into the object, not a phrase of its own.
+ * "calls upon" stays: it is more common than "calls".
+ */
+function overrun(phrase: string, n: number, m: Map<string, number>): boolean {
+  const words = phrase.split(" ");
+  for (let k = words.length - 1; k >= 1 && FUNCTION_WORDS.has(words[k]!); k--) {
+    const shorter = m.get(words.slice(0, k).join(" "));
+    if (shorter !== undefined && n * 20 < shorter) return true;
+  }
+  return false;
+}
 const keep = (m: Map<string, number>) =>
-  [...m].filter(([phrase, n]) => n >= 2 && phrase && phrase.split(" ").length <= 8).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  [...m]
+    .filter(([phrase, n]) => n >= 2 && phrase && phrase.split(" ").length <= 8 && !overrun(phrase, n, m))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 const lexicon = { source: `${files.length} AKN files`, preamble: keep(counts.preamble), operative: keep(counts.operative) };
 writeFileSync("src/parse/lexicon/en.json", JSON.stringify(lexicon, null, 0).replace(/\],\[/g, "],\n[") + "\n");
 console.log(`preamble phrases ${lexicon.preamble.length}, operative phrases ${lexicon.operative.length} from ${files.length} files`);

@@ -116,3 +116,14 @@ test("JSON Lines of resolution metadata are named as such, not reported as malfo
   assert.deepEqual(parsed.problems.map((p) => p.code), ["not-a-resolution"]);
   assert.match(parsed.problems[0]!.message, /JSON Lines of \d+ records/);
 });
+
+test("a subject before the verb is not the verb: presidential statements and first-person declarations", async () => {
+  const statement = await read(eosgFile("S_PRST_2021_7"));
+  assert.match(statement.operative[0]!.text, /^\u201cThe Security Council takes note of the report/);
+  assert.deepEqual(statement.operative.slice(0, 4).map((p) => p.verb), ["takes note", "expresses its deep concern", "stresses", "stresses the importance"]);
+  assert.ok(statement.operative.every((p) => p.verb !== "the"));
+  const agenda2030 = await read(eosgFile("A_RES_70_1"));
+  const resolve = agenda2030.operative.find((p) => p.text.startsWith("We resolve, between now and 2030"))!;
+  assert.equal(resolve.verb, "resolve");
+  assert.equal(resolve.phrase, "We resolve");
+});

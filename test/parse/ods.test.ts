@@ -73,6 +73,15 @@ test("69/235: distribution date and job from the cover, footnotes after the date
   assert.match(doc.operative[1]!.text, /industrial development;$/);
 });
 
+test("75/107: \"Takes note of the work\" has the verb \"takes note\" (the lexicon drops italics that ran over \"of\")", async () => {
+  const name = "A_RES_75_107.en.txt";
+  const parsed = await readResolution(readCorpus("ods", name), { name });
+  assert.ok(parsed.ok);
+  const op4 = parsed.document.operative.find((p) => p.number === 4)!;
+  assert.match(op4.text, /^Takes note of the work of the territorial Government/);
+  assert.equal(op4.verb, "takes note");
+});
+
 test("77/325: call-outs glued to resolution numbers (5/13 + 3, 5/64 + 4) do not stall the ones after them", async () => {
   const name = "A_RES_77_325.en.txt";
   const parsed = await readResolution(readCorpus("ods", name), { name });

@@ -227,7 +227,23 @@ function plainOpening(text: string, kind: PhraseKind): OpeningPhrase | null {
 /** Whether the word ending at `end` ends in "ly" (either case). */
 const endsInLy = (text: string, end: number) => end >= 2 && (text.charCodeAt(end - 2) | 32) === 108 && (text.charCodeAt(end - 1) | 32) === 121;
 
+/**
+ * A subject before an operative verb: presidential statements repeat theirs in every paragraph
+ * ("The Security Council notes"), declarations speak in the first person ("We reaffirm").
+ */
+const SUBJECT = /^["\u201c]?(?:The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)|We)[ \u00a0]+(?=[a-z])/;
+
 export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
+  const first = text.charCodeAt(0);
+  // the subject's first character, checked before the expression: most paragraphs fail here
+  if (kind === "operative" && (first === 84 || first === 87 || first === 34 || first === 0x201c)) {
+    const subject = SUBJECT.exec(text);
+    if (subject) {
+      const rest = text.slice(subject[0].length);
+      const verb = plainOpening(rest, kind) ?? readOpeningPhrase(rest, kind);
+      if (verb.normal) return { ...verb, written: subject[0] + verb.written };
+    }
+  }
   return plainOpening(text, kind) ?? readOpeningPhrase(text, kind);
 }
 
