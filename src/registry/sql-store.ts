@@ -12,6 +12,7 @@ import {
   PARAGRAPH_ID_SPAN,
   paragraphBase,
   paragraphBaseOf,
+  type ParagraphRow,
   type PreparedDocument,
   prepareDocument,
   recencyOf,
@@ -251,16 +252,19 @@ export class SqlStore implements Store {
     const paragraphId = (ordinal: number | null) => (ordinal === null ? null : first + ordinal);
     // Skipped for a new document: a DELETE that reaches the full-text index's trigger makes
     // FTS5 flush its pending terms, even when no row matches.
+    let kept = 0;
     if (previousBase !== null) {
-      await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [previousBase, previousBase + PARAGRAPH_ID_SPAN]);
+      if (previousBase === first) kept = await this.updateParagraphsInPlace(tx, first, rows.paragraphs);
+      else await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [previousBase, previousBase + PARAGRAPH_ID_SPAN]);
       for (const table of ["citations", "mandates", "sdg_links", "document_goals"]) await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
     }
+    const added = rows.paragraphs.slice(kept);
     await tx.insertRows(
       "paragraphs",
       ["id", "document_id", "language", "ordinal", "ref", "kind", "number", "phrase", "part", "text", "text_hash", "start_offset", "end_offset"],
-      rows.paragraphs.map((p) => [first + p.ordinal, documentId, language, p.ordinal, p.ref, p.kind, p.number, p.phrase, p.part, p.text, p.text_hash, p.start_offset, p.end_offset]),
+      added.map((p) => [first + p.ordinal, documentId, language, p.ordinal, p.ref, p.kind, p.number, p.phrase, p.part, p.text, p.text_hash, p.start_offset, p.end_offset]),
     );
-    const indexing = this.sql.indexParagraphs(first, first + PARAGRAPH_ID_SPAN);
+    const indexing = added.length ? this.sql.indexParagraphs(first + kept, first + PARAGRAPH_ID_SPAN) : null;
     if (indexing) await tx.run(indexing.sql, indexing.params);
     await tx.insertRows(
       "citations",
@@ -285,6 +289,42 @@ export class SqlStore implements Store {
       ["document_id", "goal"],
       [...new Set(rows.sdgs.map((s) => s.goal))].map((goal) => [documentId, goal]),
     );
+  }
+
+  /**
+   * A new version's paragraphs over the previous version's, row by row at the same ids: most
+   * paragraphs of a corrected text, or of the same resolution in another format, are unchanged,
+   * and an unchanged text, kind and verb leave the full-text index alone (its update trigger
+   * fires on those columns only), where deleting and inserting every row re-indexed them all.
+   * Rows past the new version's end are deleted. Returns how many rows now hold the new
+   * version's first paragraphs; the caller inserts the rest.
+   */
+  private async updateParagraphsInPlace(tx: SqlExecutor, base: number, paragraphs: readonly ParagraphRow[]): Promise<number> {
+    const previous = await tx.all(
+      "SELECT id, ref, kind, number, phrase, part, text, text_hash, start_offset, end_offset FROM paragraphs WHERE id >= ? AND id < ? ORDER BY id",
+      [base, base + PARAGRAPH_ID_SPAN],
+    );
+    const old = new Map(previous.map((r) => [Number(r.id) - base, r]));
+    await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [base + paragraphs.length, base + PARAGRAPH_ID_SPAN]);
+    let kept = 0;
+    for (; kept < paragraphs.length; kept++) {
+      const p = paragraphs[kept]!;
+      const r = old.get(p.ordinal);
+      if (!r) break;
+      const sameIndexed = r.text === p.text && r.kind === p.kind && str(r.phrase) === p.phrase;
+      if (sameIndexed && r.ref === p.ref && num(r.number) === p.number && str(r.part) === p.part && r.text_hash === p.text_hash
+        && Number(r.start_offset) === p.start_offset && Number(r.end_offset) === p.end_offset) continue;
+      if (sameIndexed) {
+        await tx.run("UPDATE paragraphs SET ref = ?, number = ?, part = ?, start_offset = ?, end_offset = ? WHERE id = ?",
+          [p.ref, p.number, p.part, p.start_offset, p.end_offset, base + p.ordinal]);
+      } else {
+        await tx.run("UPDATE paragraphs SET ref = ?, kind = ?, number = ?, phrase = ?, part = ?, text = ?, text_hash = ?, start_offset = ?, end_offset = ? WHERE id = ?",
+          [p.ref, p.kind, p.number, p.phrase, p.part, p.text, p.text_hash, p.start_offset, p.end_offset, base + p.ordinal]);
+      }
+    }
+    // old rows between the last kept one and the new version's end, if ordinals had gaps
+    if (kept < paragraphs.length) await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [base + kept, base + paragraphs.length]);
+    return kept;
   }
 
   async refreshSeries(options: { force?: boolean } = {}): Promise<{ series: number; refreshed: boolean }> {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { enrich } from "../../src/enrich/index.js";
 import { readResolution } from "../../src/ingest/read.js";
@@ -171,7 +171,26 @@ for (const factory of storeFactories()) {
 
       const found = await db.store.search({ query: "transmit", filter: { session: 69 }, page: page(), facets: [] });
       assert.deepEqual(found.hits.map((h) => h.ref), ["operative.31"]);
+      // the replaced wording left the index; the unchanged paragraphs are found as before
+      const replaced = await db.store.search({ query: '"Secretary-General to submit to the General Assembly at its seventy-first session"', filter: { session: 69 }, page: page(), facets: [] });
+      assert.deepEqual(replaced.hits, []);
+      const unchanged = await db.store.search({ query: "middle-income eradicate", filter: { session: 69 }, page: page(), facets: [] });
+      assert.ok(unchanged.hits.some((h) => h.symbol === "A/RES/69/235" && h.ref === "operative.29"));
       assert.equal((await db.store.listDocuments({}, page())).total, 6);
+    });
+
+    test("a version with fewer paragraphs: the dropped paragraph leaves the document and the index", async () => {
+      const text = readFileSync(join(scratch, "A_RES_69_235.en.txt"), "utf8");
+      const shorter = join(scratch, "shorter", "A_RES_69_235.en.txt");
+      mkdirSync(dirname(shorter), { recursive: true });
+      writeFileSync(shorter, text.replace(/\t31\.\tRequests the Secretary-General to transmit[^\n]*\n/, ""));
+      assert.deepEqual((await ingestPaths(db.store, [shorter])).updated, 1);
+      const current = await db.store.getDocument("A/RES/69/235");
+      assert.equal(current!.summary.version, 3);
+      assert.deepEqual(current!.document.operative.map((p) => p.number), Array.from({ length: 30 }, (_, i) => i + 1));
+      assert.deepEqual((await db.store.search({ query: "transmit", filter: { session: 69 }, page: page(), facets: [] })).hits, []);
+      const kept = await db.store.search({ query: "effectiveness capacities", filter: { session: 69 }, page: page(), facets: [] });
+      assert.ok(kept.hits.some((h) => h.symbol === "A/RES/69/235" && h.ref === "operative.30"));
     });
 
     test("where else a paragraph appears: the same operative paragraph restated across the series", async () => {
