@@ -72,7 +72,10 @@ class SqliteDriver implements SqlDriver {
     const reader = path === ":memory:" ? writer : new Database(path);
     reader.pragma("busy_timeout = 30000");
     reader.pragma("cache_size = -65536");
-    reader.pragma("mmap_size = 268435456");
+    // Reads map the file rather than copy pages (address space, not memory: the operating
+    // system's cache holds the pages). SQLite caps the map at its build's 2 GB; a 50,000-document
+    // registry is 3 GB, and a 256 MB map put its search p95 about a tenth higher.
+    reader.pragma("mmap_size = 17179869184");
     this.reader = new SqliteConnection(reader);
   }
 
