@@ -43,6 +43,8 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Worker threads preparing documents; 0 prepares in this thread. Default: one per core for large ingests. */
   workers?: number;
+  /** Documents written per transaction (default 256); a batch is also written every 2 s. */
+  batchSize?: number;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -99,12 +101,13 @@ async function stage(store: Store, preparer: Preparer, file: string): Promise<St
 
 /**
  * Documents written per transaction: a bulk load then commits, and SQLite's full-text index
- * flushes a segment, once per batch rather than once per file. Each document still has its own
- * savepoint, so one that cannot be written fails alone.
+ * flushes a segment and merges, once per batch rather than once per file (256 rather than 64
+ * took the corpus load's commits from 7 to 4 s and its index inserts from 8 to 6.7 s). A batch
+ * that cannot be written is written again one document at a time, so one bad document fails alone.
  */
-const BATCH_SIZE = 64;
+const DEFAULT_BATCH_SIZE = 256;
 /** A batch is also written at least this often, so that progress shows and readers see new documents. */
-const BATCH_MILLISECONDS = 1000;
+const BATCH_MILLISECONDS = 2000;
 
 async function commitBatch(store: Store, batch: Staged[]): Promise<FileOutcome[]> {
   const writes = batch.filter((s) => s.status === "prepared");
@@ -142,7 +145,8 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   const workers = options.workers ?? (files.length >= WORKER_THRESHOLD ? undefined : 0);
   const preparer: Preparer = workers === 0 ? inProcessPreparer : new WorkerPreparer(workers);
   // Enough files in preparation to keep the workers busy while a whole batch is written.
-  const ahead = workers === 0 ? 1 : BATCH_SIZE + 4 * (preparer as WorkerPreparer).size;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const ahead = workers === 0 ? 1 : batchSize + 4 * (preparer as WorkerPreparer).size;
   try {
     const staged: Promise<Staged>[] = [];
     for (let i = 0; i < Math.min(ahead, files.length); i++) staged.push(stage(store, preparer, files[i]!));
@@ -159,7 +163,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       if (next < files.length) staged.push(stage(store, preparer, files[next]!));
       batch.push(await staged[i]!);
       delete staged[i];
-      if (batch.length >= BATCH_SIZE || performance.now() - batchStarted >= BATCH_MILLISECONDS) await flush();
+      if (batch.length >= batchSize || performance.now() - batchStarted >= BATCH_MILLISECONDS) await flush();
     }
     await flush();
   } finally {

@@ -247,7 +247,7 @@ for (const factory of storeFactories()) {
     test("kill -9 in the middle of an ingest leaves whole documents only, and a rerun completes it", async () => {
       const db = await factory.open();
       try {
-        // more files than one write batch (64), so that the kill lands between commits
+        // more files than one write batch (the child writes 16 at a time), so that the kill lands between commits
         const files = listFiles(join(CORPUS, "ods"), ".txt").slice(0, 200);
         const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test", "registry", "ingest-child.ts"), db.location, ...files], {
           cwd: ROOT,
