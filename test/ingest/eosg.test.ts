@@ -127,3 +127,12 @@ test("a subject before the verb is not the verb: presidential statements and fir
   assert.equal(resolve.verb, "resolve");
   assert.equal(resolve.phrase, "We resolve");
 });
+
+test("articles of annexed rules carry no verb rather than their article: \"The Special Rapporteur shall ...\"", async () => {
+  const rules = await read(eosgFile("A_RES_48_96"));
+  const articles = rules.operative.filter((p) => p.text.startsWith("The Special Rapporteur shall"));
+  assert.ok(articles.length >= 2);
+  assert.ok(articles.every((p) => p.verb === "" && p.phrase === ""));
+  const verbs = new Set(rules.operative.map((p) => p.verb));
+  for (const word of ["the", "in", "to", "a", "each"]) assert.ok(!verbs.has(word), word);
+});
