@@ -16,7 +16,7 @@ import type {
   SourceFormat,
   SubParagraph,
 } from "../model/types.js";
-import { normalisePhrase, type PhraseKind } from "../parse/lexicon/normalise.js";
+import { isClosedClassWord, normalisePhrase, type PhraseKind } from "../parse/lexicon/normalise.js";
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { symbolFromLink } from "./links.js";
 import type { RichText } from "./rich-text.js";
@@ -304,7 +304,10 @@ export function assemble(draft: Draft): Parsed {
  */
 function phraseOf(given: string | null, text: string, kind: PhraseKind, language: Language): { written: string; normal: string } {
   const written = given?.replace(/\s+/g, " ").trim().replace(/[,;:]+$/, "");
-  if (written) return { written, normal: normalisePhrase(written, kind) };
+  // a phrase the source marks is taken as it is, unless it opens with an article or the like
+  const normal = written ? normalisePhrase(written, kind) : "";
+  if (written && isClosedClassWord(normal.split(" ")[0]!)) return { written: "", normal: "" };
+  if (written) return { written, normal };
   if (language === "en") {
     const found = openingPhrase(text, kind);
     return { written: found.written, normal: found.normal };

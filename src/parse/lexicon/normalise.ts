@@ -30,3 +30,20 @@ export function normalisePhrase(phrase: string, kind: PhraseKind): string {
   }
   return kept.join(" ");
 }
+
+/**
+ * Articles, pronouns, prepositions and the like: never the first word of an opening phrase. In
+ * the articles of statutes, rules and declarations that the paragraph data carries as operative
+ * text ("The Commission shall invite", "In this regard, ...") a first word taken for the verb made
+ * "the" and "in" among the commonest verbs of the registry.
+ */
+const CLOSED_CLASS = new Set(
+  ("a an the this that these those each every all any both either neither no its their our his her it they " +
+    "in on at by for from to of with within without upon after before during under as if when where while")
+    .split(" "),
+);
+
+/** Whether a lower-case word is of a closed class (see CLOSED_CLASS). */
+export function isClosedClassWord(word: string): boolean {
+  return CLOSED_CLASS.has(word);
+}

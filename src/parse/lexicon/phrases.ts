@@ -1,5 +1,5 @@
 import english from "./en.json" with { type: "json" };
-import { normalisePhrase, type PhraseKind } from "./normalise.js";
+import { isClosedClassWord, normalisePhrase, type PhraseKind } from "./normalise.js";
 
 /**
  * Finds the opening phrase of a paragraph: the longest phrase of the learned lexicon that the
@@ -233,22 +233,12 @@ const endsInLy = (text: string, end: number) => end >= 2 && (text.charCodeAt(end
  */
 const SUBJECT = /^["\u201c]?(?:The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)|We)[ \u00a0]+(?=[a-z])/;
 
-/**
- * Words of closed classes that never open a verb phrase: the first word of an unknown opening
- * is taken for its verb, and in the articles of statutes, rules and declarations that the
- * paragraph data carries as operative text ("The Commission shall invite", "In this regard,
- * ...") that made "the" and "in" among the commonest verbs of the registry.
- */
-const NEVER_A_VERB = new Set(
-  ("a an the this that these those each every all any both either neither no its their our his her it they " +
-    "in on at by for from to of with within without upon after before during under as if when where while")
-    .split(" "),
-);
 const NO_PHRASE: OpeningPhrase = { written: "", normal: "", known: false };
 
 export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   const found = readOpening(text, kind);
-  return !found.known && NEVER_A_VERB.has(found.normal) ? NO_PHRASE : found;
+  // the first word of an unknown opening is taken for its verb, but not an article or a preposition
+  return !found.known && isClosedClassWord(found.normal) ? NO_PHRASE : found;
 }
 
 function readOpening(text: string, kind: PhraseKind): OpeningPhrase {
