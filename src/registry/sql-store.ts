@@ -540,7 +540,10 @@ export class SqlStore implements Store {
     } else if (documentConditions.length) {
       const base = paragraphBaseOf("d");
       from = "documents d CROSS JOIN paragraphs p";
-      joins.push({ sql: `p.id >= ${base} AND p.id < ${base} + ${PARAGRAPH_ID_SPAN}`, params: [] });
+      // The range drives SQLite (documents first, then each one's paragraphs by id); the same
+      // document id read from the paragraph id lets PostgreSQL hash-join instead of testing
+      // every paragraph against every document's range.
+      joins.push({ sql: `p.id >= ${base} AND p.id < ${base} + ${PARAGRAPH_ID_SPAN} AND d.id = ${documentOfParagraph("p.id")}`, params: [] });
     } else {
       from = "paragraphs p";
     }
