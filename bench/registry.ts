@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import type { IngestSummary } from "../src/registry/ingest.js";
 import type { FacetName, SearchRequest, Store } from "../src/registry/store.js";
 import { shipped } from "./shipped.js";
@@ -140,7 +140,7 @@ async function timeQueries(store: Store, queries: Omit<SearchRequest, "facets">[
   return times.sort((a, b) => a - b);
 }
 
-async function latency(store: Store, queries: Omit<SearchRequest, "facets">[]): Promise<LatencyFigures> {
+export async function latency(store: Store, queries: Omit<SearchRequest, "facets">[]): Promise<LatencyFigures> {
   await timeQueries(store, queries.slice(0, 50), []); // warm caches and statement caches
   const plain = await timeQueries(store, queries, []);
   const faceted = await timeQueries(store, queries.slice(0, 200), FACETS);
@@ -152,6 +152,27 @@ async function latency(store: Store, queries: Omit<SearchRequest, "facets">[]): 
     maxMs: r(plain[plain.length - 1]!),
     withFacets: { queries: faceted.length, p50Ms: r(percentile(faceted, 50)), p95Ms: r(percentile(faceted, 95)) },
   };
+}
+
+/** A registry to open in the measuring process: a SQLite file, or a PostgreSQL schema. */
+export type RegistryLocation = { sqlite: string } | { postgres: string; schema: string };
+
+/**
+ * Search latency measured in a fresh process that opens the registry, as `mandates serve` does.
+ * Measured in the process that had just ingested the corpus and built the large registry, the
+ * same queries ran about a third slower at p95 and more so with each phase before (no thread
+ * was left running: the allocator's or the JIT's state, not the registry's).
+ */
+function latencyInFreshProcess(location: RegistryLocation, corpus: string, queries: number): LatencyFigures {
+  const child = join(ROOT, "bench", "search-latency.ts");
+  const run = spawnSync(process.execPath, ["--import", "tsx", child, JSON.stringify({ location, corpus, queries })], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const last = run.stdout?.trim().split("\n").at(-1);
+  if (run.status !== 0 || !last) throw new Error(`the search-latency process failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(last) as LatencyFigures;
 }
 
 // --- building registries -------------------------------------------------------------------------
@@ -293,7 +314,7 @@ export async function runRegistryBench(options: RegistryBenchOptions = {}): Prom
   const postgresUrl = options.postgresUrl ?? process.env.DATABASE_URL;
   mkdirSync(workDir, { recursive: true });
   const paths = corpusPaths(corpus);
-  const queries = benchQueries(corpus, options.queries ?? 1000);
+  const queryCount = options.queries ?? 1000;
   const load = () => `load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
   const show = (what: string, l: LatencyFigures) =>
     print(`  ${what}: search p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, max ${l.maxMs} ms over ${l.queries} queries; with all facets p50 ${l.withFacets.p50Ms} ms, p95 ${l.withFacets.p95Ms} ms (${l.withFacets.queries}) [${load()}]`);
@@ -306,9 +327,10 @@ export async function runRegistryBench(options: RegistryBenchOptions = {}): Prom
   let sqlite = await openSqliteStore(corpusDb);
   const sqliteIngest = ingestFigures(await ingestPaths(sqlite, paths));
   showIngest("SQLite", sqliteIngest);
-  const corpusSearch = await latency(sqlite, queries);
-  show(`SQLite, corpus (${await sqlite.countDocuments()} documents)`, corpusSearch);
+  const corpusDocuments = await sqlite.countDocuments();
   await sqlite.close();
+  const corpusSearch = latencyInFreshProcess({ sqlite: corpusDb }, corpus, queryCount);
+  show(`SQLite, corpus (${corpusDocuments} documents)`, corpusSearch);
 
   const largeDb = join(workDir, `large-${largeSize}.db`);
   for (const f of [largeDb, `${largeDb}-wal`, `${largeDb}-shm`]) rmSync(f, { force: true });
@@ -320,9 +342,9 @@ export async function runRegistryBench(options: RegistryBenchOptions = {}): Prom
   await sqlite.refreshSeries();
   const largeDocuments = await sqlite.countDocuments();
   print(`  SQLite: grew to ${largeDocuments} documents at ${largeBuildPerSecond} documents/s (re-numbered copies made in SQL)`);
-  const largeSearch = await latency(sqlite, queries);
-  show(`SQLite, ${largeDocuments} documents`, largeSearch);
   await sqlite.close();
+  const largeSearch = latencyInFreshProcess({ sqlite: largeDb }, corpus, queryCount);
+  show(`SQLite, ${largeDocuments} documents`, largeSearch);
 
   const result: RegistryBenchResult = {
     sqlite: { ingest: sqliteIngest, corpusSearch, largeDocuments, largeBuildPerSecond, largeSearch },
@@ -336,7 +358,7 @@ export async function runRegistryBench(options: RegistryBenchOptions = {}): Prom
     try {
       const ingest = ingestFigures(await ingestPaths(pg, paths));
       showIngest("PostgreSQL", ingest);
-      const search = await latency(pg, queries);
+      const search = latencyInFreshProcess({ postgres: postgresUrl, schema }, corpus, queryCount);
       show(`PostgreSQL, corpus (${await pg.countDocuments()} documents)`, search);
       result.postgres = { ingest, corpusSearch: search };
       if (options.postgresLarge) {
@@ -345,7 +367,7 @@ export async function runRegistryBench(options: RegistryBenchOptions = {}): Prom
         await raw.close();
         await pg.refreshSeries();
         result.postgres.largeDocuments = await pg.countDocuments();
-        result.postgres.largeSearch = await latency(pg, queries);
+        result.postgres.largeSearch = latencyInFreshProcess({ postgres: postgresUrl, schema }, corpus, queryCount);
         show(`PostgreSQL, ${result.postgres.largeDocuments} documents`, result.postgres.largeSearch);
       }
     } finally {
