@@ -157,6 +157,10 @@ export async function latency(store: Store, queries: Omit<SearchRequest, "facets
 /** A registry to open in the measuring process: a SQLite file, or a PostgreSQL schema. */
 export type RegistryLocation = { sqlite: string } | { postgres: string; schema: string };
 
+export function openLocation(location: RegistryLocation): Promise<Store> {
+  return "sqlite" in location ? openSqliteStore(location.sqlite) : openPostgresStore(location.postgres, { schema: location.schema });
+}
+
 /**
  * Search latency measured in a fresh process that opens the registry, as `mandates serve` does.
  * Measured in the process that had just ingested the corpus and built the large registry, the

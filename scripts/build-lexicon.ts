@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import { isClosedClassWord, normalisePhrase } from "../src/parse/lexicon/normalise.js";
+import { normalisePhrase, opensWithClosedClassWord } from "../src/parse/lexicon/normalise.js";
 
 const dir = process.argv[2] ?? ".corpus/akn/en";
 const parser = new XMLParser({ ignoreAttributes: false, preserveOrder: true, trimValues: false });
@@ -88,7 +88,7 @@ function overrun(phrase: string, n: number, m: Map<string, number>): boolean {
 const keep = (m: Map<string, number>) =>
   [...m]
     // italics over a part letter ("A") or a subject ("The States Parties to this Convention") are not phrases
-    .filter(([phrase, n]) => n >= 2 && phrase && phrase.split(" ").length <= 8 && !isClosedClassWord(phrase.split(" ")[0]!) && !overrun(phrase, n, m))
+    .filter(([phrase, n]) => n >= 2 && phrase && phrase.split(" ").length <= 8 && !opensWithClosedClassWord(phrase) && !overrun(phrase, n, m))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 const lexicon = { source: `${files.length} AKN files`, preamble: keep(counts.preamble), operative: keep(counts.operative) };
 writeFileSync("src/parse/lexicon/en.json", JSON.stringify(lexicon, null, 0).replace(/\],\[/g, "],\n[") + "\n");

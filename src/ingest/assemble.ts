@@ -16,7 +16,7 @@ import type {
   SourceFormat,
   SubParagraph,
 } from "../model/types.js";
-import { isClosedClassWord, normalisePhrase, type PhraseKind } from "../parse/lexicon/normalise.js";
+import { normalisePhrase, opensWithClosedClassWord, type PhraseKind } from "../parse/lexicon/normalise.js";
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { symbolFromLink } from "./links.js";
 import type { RichText } from "./rich-text.js";
@@ -306,7 +306,7 @@ function phraseOf(given: string | null, text: string, kind: PhraseKind, language
   const written = given?.replace(/\s+/g, " ").trim().replace(/[,;:]+$/, "");
   // a phrase the source marks is taken as it is, unless it opens with an article or the like
   const normal = written ? normalisePhrase(written, kind) : "";
-  if (written && isClosedClassWord(normal.split(" ")[0]!)) return { written: "", normal: "" };
+  if (written && opensWithClosedClassWord(normal)) return { written: "", normal: "" };
   if (written) return { written, normal };
   if (language === "en") {
     const found = openingPhrase(text, kind);

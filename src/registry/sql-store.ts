@@ -90,6 +90,8 @@ function escapeLike(text: string): string {
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
+const NO_SYMBOL = "the document has no symbol, so it has no identity in the registry";
+
 /** Columns of a paragraph `p` and its document `d` that name the paragraph's place. */
 const PLACE_COLUMNS = "p.ref, p.kind, p.number, d.symbol, d.language, d.title, d.session, d.body";
 
@@ -165,7 +167,7 @@ export class SqlStore implements Store {
   }
 
   async putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
-    if (!prepared.symbol) throw new RegistryInputError("the document has no symbol, so it has no identity in the registry");
+    if (!prepared.symbol) throw new RegistryInputError(NO_SYMBOL);
     return this.driver.transaction((tx) => this.writePrepared(tx, prepared, source));
   }
 
@@ -188,7 +190,7 @@ export class SqlStore implements Store {
     const results: (PutResult | PutFailure)[] = [];
     let k = 0;
     for (const { prepared, source } of items) {
-      if (!prepared.symbol) results.push({ status: "failed", reason: "the document has no symbol, so it has no identity in the registry" });
+      if (!prepared.symbol) results.push({ status: "failed", reason: NO_SYMBOL });
       else if (written) results.push(written[k++]!);
       else results.push(await this.putPrepared(prepared, source).catch(failure));
     }
@@ -296,21 +298,19 @@ export class SqlStore implements Store {
    * paragraphs of a corrected text, or of the same resolution in another format, are unchanged,
    * and an unchanged text, kind and verb leave the full-text index alone (its update trigger
    * fires on those columns only), where deleting and inserting every row re-indexed them all.
-   * Rows past the new version's end are deleted. Returns how many rows now hold the new
-   * version's first paragraphs; the caller inserts the rest.
+   * A version's rows hold ordinals 0..n-1 at ids base + ordinal, so the two versions line up by
+   * position. Rows past the new version's end are deleted. Returns how many rows now hold the
+   * new version's first paragraphs; the caller inserts the rest.
    */
   private async updateParagraphsInPlace(tx: SqlExecutor, base: number, paragraphs: readonly ParagraphRow[]): Promise<number> {
     const previous = await tx.all(
-      "SELECT id, ref, kind, number, phrase, part, text, text_hash, start_offset, end_offset FROM paragraphs WHERE id >= ? AND id < ? ORDER BY id",
+      "SELECT ref, kind, number, phrase, part, text, text_hash, start_offset, end_offset FROM paragraphs WHERE id >= ? AND id < ? ORDER BY id",
       [base, base + PARAGRAPH_ID_SPAN],
     );
-    const old = new Map(previous.map((r) => [Number(r.id) - base, r]));
     await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [base + paragraphs.length, base + PARAGRAPH_ID_SPAN]);
-    let kept = 0;
-    for (; kept < paragraphs.length; kept++) {
-      const p = paragraphs[kept]!;
-      const r = old.get(p.ordinal);
-      if (!r) break;
+    const kept = Math.min(previous.length, paragraphs.length);
+    for (let k = 0; k < kept; k++) {
+      const [r, p] = [previous[k]!, paragraphs[k]!];
       const sameIndexed = r.text === p.text && r.kind === p.kind && str(r.phrase) === p.phrase;
       if (sameIndexed && r.ref === p.ref && num(r.number) === p.number && str(r.part) === p.part && r.text_hash === p.text_hash
         && Number(r.start_offset) === p.start_offset && Number(r.end_offset) === p.end_offset) continue;
@@ -322,8 +322,6 @@ export class SqlStore implements Store {
           [p.ref, p.kind, p.number, p.phrase, p.part, p.text, p.text_hash, p.start_offset, p.end_offset, base + p.ordinal]);
       }
     }
-    // old rows between the last kept one and the new version's end, if ordinals had gaps
-    if (kept < paragraphs.length) await tx.run("DELETE FROM paragraphs WHERE id >= ? AND id < ?", [base + kept, base + paragraphs.length]);
     return kept;
   }
 

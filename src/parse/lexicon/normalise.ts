@@ -43,7 +43,8 @@ const CLOSED_CLASS = new Set(
     .split(" "),
 );
 
-/** Whether a lower-case word is of a closed class (see CLOSED_CLASS). */
-export function isClosedClassWord(word: string): boolean {
-  return CLOSED_CLASS.has(word);
+/** Whether a phrase in normal form opens with a closed-class word (see CLOSED_CLASS): then it is no opening phrase. */
+export function opensWithClosedClassWord(normal: string): boolean {
+  const space = normal.indexOf(" ");
+  return CLOSED_CLASS.has(space === -1 ? normal : normal.slice(0, space));
 }

@@ -1,5 +1,5 @@
 import english from "./en.json" with { type: "json" };
-import { isClosedClassWord, normalisePhrase, type PhraseKind } from "./normalise.js";
+import { normalisePhrase, opensWithClosedClassWord, type PhraseKind } from "./normalise.js";
 
 /**
  * Finds the opening phrase of a paragraph: the longest phrase of the learned lexicon that the
@@ -238,20 +238,22 @@ const NO_PHRASE: OpeningPhrase = { written: "", normal: "", known: false };
 export function openingPhrase(text: string, kind: PhraseKind): OpeningPhrase {
   const found = readOpening(text, kind);
   // the first word of an unknown opening is taken for its verb, but not an article or a preposition
-  return !found.known && isClosedClassWord(found.normal) ? NO_PHRASE : found;
+  return !found.known && opensWithClosedClassWord(found.normal) ? NO_PHRASE : found;
 }
 
 function readOpening(text: string, kind: PhraseKind): OpeningPhrase {
   const first = text.charCodeAt(0);
   // the subject's first character, checked before the expression: most paragraphs fail here
-  if (kind === "operative" && (first === 84 || first === 87 || first === 34 || first === 0x201c)) {
-    const subject = SUBJECT.exec(text);
-    if (subject) {
-      const rest = text.slice(subject[0].length);
-      const verb = plainOpening(rest, kind) ?? readOpeningPhrase(rest, kind);
-      if (verb.normal) return { ...verb, written: subject[0] + verb.written };
-    }
+  const subject = kind === "operative" && (first === 84 || first === 87 || first === 34 || first === 0x201c) ? SUBJECT.exec(text) : null;
+  if (subject) {
+    const verb = readWords(text.slice(subject[0].length), kind);
+    if (verb.normal) return { ...verb, written: subject[0] + verb.written };
   }
+  return readWords(text, kind);
+}
+
+/** The plain reader, else the general one. */
+function readWords(text: string, kind: PhraseKind): OpeningPhrase {
   return plainOpening(text, kind) ?? readOpeningPhrase(text, kind);
 }
 
