@@ -144,9 +144,9 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
 
   const workers = options.workers ?? (files.length >= WORKER_THRESHOLD ? undefined : 0);
   const preparer: Preparer = workers === 0 ? inProcessPreparer : new WorkerPreparer(workers);
-  // Enough files in preparation to keep the workers busy while a whole batch is written.
+  // A whole batch staged, and the workers' queues full behind it while it is written.
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const ahead = workers === 0 ? 1 : batchSize + 4 * (preparer as WorkerPreparer).size;
+  const ahead = workers === 0 ? 1 : batchSize + (preparer as WorkerPreparer).capacity;
   try {
     const staged: Promise<Staged>[] = [];
     for (let i = 0; i < Math.min(ahead, files.length); i++) staged.push(stage(store, preparer, files[i]!));
