@@ -79,8 +79,6 @@ export interface SqlDialect {
    * trigger, where the dialect had one; `indexParagraphs` indexes a document's at once.
    */
   indexPerDocumentSchema(): string[];
-  /** Statements of migration 10: how the full-text index merges its segments, where the dialect lets it be set. */
-  fullTextMergingSchema(): string[];
   /**
    * A statement that adds paragraphs `[fromId, toId)`, just inserted, to the full-text index;
    * null when the database indexes them itself (a generated column).

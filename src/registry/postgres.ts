@@ -145,7 +145,6 @@ export const postgresDialect: SqlDialect = {
   paragraphTagsSchema: () => [],
   // the tsvector is a generated column: PostgreSQL indexes each row as it is written
   indexPerDocumentSchema: () => [],
-  fullTextMergingSchema: () => [],
   indexParagraphs: () => null,
   matchParagraphs(expression: SearchExpression | null, language: Language | undefined, _tags?: ParagraphTags, ids?: IdRange): Fragment | null {
     if (!expression) return null;

@@ -167,14 +167,6 @@ export const sqliteDialect: SqlDialect = {
   // One INSERT ... SELECT per document: FTS5 fed by a trigger row by row took two and a half
   // times as long (the larger part of writing a document).
   indexPerDocumentSchema: () => ["DROP TRIGGER paragraphs_fts_insert"],
-  // FTS5 merges a level's segments once 16 are there rather than 4, and forces a merge at 64
-  // rather than 16: a bulk load rewrites its terms fewer times (the corpus load's writes
-  // 14.8 -> 13.5 s), and searches of the corpus were as fast as before (p95 10-11 ms both ways).
-  // Configuration commands take literal values, not bound parameters.
-  fullTextMergingSchema: () => [
-    "INSERT INTO paragraphs_fts (paragraphs_fts, rank) VALUES ('automerge', 16)",
-    "INSERT INTO paragraphs_fts (paragraphs_fts, rank) VALUES ('crisismerge', 64)",
-  ],
   indexParagraphs: (fromId, toId) => ({
     sql: "INSERT INTO paragraphs_fts (rowid, text, tags) SELECT id, text, tags FROM paragraphs_fts_source WHERE id >= ? AND id < ?",
     params: [fromId, toId],

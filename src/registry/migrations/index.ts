@@ -9,7 +9,6 @@ import { leanIndexes } from "./006_lean_indexes.js";
 import { indexPerDocument } from "./007_index_per_document.js";
 import { paragraphHashIndex } from "./008_paragraph_hash_index.js";
 import { verbIndex } from "./009_verb_index.js";
-import { fullTextMerging } from "./010_full_text_merging.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -24,7 +23,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, fullTextMerging];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
