@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { toContractJson } from "../../src/export/json.js";
 import { decodeAkn } from "../../src/ingest/akn.js";
+import { attr, childrenOf, parseXml, rawText, tagOf } from "../../src/ingest/akn/xml.js";
 import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import type { Resolution } from "../../src/model/types.js";
@@ -174,4 +175,22 @@ test("every AKN file of the corpus, in all six languages, gives a document or a 
     assert.ok(r.preamble! + r.operative! > 0, r.file);
     assert.equal(r.language, /\.(\w\w)\.xml$/.exec(r.file)![1], r.file);
   }
+});
+
+test("the XML tree: prefixes and namespace declarations dropped, entities, references, &nbsp; and CDATA decoded, comments left out", () => {
+  const parsed = parseXml(
+    `<?xml version="1.0"?><!-- a comment --><akn:p xmlns:akn="urn:x" xmlns="urn:y" akn:eId="p_1" href="a?b=1&amp;c=2">` +
+      `Member&nbsp;States&#x2019; <i>own</i> &lt;text&gt;<![CDATA[ & raw <b> ]]></akn:p>`,
+  );
+  assert.ok(parsed.ok);
+  if (!parsed.ok) return;
+  const [root, ...rest] = parsed.roots;
+  assert.equal(rest.length, 0);
+  assert.equal(tagOf(root!), "p");
+  assert.equal(attr(root!, "eId"), "p_1");
+  assert.equal(attr(root!, "href"), "a?b=1&c=2");
+  assert.equal(attr(root!, "xmlns"), undefined);
+  assert.equal(attr(root!, "akn"), undefined);
+  assert.deepEqual(childrenOf(root!).map(tagOf), ["#text", "i", "#text", "#text"]);
+  assert.equal(rawText(root!), "Member\u00a0States\u2019 own <text> & raw <b> ");
 });
