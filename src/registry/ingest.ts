@@ -146,7 +146,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   const preparer: Preparer = workers === 0 ? inProcessPreparer : new WorkerPreparer(workers);
   // A whole batch staged, and the workers' queues full behind it while it is written.
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const ahead = workers === 0 ? 1 : batchSize + (preparer as WorkerPreparer).capacity;
+  const ahead = workers === 0 ? 1 : batchSize + preparer.capacity;
   try {
     const staged: Promise<Staged>[] = [];
     for (let i = 0; i < Math.min(ahead, files.length); i++) staged.push(stage(store, preparer, files[i]!));

@@ -245,7 +245,7 @@ const BROTLI_MODEL = 0x42;
 export function encodeModel(doc: Resolution): Buffer {
   const json = JSON.stringify(doc);
   const compressed = brotliCompressSync(json, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 0, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json) },
+    params: { [constants.BROTLI_PARAM_QUALITY]: 0, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
   });
   const stored = Buffer.allocUnsafe(compressed.length + 1);
   stored[0] = BROTLI_MODEL;

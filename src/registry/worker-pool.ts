@@ -10,11 +10,14 @@ import type { PrepareTask } from "./prepare-worker.js";
  * threads (large ingests: parsing and enrichment use every core while the main thread writes).
  */
 export interface Preparer {
+  /** Files it prepares or holds queued at once. */
+  readonly capacity: number;
   prepare(bytes: Uint8Array, name: string): Promise<PrepareOutcome>;
   close(): Promise<void>;
 }
 
 export const inProcessPreparer: Preparer = {
+  capacity: 1,
   prepare: prepareSource,
   close: async () => undefined,
 };
@@ -49,7 +52,6 @@ export class WorkerPreparer implements Preparer {
   private readonly pending = new Map<number, Pending>();
   private readonly workers = new Set<Worker>();
   private nextId = 0;
-  /** Tasks the pool holds at once, queued in its workers. */
   readonly capacity: number;
   private closed = false;
 

@@ -23,8 +23,9 @@ const localName = (name: string) => {
  */
 export function parseXml(text: string): XmlParse {
   const parser = new SaxesParser();
-  // HTML's non-breaking space turns up in hand-made files; XML itself predefines five entities.
-  parser.ENTITIES.nbsp = "\u00a0"; // an own property of this parser's table, whose prototype holds the five
+  // HTML's non-breaking space turns up in hand-made files. Set on this parser's own table,
+  // whose prototype holds XML's five predefined entities.
+  parser.ENTITIES.nbsp = "\u00a0";
   const roots: XmlNode[] = [];
   const open: XmlNode[][] = [roots];
   parser.on("opentag", (tag) => {
@@ -63,7 +64,7 @@ export function isText(node: XmlNode): boolean {
 
 export function textValue(node: XmlNode): string {
   const v = node["#text"];
-  return typeof v === "string" ? v : v === undefined ? "" : String(v);
+  return typeof v === "string" ? v : "";
 }
 
 export function childrenOf(node: XmlNode): XmlNode[] {
