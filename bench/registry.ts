@@ -182,7 +182,7 @@ function latencyInFreshProcess(location: RegistryLocation, corpus: string, queri
 // --- building registries -------------------------------------------------------------------------
 
 function ingestFigures(summary: IngestSummary): IngestFigures {
-  const documents = summary.added + summary.updated;
+  const documents = summary.added + summary.updated + summary.renditions;
   return {
     files: summary.files,
     documents,

@@ -13,7 +13,7 @@ export interface IngestFlags {
 export function formatSummary(summary: IngestSummary): string {
   const rate = summary.seconds > 0 ? ` (${summary.seconds.toFixed(1)} s, ${Math.round(summary.files / summary.seconds)} files/s)` : "";
   const lines = [
-    `${summary.files} files: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed${rate}; ${summary.series} series`,
+    `${summary.files} files: ${summary.added} added, ${summary.updated} updated, ${summary.renditions} kept as renditions, ${summary.unchanged} unchanged, ${summary.failed.length} failed${rate}; ${summary.series} series`,
   ];
   for (const f of summary.failed) lines.push(`  failed ${f.file}: ${f.reasons.join("; ")}`);
   return lines.join("\n") + "\n";

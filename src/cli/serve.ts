@@ -22,13 +22,14 @@ export interface ServeFlags {
 const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The corpus folders in loading order. Several folders hold the same resolution (EOSG paragraphs,
- * the ODS-layout text, the UN's Akoma Ntoso XML); each later file becomes the current version, so
- * the poorest renderings load first and the UN's own XML last.
+ * The corpus folders in loading order. Several folders hold the same resolution (the UN's Akoma
+ * Ntoso XML, the ODS-layout text, EOSG paragraphs); the most authoritative rendition is current
+ * whatever the order (`FORMAT_AUTHORITY`), and loading it first means the others are only kept
+ * as versions, not written over it and indexed again.
  */
 export function corpusFolders(corpus: string, unpacked: string | null): string[] {
   const archived = (folder: string) => (unpacked ? [join(unpacked, folder)] : []);
-  return [...archived("eosg"), join(corpus, "sc"), join(corpus, "pdf"), join(corpus, "seeds"), join(corpus, "ods"), ...archived("akn")];
+  return [...archived("akn"), join(corpus, "seeds"), join(corpus, "ods"), join(corpus, "pdf"), join(corpus, "sc"), ...archived("eosg")];
 }
 
 /** Unpacks the corpus's AKN and EOSG archives beside the checkout; null when there are none or unpacking failed. */

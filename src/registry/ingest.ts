@@ -30,6 +30,8 @@ export interface IngestSummary {
   files: number;
   added: number;
   updated: number;
+  /** New versions kept beside a current one in a more authoritative format. */
+  renditions: number;
   unchanged: number;
   failed: { file: string; reasons: string[] }[];
   /** Number of series after the closing refresh. */
@@ -132,11 +134,12 @@ async function commitBatch(store: Store, batch: Staged[]): Promise<FileOutcome[]
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const { files, missing } = await collectFiles(paths);
-  const summary: IngestSummary = { files: files.length + missing.length, added: 0, updated: 0, unchanged: 0, failed: [], series: 0, seconds: 0 };
+  const summary: IngestSummary = { files: files.length + missing.length, added: 0, updated: 0, renditions: 0, unchanged: 0, failed: [], series: 0, seconds: 0 };
   options.onStart?.(summary.files);
   let done = 0;
   const record = (outcome: FileOutcome) => {
     if (outcome.status === "failed") summary.failed.push({ file: outcome.file, reasons: outcome.reasons });
+    else if (outcome.status === "rendition") summary.renditions++;
     else summary[outcome.status]++;
     options.onProgress?.({ done: ++done, total: summary.files, outcome });
   };

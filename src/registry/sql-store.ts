@@ -52,6 +52,7 @@ import type {
   StoredDocument,
   VersionInfo,
 } from "./store.js";
+import { FORMAT_AUTHORITY } from "./store.js";
 import { canonicalSymbol, looksLikeSymbol } from "./symbols.js";
 
 /** Bad input to a query (an unparsable search, say): the HTTP layer answers 400, the CLI exits 2. */
@@ -219,7 +220,7 @@ export class SqlStore implements Store {
       rows.document.format,
       now,
     ]);
-    const [existing] = await tx.all(`SELECT id, version_count, paragraph_base FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [
+    const [existing] = await tx.all(`SELECT id, version_count, paragraph_base, format FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [
       symbol,
       language,
     ]);
@@ -233,6 +234,10 @@ export class SqlStore implements Store {
       [documentId, version, source.sha256, source.format, source.name, source.byteLength, now, model],
     );
     const d = rows.document;
+    if (version > 1 && FORMAT_AUTHORITY[existing!.format as SourceFormat] > FORMAT_AUTHORITY[d.format as SourceFormat]) {
+      await tx.run("UPDATE documents SET version_count = ?, updated_at = ? WHERE id = ?", [version, now, documentId]);
+      return { status: "rendition", symbol, language, version };
+    }
     const base = paragraphBase(recencyOf(d), documentId);
     await tx.run(
       `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, committee = ?, committee_report = ?,

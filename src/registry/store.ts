@@ -10,8 +10,10 @@ export type { Body, Language } from "../model/types.js";
  *
  * Identity: a document is its symbol plus language; a version is the SHA-256 of the source
  * bytes. Storing bytes already stored is a no-op; different bytes for a stored symbol make a new
- * version, which becomes current. Paragraphs, citations, mandates and SDG links are kept for the
- * current version, so every view below is a query, not a re-parse.
+ * version, which becomes current unless the current version is in a more authoritative format
+ * (`FORMAT_AUTHORITY`): the ODS text of a resolution held as the UN's Akoma Ntoso XML is kept
+ * as a version, a rendition, and the XML stays current. Paragraphs, citations, mandates and SDG
+ * links are kept for the current version, so every view below is a query, not a re-parse.
  */
 
 export type DialectName = "sqlite" | "postgres";
@@ -25,7 +27,17 @@ export interface SourceInfo {
   byteLength: number;
 }
 
-export type PutStatus = "added" | "updated" | "unchanged";
+/** "rendition": stored as a version that is not current (see `FORMAT_AUTHORITY`). */
+export type PutStatus = "added" | "updated" | "rendition" | "unchanged";
+
+/**
+ * Which rendition of a document is its current text: the Akoma Ntoso XML the UN publishes
+ * (structure and official metadata: votes, sponsors, SDGs), then the ODS text exports, then
+ * Word and HTML, then the texts read back from PDF layout or from the EOSG's paragraph JSON,
+ * which carry no header. A new version outranked by the current one's format is kept but not
+ * made current; at equal rank the newer is a correction and becomes current.
+ */
+export const FORMAT_AUTHORITY: Readonly<Record<SourceFormat, number>> = { akn: 4, ods: 3, text: 3, docx: 2, html: 2, pdf: 1, eosg: 1 };
 
 export interface PutResult {
   status: PutStatus;

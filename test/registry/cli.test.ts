@@ -26,7 +26,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test("ingest prints a closing summary and exits 0; a missing path makes it 3", async () => {
   const first = await run("ingest", ...seriesFiles());
   assert.equal(first.code, 0, first.err);
-  assert.match(first.out, /^6 files: 6 added, 0 updated, 0 unchanged, 0 failed .*; 1 series$/m);
+  assert.match(first.out, /^6 files: 6 added, 0 updated, 0 kept as renditions, 0 unchanged, 0 failed .*; 1 series$/m);
   const again = await run("ingest", "--json", seriesFiles()[0]!, join(dir, "missing.txt"));
   assert.equal(again.code, 3);
   const summary = JSON.parse(again.out);

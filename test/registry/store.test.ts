@@ -9,7 +9,7 @@ import { readResolution } from "../../src/ingest/read.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { prepareDocument } from "../../src/registry/rows.js";
 import { RegistryInputError } from "../../src/registry/sql-store.js";
-import { CORPUS, listFiles, ROOT } from "../helpers/corpus.js";
+import { CORPUS, listFiles, ROOT, unpackedCorpus } from "../helpers/corpus.js";
 import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
 
 /** One contract, every store: the same assertions on SQLite and (with DATABASE_URL) PostgreSQL. */
@@ -240,6 +240,28 @@ for (const factory of storeFactories()) {
       assert.deepEqual(summary.failed.map((f) => f.file.slice(folder.length + 1)).sort(), ["missing.txt", "nested/broken.pdf", "notes.txt"]);
       for (const f of summary.failed) assert.ok(f.reasons.length > 0 && f.reasons.every((r) => r.length > 10), f.file);
       assert.equal((await db.store.getDocument("A/RES/75/1"))?.summary.title, "Declaration on the commemoration of the seventy-fifth anniversary of the United Nations");
+    });
+
+    test("renditions: the UN's XML becomes current over the ODS text held; an ODS text after it is kept as a version, not made current", async () => {
+      const upgraded = await ingestPaths(db.store, [join(unpackedCorpus(), "akn", "en", "A_RES_75_1.en.xml")]);
+      assert.deepEqual([upgraded.added, upgraded.updated, upgraded.renditions, upgraded.failed.length], [0, 1, 0, 0]);
+      const text = readFileSync(join(CORPUS, "ods", "A_RES_75_1.en.txt"), "utf8");
+      assert.match(text, /We applaud all health-care/);
+      const lesser = join(scratch, "rendition", "A_RES_75_1.en.txt");
+      mkdirSync(dirname(lesser), { recursive: true });
+      writeFileSync(lesser, text.replace("We applaud all health-care", "We salute all health-care"));
+      const kept = await ingestPaths(db.store, [lesser]);
+      assert.deepEqual([kept.added, kept.updated, kept.renditions, kept.unchanged], [0, 0, 1, 0]);
+
+      const stored = await db.store.getDocument("A/RES/75/1");
+      assert.deepEqual(stored!.versions.map((v) => [v.number, v.format, v.current]), [[1, "ods", false], [2, "akn", true], [3, "ods", false]]);
+      assert.deepEqual([stored!.summary.format, stored!.summary.version, stored!.summary.versions], ["akn", 2, 3]);
+      assert.equal(stored!.document.source.format, "akn");
+      // the paragraphs indexed are the XML's; the kept rendition is read by its number
+      assert.deepEqual((await db.store.search({ query: "salute health-care", filter: { session: 75 }, page: page(), facets: [] })).hits, []);
+      const applaud = await db.store.search({ query: "applaud health-care", filter: { session: 75 }, page: page(), facets: [] });
+      assert.deepEqual(applaud.hits.map((h) => `${h.symbol} ${h.ref}`), ["A/RES/75/1 operative.18"]);
+      assert.match((await db.store.getDocument("A/RES/75/1", { version: 3 }))!.document.source.text, /We salute all health-care/);
     });
   });
 
