@@ -2,7 +2,7 @@ import { resolveActor } from "../enrich/actors.js";
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
 import type { Fragment, IdRange, Row, SqlDialect, SqlDriver, SqlExecutor } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
-import { excerpt, scoreCandidates, type TermStatistics, termKey } from "./ranking.js";
+import { type Candidate, excerpt, SCORED_PREFIX, scoreCandidates, type TermStatistics, termKey } from "./ranking.js";
 import {
   actorKey,
   decodeModel,
@@ -597,9 +597,9 @@ export class SqlStore implements Store {
       page = newest.slice(offset, offset + limit).map((id) => ({ id, score: 0 }));
     } else {
       const window = newest.slice(0, windowSize);
-      const texts = await this.paragraphTexts(window);
+      const candidates = await this.candidates(window);
       const stats = await this.termStatistics(expression, request.filter.language);
-      const scores = scoreCandidates(expression, window.map((id) => texts.get(id) ?? ""), stats);
+      const scores = scoreCandidates(expression, window.map((id) => candidates.get(id) ?? { text: "", length: 0 }), stats);
       page = window
         .map((id, i) => ({ id, score: Math.round(scores[i]! * 1e4) / 1e4 }))
         .sort((a, b) => b.score - a.score || b.id - a.id)
@@ -615,13 +615,17 @@ export class SqlStore implements Store {
     };
   }
 
-  private async paragraphTexts(ids: readonly number[]): Promise<Map<number, string>> {
-    const texts = new Map<number, string>();
+  private async candidates(ids: readonly number[]): Promise<Map<number, Candidate>> {
+    const found = new Map<number, Candidate>();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      for (const r of await this.db.all(`SELECT id, text FROM paragraphs WHERE id IN (${placeholders(chunk)})`, chunk)) texts.set(Number(r.id), String(r.text));
+      const rows = await this.db.all(`SELECT id, text FROM paragraphs WHERE id IN (${placeholders(chunk)})`, chunk);
+      for (const r of rows) {
+        const text = String(r.text);
+        found.set(Number(r.id), { text: text.slice(0, SCORED_PREFIX), length: text.length });
+      }
     }
-    return texts;
+    return found;
   }
 
   private readonly termFrequencies = new Map<string, { frequency: number; at: number }>();

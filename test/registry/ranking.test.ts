@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
-import { excerpt, fold, scoreCandidates } from "../../src/registry/ranking.js";
-import { parseSearch, type SearchExpression } from "../../src/registry/search-query.js";
-import { readCorpus } from "../helpers/corpus.js";
+import { excerpt, fold, scoreCandidates, termCounter, termPattern } from "../../src/registry/ranking.js";
+import { parseSearch, type SearchExpression, type SearchTerm } from "../../src/registry/search-query.js";
+import { readCorpus, unpackedCorpus } from "../helpers/corpus.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 /** Relevance and excerpts on the paragraphs of a real resolution. */
 
@@ -12,6 +15,8 @@ const expression = (query: string): SearchExpression => {
   assert.ok(parsed.ok && parsed.expression);
   return parsed.expression;
 };
+
+const whole = (text: string) => ({ text, length: text.length });
 
 async function paragraphs(): Promise<string[]> {
   const parsed = await readResolution(readCorpus("seeds", "A_RES_69_235.en.txt"), { name: "A_RES_69_235.en.txt" });
@@ -31,7 +36,7 @@ test("among the paragraphs the index matched, more and rarer query words score h
   const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
   // candidates as the index hands them over: every one holds the words
   const candidates = all.filter((t) => /industrial/i.test(t));
-  const single = scoreCandidates(expression("industrial"), candidates, { paragraphs: 1000, documentFrequency: new Map() });
+  const single = scoreCandidates(expression("industrial"), candidates.map(whole), { paragraphs: 1000, documentFrequency: new Map() });
   const mostMentions = Math.max(...candidates.map((t) => count(t, /industrial/gi)));
   const best = candidates[single.indexOf(Math.max(...single))]!;
   assert.ok(count(best, /industrial/gi) >= 2 && mostMentions >= 2, best);
@@ -39,9 +44,18 @@ test("among the paragraphs the index matched, more and rarer query words score h
   const both = all.filter((t) => /industrial/i.test(t) && /polic/i.test(t));
   assert.ok(both.length >= 2);
   const query = expression("industrial policies");
-  const rare = scoreCandidates(query, both, { paragraphs: 1000, documentFrequency: new Map([["industrial", 400], ["policies", 40]]) });
-  const common = scoreCandidates(query, both, { paragraphs: 1000, documentFrequency: new Map([["industrial", 400], ["policies", 400]]) });
+  const rare = scoreCandidates(query, both.map(whole), { paragraphs: 1000, documentFrequency: new Map([["industrial", 400], ["policies", 40]]) });
+  const common = scoreCandidates(query, both.map(whole), { paragraphs: 1000, documentFrequency: new Map([["industrial", 400], ["policies", 400]]) });
   both.forEach((_, i) => assert.ok(common[i]! < rare[i]!, "a commoner word weighs less"));
+});
+
+test("a candidate is scored on its opening and normalised by its whole length", () => {
+  const opening = "Calls upon the international community to support industrial development";
+  const [short, long] = scoreCandidates(expression("industrial"), [{ text: opening, length: opening.length }, { text: opening, length: 20_000 }], {
+    paragraphs: 1000,
+    documentFrequency: new Map(),
+  });
+  assert.ok(short! > long!, "the same opening in a longer paragraph weighs less");
 });
 
 test("an excerpt marks the query's words, escapes the text and cuts it to the best passage", async () => {
@@ -54,4 +68,36 @@ test("an excerpt marks the query's words, escapes the text and cuts it to the be
   assert.ok(cut.startsWith("…") || cut.endsWith("…"));
   assert.equal(excerpt("A <b> & C", null), "A &lt;b&gt; &amp; C");
   assert.equal(excerpt("Requests the Secretary-General to report", expression("report*")), "Requests the Secretary-General to <mark>report</mark>");
+});
+
+test("the fast count of a term agrees with the pattern that marks it, in the six languages", async () => {
+  const languages = ["en", "fr", "es", "ru", "ar", "zh"] as const;
+  let compared = 0;
+  for (const language of languages) {
+    const file = join(unpackedCorpus(), "akn", language, `A_RES_79_222.${language}.xml`);
+    const parsed = await readResolution(new Uint8Array(readFileSync(file)), { name: file });
+    assert.ok(parsed.ok, file);
+    const texts = [...parsed.document.preamble, ...parsed.document.operative, ...parsed.document.footnotes].map((p) => p.text);
+    // terms as a searcher would type them: words of the texts, their beginnings, runs of two and three
+    const words = [...new Set(texts.join(" ").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+    const terms: SearchTerm[] = [];
+    words.forEach((word, i) => {
+      if (i % 7 === 0) terms.push({ type: "word", word, prefix: false });
+      if (i % 11 === 0) terms.push({ type: "word", word: word.slice(0, 3), prefix: true });
+    });
+    for (const text of texts.slice(0, 40)) {
+      const run = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (run.length >= 5) terms.push({ type: "phrase", words: run.slice(2, 4) }, { type: "phrase", words: run.slice(1, 4) });
+    }
+    for (const term of terms) {
+      const pattern = termPattern(term);
+      const count = termCounter(term);
+      for (const text of texts) {
+        const expected = [...text.matchAll(pattern)].length;
+        assert.equal(count(text), expected, `${language} ${JSON.stringify(term)} in "${text.slice(0, 60)}"`);
+        compared += expected;
+      }
+    }
+  }
+  assert.ok(compared > 5000, `${compared} occurrences compared`);
 });
