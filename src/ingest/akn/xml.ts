@@ -2,12 +2,24 @@ import { SaxesParser } from "saxes";
 
 /**
  * The XML tree in document order (needed for mixed content: text, italics, links and footnotes
- * interleaved in one paragraph): each element is an object with one key, its tag, holding the
- * children in order, and ":@" holding the attributes; a text node is { "#text": string }.
- * Namespace prefixes are dropped (akn4un:footer -> footer), namespace declarations too; text and
- * attribute values arrive with their entities and character references decoded.
+ * interleaved in one paragraph). Every node has one shape: an element has its tag, attributes
+ * and children; a text node has the tag "#text" and its text. (An object keyed by each tag, as
+ * fast-xml-parser builds, gave every element name its own hidden class and made reading a tag a
+ * walk over keys: a third of reading an AKN file.) Namespace prefixes are dropped
+ * (akn4un:footer -> footer), namespace declarations too; text and attribute values arrive with
+ * their entities and character references decoded. Read it through the functions below.
  */
-export type XmlNode = { [tag: string]: XmlNode[] | Record<string, string> | string };
+export class XmlNode {
+  constructor(
+    readonly tag: string,
+    readonly attributes: Readonly<Record<string, string>> | null,
+    readonly children: XmlNode[],
+    readonly text: string,
+  ) {}
+}
+
+const TEXT = "#text";
+const NO_CHILDREN: XmlNode[] = [];
 
 export type XmlParse = { ok: true; roots: XmlNode[] } | { ok: false; message: string; line?: number; column?: number };
 
@@ -30,18 +42,16 @@ export function parseXml(text: string): XmlParse {
   const open: XmlNode[][] = [roots];
   parser.on("opentag", (tag) => {
     const children: XmlNode[] = [];
-    const node: XmlNode = { [localName(tag.name)]: children };
     let attributes: Record<string, string> | null = null;
     for (const name in tag.attributes) {
       if (name === "xmlns" || name.startsWith("xmlns:")) continue;
-      (attributes ??= {})[localName(name)] = tag.attributes[name]!;
+      (attributes ??= Object.create(null) as Record<string, string>)[localName(name)] = tag.attributes[name]!;
     }
-    if (attributes) node[":@"] = attributes;
-    open[open.length - 1]!.push(node);
+    open[open.length - 1]!.push(new XmlNode(localName(tag.name), attributes, children, ""));
     open.push(children);
   });
   parser.on("closetag", () => void open.pop());
-  const addText = (value: string) => void open[open.length - 1]!.push({ "#text": value });
+  const addText = (value: string) => void open[open.length - 1]!.push(new XmlNode(TEXT, null, NO_CHILDREN, value));
   parser.on("text", addText);
   parser.on("cdata", addText);
   try {
@@ -54,35 +64,27 @@ export function parseXml(text: string): XmlParse {
 }
 
 export function tagOf(node: XmlNode): string {
-  for (const key in node) if (key !== ":@") return key;
-  return "";
+  return node.tag;
 }
 
 export function isText(node: XmlNode): boolean {
-  return "#text" in node;
+  return node.tag === TEXT;
 }
 
 export function textValue(node: XmlNode): string {
-  const v = node["#text"];
-  return typeof v === "string" ? v : "";
+  return node.text;
 }
 
 export function childrenOf(node: XmlNode): XmlNode[] {
-  const tag = tagOf(node);
-  if (tag === "#text") return [];
-  const c = node[tag];
-  return Array.isArray(c) ? c : [];
+  return node.children;
 }
 
 export function elementsOf(node: XmlNode): XmlNode[] {
-  return childrenOf(node).filter((c) => !isText(c));
+  return node.children.filter((c) => c.tag !== TEXT);
 }
 
 export function attr(node: XmlNode, name: string): string | undefined {
-  const a = node[":@"];
-  if (!a || typeof a !== "object" || Array.isArray(a)) return undefined;
-  const v = (a as Record<string, unknown>)[name];
-  return v === undefined ? undefined : String(v);
+  return node.attributes?.[name];
 }
 
 /** First child element with one of the tags. */
