@@ -28,23 +28,14 @@ export function fold(word: string): string {
   return w;
 }
 
-const WORD_CHAR = "[\\p{L}\\p{N}]";
-
-/** The stems a term is counted by: a word's folded stem (a prefix as typed), a phrase's in a row. */
-function stemsOf(term: SearchTerm): string[] {
-  return term.type === "word" ? [term.prefix ? term.word : fold(term.word)] : term.words.map(fold);
-}
-
 /**
- * A pattern counting a term's occurrences in lower-case text: each word as its folded stem
- * followed by any letters (so "develop" finds "developing" and "development"), a phrase as its
- * stems in a row. Stems hold only letters and digits, so the pattern has nothing to escape and
- * no ambiguous repetition to backtrack over.
+ * The stems a term is found by: a word's folded stem (a prefix as typed), a phrase's in a row.
+ * A word occurs where its stem starts a word, whatever letters follow (so "develop" finds
+ * "developing" and "development"); a phrase where its words do so in a row, separated by
+ * anything but letters and digits. Case is ignored.
  */
-export function termPattern(term: SearchTerm): RegExp {
-  const body = stemsOf(term).map((w) => `${w}${WORD_CHAR}*`).join(`[^\\p{L}\\p{N}]+`);
-  // Case-insensitive on the original text, so that match offsets are offsets in it.
-  return new RegExp(`(?<!${WORD_CHAR})${body}`, "giu");
+export function stemsOf(term: SearchTerm): string[] {
+  return term.type === "word" ? [term.prefix ? term.word : fold(term.word)] : term.words.map(fold);
 }
 
 const WORD_RUN = /[\p{L}\p{N}]*/uy;
@@ -67,18 +58,19 @@ function wordCharBefore(text: string, at: number): boolean {
 }
 
 /**
- * A counter of a term's occurrences: what `termPattern` finds, found by the first stem alone
- * with the word boundaries checked only where it occurs. The pattern's look-behind, tried at
- * every character, cost 7-11 ms on the long paragraphs that match several common words (most
- * of such a search); the bare stem is found three times as fast.
+ * Where a term occurs (`stemsOf`), found by the first stem alone with the word boundaries
+ * checked only where it occurs. A pattern with a look-behind for the boundary, tried at every
+ * character, cost 7-11 ms on the long paragraphs that match several common words (most of
+ * such a search); the bare stem is found three times as fast. Calls `found` with each occurrence's offsets and
+ * returns how many there are.
  */
-export function termCounter(term: SearchTerm): (text: string) => number {
+export function termFinder(term: SearchTerm): (text: string, found?: (start: number, end: number) => void) => number {
   const [first, ...rest] = stemsOf(term).map((stem, i) => new RegExp(stem, i === 0 ? "giu" : "iuy"));
-  return (text) => {
+  return (text, found) => {
     let n = 0;
     first!.lastIndex = 0;
-    for (let found = first!.exec(text); found; found = first!.exec(text)) {
-      if (found.index > 0 && wordCharBefore(text, found.index)) continue;
+    for (let hit = first!.exec(text); hit; hit = first!.exec(text)) {
+      if (hit.index > 0 && wordCharBefore(text, hit.index)) continue;
       let end = first!.lastIndex;
       for (const next of rest) {
         next.lastIndex = runEnd(GAP, text, runEnd(WORD_RUN, text, end));
@@ -88,7 +80,9 @@ export function termCounter(term: SearchTerm): (text: string) => number {
       if (end < 0) continue;
       n++;
       // as the pattern, an occurrence runs to the end of its last word
-      first!.lastIndex = runEnd(WORD_RUN, text, end);
+      end = runEnd(WORD_RUN, text, end);
+      found?.(hit.index, end);
+      first!.lastIndex = end;
     }
     return n;
   };
@@ -127,7 +121,7 @@ export interface Candidate {
 export function scoreCandidates(expression: SearchExpression, candidates: readonly Candidate[], stats: TermStatistics): number[] {
   // Lengths in characters: proportional to words, and free to measure.
   const averageLength = candidates.reduce((n, c) => n + c.length, 0) / Math.max(1, candidates.length) || 1;
-  const counters = expression.all.map((group) => group.map(termCounter));
+  const counters = expression.all.map((group) => group.map(termFinder));
   const weights = expression.all.map((group) =>
     group.map((term) => inverseDocumentFrequency(stats.paragraphs, stats.documentFrequency.get(termKey(term)) ?? 1)),
   );
@@ -159,9 +153,7 @@ function escapeHtml(text: string): string {
 export function excerpt(text: string, expression: SearchExpression | null): string {
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const marks: { start: number; end: number; term: number }[] = [];
-  (expression?.all.flat() ?? []).forEach((term, t) => {
-    for (const m of text.matchAll(termPattern(term))) marks.push({ start: m.index, end: m.index + m[0].length, term: t });
-  });
+  (expression?.all.flat() ?? []).forEach((term, t) => termFinder(term)(text, (start, end) => marks.push({ start, end, term: t })));
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
   // Best window: most distinct terms, then most marks, earliest first.
   let best = 0;
