@@ -146,42 +146,108 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 
+/** Letters and digits among the UTF-16 code units, learnt as they are met: 1 yes, 2 no. */
+const WORD_UNITS = new Uint8Array(65_536);
+
+/** Code units of the letter or digit starting at `i` (2 for a surrogate pair), or 0. */
+function wordWidthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return WORD_CHAR_AT.test(text.slice(i, i + 2)) ? 2 : 0;
+  let known = WORD_UNITS[c]!;
+  if (known === 0) WORD_UNITS[c] = known = WORD_CHAR_AT.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** Code units of the character ending at `i` (2 for a surrogate pair). */
+function widthBefore(text: string, i: number): number {
+  return i >= 2 && (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+}
+
+function popCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
+/** Start of the word after the one starting at `start`, or -1 at the last word. */
+function nextWordStart(text: string, start: number): number {
+  let i = start;
+  for (let w = wordWidthAt(text, i); w > 0; w = wordWidthAt(text, i)) i += w;
+  while (i < text.length && wordWidthAt(text, i) === 0) i += (text.charCodeAt(i) & 0xfc00) === 0xd800 ? 2 : 1;
+  return i < text.length ? i : -1;
+}
+
+/** Start of the word before the one starting at `start`, or -1 at the first word. */
+function previousWordStart(text: string, start: number): number {
+  let i = start;
+  while (i > 0 && wordWidthAt(text, i - widthBefore(text, i)) === 0) i -= widthBefore(text, i);
+  if (i === 0) return -1;
+  while (i > 0 && wordWidthAt(text, i - widthBefore(text, i)) > 0) i -= widthBefore(text, i);
+  return i;
+}
+
+/** End of the word starting at `start`. */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let w = wordWidthAt(text, i); w > 0; w = wordWidthAt(text, i)) i += w;
+  return i;
+}
+
+/** The window of EXCERPT_WORDS words starting `lead` words before the word at `start`, moved back to fit before the end. */
+function windowAround(text: string, start: number, lead: number): { first: number; last: number; atStart: boolean; atEnd: boolean } {
+  let first = start;
+  for (let k = 0; k < lead; k++) {
+    const previous = previousWordStart(text, first);
+    if (previous < 0) break;
+    first = previous;
+  }
+  let last = first;
+  let words = 1;
+  for (let next = nextWordStart(text, last); words < EXCERPT_WORDS && next >= 0; next = nextWordStart(text, last)) {
+    last = next;
+    words++;
+  }
+  for (let previous = previousWordStart(text, first); words < EXCERPT_WORDS && previous >= 0; previous = previousWordStart(text, first)) {
+    first = previous;
+    words++;
+  }
+  return { first, last, atStart: previousWordStart(text, first) < 0, atEnd: nextWordStart(text, last) < 0 };
+}
+
 /**
  * The passage of `text` (about 40 words) holding the most distinct query terms, HTML-escaped,
- * with the matched words in `<mark>` elements and "…" where the text was cut.
+ * with the matched words in `<mark>` elements and "…" where the text was cut. Words are walked
+ * from the marks, not listed: a paragraph with its sub-paragraphs runs to 3,000 words.
  */
 export function excerpt(text: string, expression: SearchExpression | null): string {
-  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const marks: { start: number; end: number; term: number }[] = [];
   (expression?.all.flat() ?? []).forEach((term, t) => termFinder(term)(text, (start, end) => marks.push({ start, end, term: t })));
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Best window: most distinct terms, then most marks, earliest first.
-  let best = 0;
-  if (marks.length && words.length > EXCERPT_WORDS) {
+  const firstWord = wordWidthAt(text, 0) > 0 ? 0 : nextWordStart(text, 0);
+  // The opening words unless a mark lies elsewhere; best: most distinct terms, then most marks, earliest first.
+  let window = firstWord >= 0 ? windowAround(text, firstWord, 0) : null;
+  if (window && !(window.atStart && window.atEnd)) {
     let bestKey = [-1, -1];
-    const wordAt = (offset: number) => {
-      let lo = 0;
-      let hi = words.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (words[mid]!.start <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    let firstInside = 0;
     for (const mark of marks) {
-      const first = Math.max(0, Math.min(wordAt(mark.start) - 5, words.length - EXCERPT_WORDS));
-      const from = words[first]!.start;
-      const to = words[first + EXCERPT_WORDS - 1]!.end;
-      const inside = marks.filter((m) => m.start >= from && m.end <= to);
-      const key = [new Set(inside.map((m) => m.term)).size, inside.length];
-      if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! > bestKey[1]!)) [best, bestKey] = [first, key];
+      const candidate = windowAround(text, mark.start, 5);
+      const to = wordEnd(text, candidate.last);
+      // marks are in order of start, and windows start no earlier as the marks go on
+      while (firstInside < marks.length && marks[firstInside]!.start < candidate.first) firstInside++;
+      let count = 0;
+      let terms = 0;
+      for (let k = firstInside; k < marks.length && marks[k]!.start < to; k++) {
+        if (marks[k]!.end > to) continue;
+        count++;
+        terms |= 1 << marks[k]!.term; // a search holds at most 32 terms
+      }
+      const key = [popCount(terms), count];
+      if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! > bestKey[1]!)) [window, bestKey] = [candidate, key];
     }
   }
-  const last = Math.min(words.length, best + EXCERPT_WORDS) - 1;
-  const from = best === 0 ? 0 : words[best]!.start;
-  const to = last < 0 || last === words.length - 1 ? text.length : words[last]!.end;
-  let out = best === 0 ? "" : "…";
+  const from = !window || window.atStart ? 0 : window.first;
+  const to = !window || window.atEnd ? text.length : wordEnd(text, window.last);
+  let out = from === 0 ? "" : "…";
   let at = from;
   for (const m of marks) {
     if (m.start < at || m.end > to) continue;

@@ -67,6 +67,12 @@ test("an excerpt marks the query's words, escapes the text and cuts it to the be
   assert.ok(cut.split(/\s+/).length <= 45);
   assert.ok(cut.startsWith("…") || cut.endsWith("…"));
   assert.equal(excerpt("A <b> & C", null), "A &lt;b&gt; &amp; C");
+  // a word near the end: the passage is the last 40 words, cut before only
+  const closing = long.match(/[\p{L}\p{N}]+/gu)!.slice(-4, -1).join(" ");
+  const tail = excerpt(long, expression(`"${closing}"`));
+  assert.ok(tail.startsWith("…") && !tail.endsWith("…"), tail);
+  assert.equal(tail.replace(/<\/?mark>/g, "").match(/[\p{L}\p{N}]+/gu)!.length, 40);
+  assert.ok(long.endsWith(tail.slice(1).replace(/<\/?mark>/g, "")), tail);
   assert.equal(excerpt("Requests the Secretary-General to report", expression("report*")), "Requests the Secretary-General to <mark>report</mark>");
 });
 
