@@ -126,6 +126,8 @@ function textHash(text: string): string {
   return hash("sha1", text.toLowerCase().replace(/\s{2,}|[^\S ]/g, " ").trim(), "base64url").slice(0, 22);
 }
 
+type Placed = { text: string; position: { start: { offset: number }; end: { offset: number } } };
+
 function goalOf(code: string): string {
   return code.split(".")[0]!.replace(/^0+(?=\d)/, "");
 }
@@ -137,26 +139,35 @@ export function documentRows(doc: Resolution): DocumentRows {
   const citations: CitationRow[] = [];
   const mandates: MandateRow[] = [];
   const sdgs: SdgRow[] = [];
-  const add = (row: Omit<ParagraphRow, "ordinal" | "text_hash">): number | null => {
+  /** A paragraph row, as one object literal: spreading the caller's object was a third of flattening a document. */
+  const add = (ref: string, kind: ParagraphKind, number: number | null, phrase: string | null, part: string | null, node: Placed): number | null => {
     if (paragraphs.length >= PARAGRAPH_ID_SPAN) return null;
     const ordinal = paragraphs.length;
-    paragraphs.push({ ...row, ordinal, text_hash: textHash(row.text) });
+    const { text, position } = node;
+    paragraphs.push({
+      ref,
+      kind,
+      number,
+      phrase,
+      part,
+      text,
+      start_offset: position.start.offset,
+      end_offset: position.end.offset,
+      ordinal,
+      text_hash: textHash(text),
+    });
     return ordinal;
   };
-  const span = (p: { position: { start: { offset: number }; end: { offset: number } } }) => ({
-    start_offset: p.position.start.offset,
-    end_offset: p.position.end.offset,
-  });
 
   for (const p of doc.preamble) {
     const ref = `preamble.${p.index}`;
-    const ordinal = add({ ref, kind: "preambular", number: p.index, phrase: p.starter || null, part: p.part ?? null, text: p.text, ...span(p) });
+    const ordinal = add(ref, "preambular", p.index, p.starter || null, p.part ?? null, p);
     for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
     for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
   }
   for (const p of doc.operative) {
     const ref = `operative.${p.number}`;
-    const ordinal = add({ ref, kind: "operative", number: p.number, phrase: p.verb || null, part: p.part ?? null, text: p.text, ...span(p) });
+    const ordinal = add(ref, "operative", p.number, p.verb || null, p.part ?? null, p);
     for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
     for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
     if (ordinal === null) continue;
@@ -186,12 +197,12 @@ export function documentRows(doc: Resolution): DocumentRows {
   }
   for (const f of doc.footnotes) {
     const ref = `footnote.${f.number}`;
-    const ordinal = add({ ref, kind: "footnote", number: f.number, phrase: null, part: null, text: f.text, ...span(f) });
+    const ordinal = add(ref, "footnote", f.number, null, null, f);
     for (const c of f.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
   }
   doc.annexes.forEach((annex, a) => {
     annex.blocks.forEach((block, b) => {
-      add({ ref: `annex.${a + 1}.${b + 1}`, kind: "annex", number: b + 1, phrase: null, part: null, text: block.text, ...span(block) });
+      add(`annex.${a + 1}.${b + 1}`, "annex", b + 1, null, null, block);
     });
   });
   for (const c of doc.citations) citations.push({ ordinal: null, ref: c.in || "header", symbol: c.symbol, kind: c.kind, text: c.text });
