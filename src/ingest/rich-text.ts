@@ -40,12 +40,26 @@ export class RichTextBuilder {
   append(raw: string): void {
     let last = 0;
     COLLAPSIBLE.lastIndex = 0;
-    for (let m = COLLAPSIBLE.exec(raw); m; m = COLLAPSIBLE.exec(raw)) {
+    // Word by word until the first visible character, as invisible marks leading the text go.
+    while (!this.text) {
+      const m = COLLAPSIBLE.exec(raw);
+      if (!m) {
+        this.appendWord(raw.slice(last));
+        return;
+      }
       this.appendWord(raw.slice(last, m.index));
       if (this.text.length > 0) this.spacePending = true;
       last = m.index + m[0].length;
     }
-    this.appendWord(raw.slice(last));
+    // Then the rest at once (word by word, it was a fifth of reading an AKN file).
+    let rest = raw.slice(last).replace(COLLAPSIBLE, " ");
+    if (rest.startsWith(" ")) {
+      this.spacePending = true;
+      rest = rest.slice(1);
+    }
+    const trailing = rest.endsWith(" ");
+    this.appendWord(trailing ? rest.slice(0, -1) : rest);
+    if (trailing) this.spacePending = true;
   }
 
   /** A separator that counts as white space (line breaks, cells, paragraphs). */
