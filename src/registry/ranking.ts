@@ -5,8 +5,9 @@ import type { SearchExpression, SearchTerm } from "./search-query.js";
  * function: both engines' built-in ranks (FTS5 bm25, ts_rank) read every match of every query
  * term, which at tens of thousands of documents costs far more than the search itself. The
  * store hands over a bounded window of candidates (the newest matches) with the openings of
- * their texts, and this module scores them with BM25: term frequency saturated by k1, normalised by paragraph
- * length, weighted by inverse document frequency from cached, capped term counts.
+ * their texts, and this module scores them with BM25: term frequency saturated by k1,
+ * normalised by paragraph length, weighted by inverse document frequency from cached, capped
+ * term counts.
  *
  * Words are found by their folded stems ("policies" and "policy" by "polic", "developing" by
  * "develop"), close to the indexes' stemming; a candidate always matched its required terms in
@@ -38,31 +39,47 @@ export function stemsOf(term: SearchTerm): string[] {
   return term.type === "word" ? [term.prefix ? term.word : fold(term.word)] : term.words.map(fold);
 }
 
-const WORD_RUN = /[\p{L}\p{N}]*/uy;
-const GAP = /[^\p{L}\p{N}]*/uy;
-const WORD_CHAR_AT = /[\p{L}\p{N}]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letters and digits among the UTF-16 code units, learnt as they are met: 1 yes, 2 no. */
+const WORD_UNITS = new Uint8Array(65_536);
 
-/** End of the run `sticky` matches from `at`. */
-function runEnd(sticky: RegExp, text: string, at: number): number {
-  sticky.lastIndex = at;
-  sticky.exec(text);
-  return sticky.lastIndex;
+/** Code units of the letter or digit starting at `i` (2 for a surrogate pair), or 0. */
+function wordWidthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  let known = WORD_UNITS[c]!;
+  if (known === 0) WORD_UNITS[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
 }
 
-/** Whether the character (code point) ending just before `at` is a letter or digit. */
+/** Code units of the character ending at `i` (2 for a surrogate pair). */
+function widthBefore(text: string, i: number): number {
+  return i >= 2 && (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+}
+
+/** Whether the character ending just before `at` is a letter or digit. */
 function wordCharBefore(text: string, at: number): boolean {
-  const c = text.charCodeAt(at - 1);
-  if (c < 0x80) return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
-  const low = c >= 0xdc00 && c <= 0xdfff && at >= 2;
-  return WORD_CHAR_AT.test(low ? text.slice(at - 2, at) : text[at - 1]!);
+  return at > 0 && wordWidthAt(text, at - widthBefore(text, at)) > 0;
+}
+
+/** End of the run of letters and digits from `i`. */
+function wordEnd(text: string, i: number): number {
+  for (let w = wordWidthAt(text, i); w > 0; w = wordWidthAt(text, i)) i += w;
+  return i;
+}
+
+/** End of the run of other characters from `i`. */
+function gapEnd(text: string, i: number): number {
+  while (i < text.length && wordWidthAt(text, i) === 0) i += (text.charCodeAt(i) & 0xfc00) === 0xd800 ? 2 : 1;
+  return i;
 }
 
 /**
  * Where a term occurs (`stemsOf`), found by the first stem alone with the word boundaries
  * checked only where it occurs. A pattern with a look-behind for the boundary, tried at every
  * character, cost 7-11 ms on the long paragraphs that match several common words (most of
- * such a search); the bare stem is found three times as fast. Calls `found` with each occurrence's offsets and
- * returns how many there are.
+ * such a search); the bare stem is found three times as fast. Calls `found` with each
+ * occurrence's offsets and returns how many there are.
  */
 export function termFinder(term: SearchTerm): (text: string, found?: (start: number, end: number) => void) => number {
   const [first, ...rest] = stemsOf(term).map((stem, i) => new RegExp(stem, i === 0 ? "giu" : "iuy"));
@@ -70,17 +87,17 @@ export function termFinder(term: SearchTerm): (text: string, found?: (start: num
     let n = 0;
     first!.lastIndex = 0;
     for (let hit = first!.exec(text); hit; hit = first!.exec(text)) {
-      if (hit.index > 0 && wordCharBefore(text, hit.index)) continue;
+      if (wordCharBefore(text, hit.index)) continue;
       let end = first!.lastIndex;
       for (const next of rest) {
-        next.lastIndex = runEnd(GAP, text, runEnd(WORD_RUN, text, end));
+        next.lastIndex = gapEnd(text, wordEnd(text, end));
         end = next.test(text) ? next.lastIndex : -1;
         if (end < 0) break;
       }
       if (end < 0) continue;
       n++;
       // as the pattern, an occurrence runs to the end of its last word
-      end = runEnd(WORD_RUN, text, end);
+      end = wordEnd(text, end);
       found?.(hit.index, end);
       first!.lastIndex = end;
     }
@@ -146,23 +163,6 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 
-/** Letters and digits among the UTF-16 code units, learnt as they are met: 1 yes, 2 no. */
-const WORD_UNITS = new Uint8Array(65_536);
-
-/** Code units of the letter or digit starting at `i` (2 for a surrogate pair), or 0. */
-function wordWidthAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return WORD_CHAR_AT.test(text.slice(i, i + 2)) ? 2 : 0;
-  let known = WORD_UNITS[c]!;
-  if (known === 0) WORD_UNITS[c] = known = WORD_CHAR_AT.test(String.fromCharCode(c)) ? 1 : 2;
-  return known === 1 ? 1 : 0;
-}
-
-/** Code units of the character ending at `i` (2 for a surrogate pair). */
-function widthBefore(text: string, i: number): number {
-  return i >= 2 && (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1;
-}
-
 function popCount(bits: number): number {
   let n = 0;
   for (let b = bits; b !== 0; b &= b - 1) n++;
@@ -171,25 +171,16 @@ function popCount(bits: number): number {
 
 /** Start of the word after the one starting at `start`, or -1 at the last word. */
 function nextWordStart(text: string, start: number): number {
-  let i = start;
-  for (let w = wordWidthAt(text, i); w > 0; w = wordWidthAt(text, i)) i += w;
-  while (i < text.length && wordWidthAt(text, i) === 0) i += (text.charCodeAt(i) & 0xfc00) === 0xd800 ? 2 : 1;
-  return i < text.length ? i : -1;
+  const next = gapEnd(text, wordEnd(text, start));
+  return next < text.length ? next : -1;
 }
 
 /** Start of the word before the one starting at `start`, or -1 at the first word. */
 function previousWordStart(text: string, start: number): number {
   let i = start;
-  while (i > 0 && wordWidthAt(text, i - widthBefore(text, i)) === 0) i -= widthBefore(text, i);
+  while (i > 0 && !wordCharBefore(text, i)) i -= widthBefore(text, i);
   if (i === 0) return -1;
-  while (i > 0 && wordWidthAt(text, i - widthBefore(text, i)) > 0) i -= widthBefore(text, i);
-  return i;
-}
-
-/** End of the word starting at `start`. */
-function wordEnd(text: string, start: number): number {
-  let i = start;
-  for (let w = wordWidthAt(text, i); w > 0; w = wordWidthAt(text, i)) i += w;
+  while (wordCharBefore(text, i)) i -= widthBefore(text, i);
   return i;
 }
 

@@ -1,6 +1,6 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
-import type { Language, Resolution } from "../model/types.js";
+import type { Language, Position, Resolution } from "../model/types.js";
 import { titleKey } from "./series.js";
 import type { ParagraphKind } from "./store.js";
 import { resolutionNumber, symbolYear } from "./symbols.js";
@@ -126,7 +126,7 @@ function textHash(text: string): string {
   return hash("sha1", text.toLowerCase().replace(/\s{2,}|[^\S ]/g, " ").trim(), "base64url").slice(0, 22);
 }
 
-type Placed = { text: string; position: { start: { offset: number }; end: { offset: number } } };
+type Placed = { text: string; position: Position };
 
 function goalOf(code: string): string {
   return code.split(".")[0]!.replace(/^0+(?=\d)/, "");
@@ -272,8 +272,8 @@ const JSON_PIECE = 16_384;
 /**
  * `JSON.stringify(doc)` as UTF-8 bytes, stringified an element of each top-level array at a
  * time. The whole model's JSON as one string, past 64K characters of UTF-16 (most models, as
- * most hold a curly quote), is allocated outside V8's young heap at a cost of 0.5 ms a model
- * (fresh pages, then a full collection to free them): twice the stringifying itself.
+ * most hold a curly quote), goes to V8's large-object space, and turning it into bytes cost
+ * 0.5 ms a model there: twice the stringifying itself.
  */
 function modelJson(doc: Resolution): Buffer {
   const bytes: Buffer[] = [];
