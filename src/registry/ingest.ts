@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { symbolFromFileName as eosgSymbolFromFileName } from "../ingest/eosg.js";
+import { languageFromName, symbolFromFileName } from "../ingest/read.js";
+import type { HeldVersion } from "./prepare.js";
 import type { PreparedDocument } from "./rows.js";
 import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
+import { canonicalSymbol } from "./symbols.js";
 import { inProcessPreparer, type Preparer, WorkerPreparer } from "./worker-pool.js";
 
 /**
@@ -83,6 +87,20 @@ export function sha256(bytes: Uint8Array): string {
 /** Below this many files the worker threads' start-up costs more than they save. */
 const WORKER_THRESHOLD = 40;
 
+/**
+ * The registry's current version of the document a file's name says it is (corpus files are
+ * named after their symbol, as ODS texts or EOSG paragraphs). Only a hint: the file is prepared as a rendition only if it is
+ * that document.
+ */
+async function heldVersion(store: Store, file: string): Promise<HeldVersion | undefined> {
+  const named = symbolFromFileName(file) ?? eosgSymbolFromFileName(file);
+  const language = languageFromName(file.replace(/\.paragraphs\.json$/i, ".json"));
+  if (!named || !language) return undefined;
+  const symbol = canonicalSymbol(named);
+  const format = await store.currentFormat(symbol, language);
+  return format ? { symbol, language, format } : undefined;
+}
+
 /** What a file needs from the database: nothing (known bytes, failure) or a prepared write. */
 type Staged = FileOutcome | { file: string; status: "prepared"; prepared: PreparedDocument; source: SourceInfo };
 
@@ -93,7 +111,7 @@ async function stage(store: Store, preparer: Preparer, file: string): Promise<St
     const hash = sha256(bytes);
     const known = await store.findSource(hash);
     if (known) return { file, status: "unchanged", symbol: known.symbol, language: known.language, version: known.version };
-    const outcome = await preparer.prepare(bytes, file);
+    const outcome = await preparer.prepare(bytes, file, await heldVersion(store, file));
     if (!outcome.ok) return failed(...outcome.reasons);
     return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name: file, byteLength: bytes.length } };
   } catch (e) {

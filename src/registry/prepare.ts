@@ -1,8 +1,9 @@
 import "../ingest/decoders.js";
 import { enrich } from "../enrich/index.js";
 import { readResolution } from "../ingest/read.js";
-import type { SourceFormat } from "../model/types.js";
-import { type PreparedDocument, prepareDocument } from "./rows.js";
+import type { Language, SourceFormat } from "../model/types.js";
+import { type PreparedDocument, prepareDocument, prepareRendition } from "./rows.js";
+import { FORMAT_AUTHORITY } from "./store.js";
 
 /**
  * Bytes to the rows the store writes: read (any registered format), enrich, flatten, compress.
@@ -13,12 +14,27 @@ export type PrepareOutcome =
   | { ok: true; prepared: PreparedDocument; format: SourceFormat }
   | { ok: false; reasons: string[] };
 
-export async function prepareSource(bytes: Uint8Array, name: string): Promise<PrepareOutcome> {
+/**
+ * What the registry holds of the document a file is expected to be (by its name), when it holds
+ * it in a more authoritative format than the file's: if the file turns out to be that document,
+ * it will be a rendition and is prepared as one.
+ */
+export interface HeldVersion {
+  symbol: string;
+  language: Language;
+  format: SourceFormat;
+}
+
+export async function prepareSource(bytes: Uint8Array, name: string, held?: HeldVersion): Promise<PrepareOutcome> {
   try {
     const parsed = await readResolution(bytes, { name });
     if (!parsed.ok) return { ok: false, reasons: parsed.problems.filter((p) => p.severity === "error").map((p) => `${p.code}: ${p.message}`) };
+    const { meta, source } = parsed.document;
+    if (!meta.symbol) return { ok: false, reasons: ["no-symbol: no document symbol was found, so the text cannot be filed"] };
+    if (held && held.symbol === meta.symbol && held.language === meta.language && FORMAT_AUTHORITY[held.format] > FORMAT_AUTHORITY[source.format]) {
+      return { ok: true, prepared: prepareRendition(parsed.document), format: source.format };
+    }
     const document = enrich(parsed.document);
-    if (!document.meta.symbol) return { ok: false, reasons: ["no-symbol: no document symbol was found, so the text cannot be filed"] };
     return { ok: true, prepared: prepareDocument(document), format: document.source.format };
   } catch (e) {
     return { ok: false, reasons: [`internal-error: ${e instanceof Error ? e.message : String(e)}`] };

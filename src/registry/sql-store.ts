@@ -1,4 +1,5 @@
 import { resolveActor } from "../enrich/actors.js";
+import { enrich } from "../enrich/index.js";
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
 import type { Fragment, IdRange, Row, SqlDialect, SqlDriver, SqlExecutor } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
@@ -166,6 +167,11 @@ export class SqlStore implements Store {
     return row ? { symbol: String(row.symbol), language: row.language as Language, version: Number(row.number) } : null;
   }
 
+  async currentFormat(symbol: string, language: Language): Promise<SourceFormat | null> {
+    const [row] = await this.db.all("SELECT format FROM documents WHERE symbol = ? AND language = ? AND version_count > 0", [symbol, language]);
+    return row ? (row.format as SourceFormat) : null;
+  }
+
   putDocument(document: Resolution, source: SourceInfo): Promise<PutResult> {
     return this.putPrepared(prepareDocument(document), source);
   }
@@ -213,17 +219,23 @@ export class SqlStore implements Store {
     // A model that crossed a thread boundary arrives as a plain Uint8Array; the drivers bind Buffers.
     const model = Buffer.from(prepared.model.buffer, prepared.model.byteOffset, prepared.model.byteLength);
     const now = new Date().toISOString();
-    await tx.run("INSERT INTO documents (symbol, language, body, format, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (symbol, language) DO NOTHING", [
-      symbol,
-      language,
-      rows.document.body,
-      rows.document.format,
-      now,
-    ]);
+    if (rows) {
+      await tx.run("INSERT INTO documents (symbol, language, body, format, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (symbol, language) DO NOTHING", [
+        symbol,
+        language,
+        rows.document.body,
+        prepared.format,
+        now,
+      ]);
+    }
     const [existing] = await tx.all(`SELECT id, version_count, paragraph_base, format FROM documents WHERE symbol = ? AND language = ?${this.sql.lockRows}`, [
       symbol,
       language,
     ]);
+    const outranked = existing && Number(existing.version_count) > 0 && FORMAT_AUTHORITY[existing.format as SourceFormat] > FORMAT_AUTHORITY[prepared.format];
+    // A rendition is prepared only once a more authoritative version is held, and versions are
+    // never removed: this is a caller's mistake, not a race.
+    if (!rows && !outranked) throw new Error(`${symbol} (${language}) was prepared as a rendition, but the registry holds no more authoritative version of it`);
     const documentId = Number(existing!.id);
     const [same] = await tx.all("SELECT number FROM versions WHERE document_id = ? AND sha256 = ?", [documentId, source.sha256]);
     if (same) return { status: "unchanged", symbol, language, version: Number(same.number) };
@@ -233,11 +245,11 @@ export class SqlStore implements Store {
       "INSERT INTO versions (document_id, number, sha256, format, source_name, byte_length, ingested_at, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       [documentId, version, source.sha256, source.format, source.name, source.byteLength, now, model],
     );
-    const d = rows.document;
-    if (version > 1 && FORMAT_AUTHORITY[existing!.format as SourceFormat] > FORMAT_AUTHORITY[d.format as SourceFormat]) {
+    if (outranked || !rows) {
       await tx.run("UPDATE documents SET version_count = ?, updated_at = ? WHERE id = ?", [version, now, documentId]);
       return { status: "rendition", symbol, language, version };
     }
+    const d = rows.document;
     const base = paragraphBase(recencyOf(d), documentId);
     await tx.run(
       `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, committee = ?, committee_report = ?,
@@ -424,7 +436,8 @@ export class SqlStore implements Store {
       ingestedAt: String(v.ingested_at),
       current: Number(v.number) === current,
     }));
-    return { summary: summaryOf(row), document: decodeModel(model.model as Uint8Array), versions };
+    const { document, stage } = decodeModel(model.model as Uint8Array);
+    return { summary: summaryOf(row), document: stage === "parsed" ? enrich(document) : document, versions };
   }
 
   async paragraphOccurrences(symbol: string, ref: string, options: { language?: Language; limit?: number } = {}): Promise<ParagraphOccurrences | null> {

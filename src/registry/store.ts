@@ -308,6 +308,8 @@ export interface Store {
 
   /** The document and version already holding these bytes, if any: lets ingest skip parsing. */
   findSource(sha256: string): Promise<KnownSource | null>;
+  /** The format of the current version of a symbol in a language, null when none is stored. */
+  currentFormat(symbol: string, language: Language): Promise<SourceFormat | null>;
   /** Stores one document version in one transaction. */
   putDocument(document: Resolution, source: SourceInfo): Promise<PutResult>;
   /** The same for a document already flattened into rows (by `prepareDocument`, possibly in another thread). */

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type PrepareOutcome, prepareSource } from "./prepare.js";
+import { type HeldVersion, type PrepareOutcome, prepareSource } from "./prepare.js";
 import type { PrepareTask } from "./prepare-worker.js";
 
 /**
@@ -12,7 +12,7 @@ import type { PrepareTask } from "./prepare-worker.js";
 export interface Preparer {
   /** Files it prepares or holds queued at once. */
   readonly capacity: number;
-  prepare(bytes: Uint8Array, name: string): Promise<PrepareOutcome>;
+  prepare(bytes: Uint8Array, name: string, held?: HeldVersion): Promise<PrepareOutcome>;
   close(): Promise<void>;
 }
 
@@ -86,7 +86,7 @@ export class WorkerPreparer implements Preparer {
     for (const [id, p] of this.pending) {
       if (p.worker !== worker) continue;
       this.pending.delete(id);
-      if (this.broken) prepareSource(p.task.bytes, p.task.name).then(p.resolve);
+      if (this.broken) prepareSource(p.task.bytes, p.task.name, p.task.held).then(p.resolve);
       else p.resolve({ ok: false, reasons: [`internal-error: ${reason}`] });
     }
     this.load.delete(worker);
@@ -109,15 +109,15 @@ export class WorkerPreparer implements Preparer {
     return best;
   }
 
-  async prepare(bytes: Uint8Array, name: string): Promise<PrepareOutcome> {
+  async prepare(bytes: Uint8Array, name: string, held?: HeldVersion): Promise<PrepareOutcome> {
     let worker = this.leastLoaded();
     while (!worker && !this.broken) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
       worker = this.leastLoaded();
     }
-    if (this.broken || !worker) return prepareSource(bytes, name);
+    if (this.broken || !worker) return prepareSource(bytes, name, held);
     this.load.set(worker, this.load.get(worker)! + 1);
-    const task: PrepareTask = { id: this.nextId++, name, bytes };
+    const task: PrepareTask = { id: this.nextId++, name, bytes, ...(held ? { held } : {}) };
     return new Promise<PrepareOutcome>((resolve) => {
       this.pending.set(task.id, { resolve, worker, task });
       worker.postMessage(task);

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { enrich } from "../../src/enrich/index.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
-import { prepareDocument } from "../../src/registry/rows.js";
+import { prepareDocument, prepareRendition } from "../../src/registry/rows.js";
 import { RegistryInputError } from "../../src/registry/sql-store.js";
 import { CORPUS, listFiles, ROOT, unpackedCorpus } from "../helpers/corpus.js";
 import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
@@ -215,7 +215,7 @@ for (const factory of storeFactories()) {
       const good = await read(join(CORPUS, "ods", "A_RES_75_10.en.txt"));
       const bad = await read(join(CORPUS, "ods", "A_RES_75_100.en.txt"));
       // a paragraph without text breaks the schema's NOT NULL: the database refuses the row
-      (bad.rows.paragraphs[0] as { text: string | null }).text = null;
+      (bad.rows!.paragraphs[0] as { text: string | null }).text = null;
       const source = (name: string) => ({ sha256: `batch-${name}`, format: "ods" as const, name, byteLength: 1 });
       const results = await db.store.putPreparedMany([
         { prepared: bad, source: source("bad") },
@@ -249,7 +249,8 @@ for (const factory of storeFactories()) {
       assert.match(text, /We applaud all health-care/);
       const lesser = join(scratch, "rendition", "A_RES_75_1.en.txt");
       mkdirSync(dirname(lesser), { recursive: true });
-      writeFileSync(lesser, text.replace("We applaud all health-care", "We salute all health-care"));
+      const edited = text.replace("We applaud all health-care", "We salute all health-care");
+      writeFileSync(lesser, edited);
       const kept = await ingestPaths(db.store, [lesser]);
       assert.deepEqual([kept.added, kept.updated, kept.renditions, kept.unchanged], [0, 0, 1, 0]);
 
@@ -261,7 +262,25 @@ for (const factory of storeFactories()) {
       assert.deepEqual((await db.store.search({ query: "salute health-care", filter: { session: 75 }, page: page(), facets: [] })).hits, []);
       const applaud = await db.store.search({ query: "applaud health-care", filter: { session: 75 }, page: page(), facets: [] });
       assert.deepEqual(applaud.hits.map((h) => `${h.symbol} ${h.ref}`), ["A/RES/75/1 operative.18"]);
-      assert.match((await db.store.getDocument("A/RES/75/1", { version: 3 }))!.document.source.text, /We salute all health-care/);
+      // stored as parsed, as a rendition is prepared, it reads back enriched like the text read now
+      const rendition = (await db.store.getDocument("A/RES/75/1", { version: 3 }))!.document;
+      assert.match(rendition.source.text, /We salute all health-care/);
+      const reread = await readResolution(new TextEncoder().encode(edited), { name: lesser });
+      assert.ok(reread.ok);
+      const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+      assert.deepEqual(json(rendition), json(enrich(reread.document)));
+      assert.ok(rendition.sdgs.length > 0, "enriched: the SDG links are there");
+
+      // a rendition for a document held in no more authoritative format is refused, and nothing is written
+      const orphan = await readResolution(readFileSync(join(CORPUS, "ods", "A_RES_75_100.en.txt")), { name: "A_RES_75_100.en.txt" });
+      assert.ok(orphan.ok);
+      const [refused] = await db.store.putPreparedMany([
+        { prepared: prepareRendition(orphan.document), source: { sha256: "orphan-rendition", format: "ods", name: null, byteLength: 1 } },
+      ]);
+      assert.equal(refused!.status, "failed");
+      assert.match((refused as { reason: string }).reason, /prepared as a rendition, but the registry holds no more authoritative version/);
+      assert.equal(await db.store.getDocument("A/RES/75/100"), null);
+      assert.equal(await db.store.findSource("orphan-rendition"), null);
     });
   });
 
