@@ -89,8 +89,8 @@ const WORKER_THRESHOLD = 40;
 
 /**
  * The registry's current version of the document a file's name says it is (corpus files are
- * named after their symbol, as ODS texts or EOSG paragraphs). Only a hint: the file is prepared as a rendition only if it is
- * that document.
+ * named after their symbol, as ODS texts or EOSG paragraphs). Only a hint: the file is
+ * prepared as a rendition only if it proves to be that document.
  */
 async function heldVersion(store: Store, file: string): Promise<HeldVersion | undefined> {
   const named = symbolFromFileName(file) ?? eosgSymbolFromFileName(file);

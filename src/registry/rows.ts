@@ -240,8 +240,8 @@ export interface PreparedDocument {
   language: Language;
   format: SourceFormat;
   /**
-   * The rows of the current version; null for a rendition (`prepareRendition`), which is stored
-   * but never indexed.
+   * The rows a current version is indexed by; null for a rendition (`prepareRendition`), which
+   * is stored but never indexed.
    */
   rows: DocumentRows | null;
   model: Uint8Array;
@@ -256,8 +256,8 @@ export function prepareDocument(doc: Resolution): PreparedDocument {
  * A parsed document known to become a rendition (the registry holds its symbol in a more
  * authoritative format): only its model is stored, and as parsed, for enrichment derives
  * nothing a rendition is queried by. `decodeModel` says so, and readers enrich it then. A
- * quarter of the corpus's files are renditions; enriching and flattening them was a sixth of
- * preparing it.
+ * quarter of the corpus's files are renditions: enriching and flattening them was about a
+ * tenth of preparing the corpus, and its load went from 250-255 to 264-281 documents/s.
  */
 export function prepareRendition(parsed: Resolution): PreparedDocument {
   return { symbol: parsed.meta.symbol ?? "", language: parsed.meta.language, format: parsed.source.format, rows: null, model: encodeModel(parsed, "parsed") };
