@@ -65,8 +65,12 @@ const DOCUMENT_COLUMNS = "d.symbol, d.language, d.body, d.session, d.year, d.tit
 const FACET_LIMIT = 30;
 /** Full-text hits are ranked among this many newest matches. */
 const RANK_WINDOW = 500;
-/** Totals are counted exactly up to here ("1,000+" beyond) unless facets are asked for. */
-const TOTAL_CAP = 1_000;
+/**
+ * Totals are counted exactly up to here ("500+" beyond) unless facets are asked for: the
+ * matches ranked, and one more. Counting to 1,000 fetched twice the matches for the searches
+ * that have that many, the slowest: at 50,000 documents p95 went from 17.9-26.2 to 16.2-16.7 ms.
+ */
+const TOTAL_CAP = RANK_WINDOW;
 /** Facets count at most this many (newest) matches: exact below, a sample of the newest above. */
 const FACET_SAMPLE = 10_000;
 /** Deepest hit served (offset + limit). */

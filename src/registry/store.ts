@@ -164,7 +164,7 @@ export interface FacetCount {
 
 export interface SearchResult {
   /**
-   * Matching paragraphs, counted up to 1,000 (10,000 when facets are asked for); a lower bound
+   * Matching paragraphs, counted up to 500 (10,000 when facets are asked for); a lower bound
    * when `totalExact` is false, and then the facets count the newest 10,000 matches.
    */
   total: number;

@@ -22,7 +22,7 @@ export async function searchRoutes(app: FastifyInstance, { store }: RouteContext
         description:
           'Words must all match; "quoted phrases", prefix*, -excluded words and OR between words are understood. ' +
           "An empty q lists the paragraphs the filters select, newest first. Hits are ranked by relevance (BM25) among the 500 " +
-          "newest matching paragraphs; total is exact up to 1,000 (see totalExact), or up to 10,000 with facets, which count the newest 10,000 matches.",
+          "newest matching paragraphs; total is exact up to 500 (see totalExact), or up to 10,000 with facets, which count the newest 10,000 matches.",
         tags: ["search"],
         querystring: {
           type: "object",
@@ -43,7 +43,7 @@ export async function searchRoutes(app: FastifyInstance, { store }: RouteContext
             type: "object",
             properties: {
               total: { type: "integer", description: "matching paragraphs; a lower bound when totalExact is false" },
-              totalExact: { type: "boolean", description: "false when the matches were counted only up to the cap (1,000, or 10,000 with facets)" },
+              totalExact: { type: "boolean", description: "false when the matches were counted only up to the cap (500, or 10,000 with facets)" },
               hits: { type: "array", items: ref("SearchHit") },
               facets: { type: "object", properties: Object.fromEntries(FACETS.map((f) => [f, ref("FacetCounts")])) },
             },
