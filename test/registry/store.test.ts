@@ -9,6 +9,7 @@ import { readResolution } from "../../src/ingest/read.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { prepareDocument, prepareRendition } from "../../src/registry/rows.js";
 import { RegistryInputError } from "../../src/registry/sql-store.js";
+import type { FacetName } from "../../src/registry/store.js";
 import { CORPUS, listFiles, ROOT, unpackedCorpus } from "../helpers/corpus.js";
 import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
 
@@ -281,6 +282,32 @@ for (const factory of storeFactories()) {
       assert.match((refused as { reason: string }).reason, /prepared as a rendition, but the registry holds no more authoritative version/);
       assert.equal(await db.store.getDocument("A/RES/75/100"), null);
       assert.equal(await db.store.findSource("orphan-rendition"), null);
+    });
+  });
+
+  describe(`search totals on ${factory.dialect}`, () => {
+    test("a total is exact up to the 500 matches ranked, and past them with facets, which count up to 10,000", async () => {
+      const db = await factory.open();
+      try {
+        const loaded = await ingestPaths(db.store, listFiles(join(CORPUS, "ods"), ".txt").slice(0, 30), { workers: 0 });
+        assert.equal(loaded.added, 30);
+        const search = (query: string, facets: FacetName[] = []) => db.store.search({ query, filter: {}, page: page(10), facets });
+        const counted = await search("", ["kind"]);
+        assert.equal(counted.totalExact, true);
+        assert.ok(counted.total > 500, `${counted.total} paragraphs`);
+        assert.equal(counted.facets.kind!.reduce((n, f) => n + f.count, 0), counted.total);
+        assert.deepEqual([(await search("")).total, (await search("")).totalExact], [500, false]);
+
+        const words = await search("the", ["kind"]);
+        assert.ok(words.totalExact && words.total > 500, `${words.total} paragraphs with "the"`);
+        const capped = await search("the");
+        assert.deepEqual([capped.total, capped.totalExact, capped.hits.length], [500, false, 10]);
+        const few = await search("Secretary-General");
+        assert.ok(few.total > 0 && few.total < 500 && few.totalExact);
+        assert.equal(few.total, (await search("Secretary-General", ["kind"])).total);
+      } finally {
+        await db.dispose();
+      }
     });
   });
 
