@@ -1,4 +1,4 @@
-import type { Resolution, SdgLink } from "../model/types.js";
+import type { Language, Resolution, SdgLink } from "../model/types.js";
 import lexiconData from "./sdg-lexicon.json" with { type: "json" };
 
 /**
@@ -501,8 +501,26 @@ export function goalProbabilities(texts: string[], lex: CompiledLexicon = compil
 
 // --- the enrichment stage -----------------------------------------------------------------------
 
-/** Enrichment stage: fills `sdgs` of the preambular and operative paragraphs and of the resolution. */
+/**
+ * The language of the texts the lexicon was learned from (`scripts/build-sdg-lexicon.ts` reads
+ * the English AKN files). Read in another language, its words matched by accident ("population",
+ * "transport", "innovation"): 2,400 links on 300 French, Spanish and Russian resolutions of the
+ * corpus, many of them wrong (on a sample of eight, half).
+ */
+const LEXICON_LANGUAGE: Language = "en";
+
+/**
+ * Enrichment stage: fills `sdgs` of the preambular and operative paragraphs and of the
+ * resolution. A text in a language the lexicon does not read gets the UN's classification
+ * when it carries one, and no links otherwise.
+ */
 export function sdgsStage(doc: Resolution): void {
+  if (doc.meta.language !== LEXICON_LANGUAGE) {
+    for (const p of doc.preamble) p.sdgs = [];
+    for (const p of doc.operative) p.sdgs = [];
+    doc.sdgs = officialLinks(doc.meta.officialSdgs ?? []);
+    return;
+  }
   const lex = compiledLexicon();
   // the resolution's terms, each once, as the model was trained (presence, not counts)
   const documentTerms = lex.termSet();

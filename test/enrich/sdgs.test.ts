@@ -73,6 +73,24 @@ test("the UN's own classification in an AKN file is the resolution's, goals and 
   );
 });
 
+test("a text in another language than the lexicon's: the UN's classification when it has one, no links guessed", async () => {
+  const akn = async (language: string, symbol: string) => {
+    const name = `A_RES_79_${symbol}.${language}.xml`;
+    return enriched(new Uint8Array(readFileSync(join(unpackedCorpus(), "akn", language, name))), name);
+  };
+  // 79/100 carries the UN's classification in every language; 79/222 in none
+  const [french, english] = [await akn("fr", "100"), await akn("en", "100")];
+  assert.equal(french.meta.language, "fr");
+  assert.ok(french.sdgs.length > 0 && french.sdgs.every((s) => s.evidence[0] === "official classification"));
+  assert.deepEqual(french.sdgs, english.sdgs);
+  for (const p of [...french.preamble, ...french.operative]) assert.deepEqual(p.sdgs, [], `${p.type} paragraph`);
+  assert.ok([...english.preamble, ...english.operative].some((p) => p.sdgs.length > 0), "the English text's paragraphs are linked");
+
+  const [unclassified, guessed] = [await akn("fr", "222"), await akn("en", "222")];
+  assert.deepEqual(unclassified.sdgs, []);
+  assert.ok(guessed.sdgs.some((s) => s.goal === "9"), "in English the lexicon links industrial development cooperation to goal 9");
+});
+
 test("choosing goals: over the threshold, likeliest first, capped, never none", () => {
   const p = new Map([["1", 0.1], ["2", 0.9], ["3", 0.5], ["4", 0.6]]);
   assert.deepEqual(chooseGoals(p, 0.4, 5), ["2", "4", "3"]);
