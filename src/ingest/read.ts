@@ -31,8 +31,9 @@ export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const TEXT_FORMATS = new Set<SourceFormat>(["ods", "text", "akn", "eosg", "html"]);
 
+/** The language a file's name gives: A_RES_63_231.en.txt, A_RES_70_1.en.paragraphs.json (EOSG). */
 export function languageFromName(name: string | undefined): Language | undefined {
-  const m = /\.(en|fr|es|ru|ar|zh)\.[a-z]+$/i.exec(name ?? "");
+  const m = /\.(en|fr|es|ru|ar|zh)(?:\.paragraphs)?\.[a-z]+$/i.exec(name ?? "");
   return m ? (m[1]!.toLowerCase() as Language) : undefined;
 }
 

@@ -94,7 +94,7 @@ const WORKER_THRESHOLD = 40;
  */
 async function heldVersion(store: Store, file: string): Promise<HeldVersion | undefined> {
   const named = symbolFromFileName(file) ?? eosgSymbolFromFileName(file);
-  const language = languageFromName(file.replace(/\.paragraphs\.json$/i, ".json"));
+  const language = languageFromName(file);
   if (!named || !language) return undefined;
   const symbol = canonicalSymbol(named);
   const format = await store.currentFormat(symbol, language);

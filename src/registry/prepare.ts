@@ -3,7 +3,7 @@ import { enrich } from "../enrich/index.js";
 import { readResolution } from "../ingest/read.js";
 import type { Language, SourceFormat } from "../model/types.js";
 import { type PreparedDocument, prepareDocument, prepareRendition } from "./rows.js";
-import { FORMAT_AUTHORITY } from "./store.js";
+import { outranks } from "./store.js";
 
 /**
  * Bytes to the rows the store writes: read (any registered format), enrich, flatten, compress.
@@ -31,7 +31,7 @@ export async function prepareSource(bytes: Uint8Array, name: string, held?: Held
     if (!parsed.ok) return { ok: false, reasons: parsed.problems.filter((p) => p.severity === "error").map((p) => `${p.code}: ${p.message}`) };
     const { meta, source } = parsed.document;
     if (!meta.symbol) return { ok: false, reasons: ["no-symbol: no document symbol was found, so the text cannot be filed"] };
-    if (held && held.symbol === meta.symbol && held.language === meta.language && FORMAT_AUTHORITY[held.format] > FORMAT_AUTHORITY[source.format]) {
+    if (held && held.symbol === meta.symbol && held.language === meta.language && outranks(held.format, source.format)) {
       return { ok: true, prepared: prepareRendition(parsed.document), format: source.format };
     }
     const document = enrich(parsed.document);

@@ -21,7 +21,7 @@ import {
 import { parseSearch, type SearchExpression } from "./search-query.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import {
-  FORMAT_AUTHORITY,
+  outranks,
   type ParagraphOccurrences,
   type ParagraphPlace,
   type PreparedWrite,
@@ -236,7 +236,7 @@ export class SqlStore implements Store {
       symbol,
       language,
     ]);
-    const outranked = existing && Number(existing.version_count) > 0 && FORMAT_AUTHORITY[existing.format as SourceFormat] > FORMAT_AUTHORITY[prepared.format];
+    const outranked = existing && Number(existing.version_count) > 0 && outranks(existing.format as SourceFormat, prepared.format);
     // A rendition is prepared only once a more authoritative version is held, and versions are
     // never removed: this is a caller's mistake, not a race.
     if (!rows && !outranked) throw new Error(`${symbol} (${language}) was prepared as a rendition, but the registry holds no more authoritative version of it`);

@@ -39,6 +39,11 @@ export type PutStatus = "added" | "updated" | "rendition" | "unchanged";
  */
 export const FORMAT_AUTHORITY: Readonly<Record<SourceFormat, number>> = { akn: 4, ods: 3, text: 3, docx: 2, html: 2, pdf: 1, eosg: 1 };
 
+/** Whether a new version in `incoming` format is kept as a rendition of a current one in `held`. */
+export function outranks(held: SourceFormat, incoming: SourceFormat): boolean {
+  return FORMAT_AUTHORITY[held] > FORMAT_AUTHORITY[incoming];
+}
+
 export interface PutResult {
   status: PutStatus;
   symbol: string;

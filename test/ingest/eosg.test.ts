@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { toContractJson } from "../../src/export/json.js";
 import "../../src/ingest/decoders.js";
 import { decodeEosg, symbolFromFileName } from "../../src/ingest/eosg.js";
-import { readResolution } from "../../src/ingest/read.js";
+import { languageFromName, readResolution } from "../../src/ingest/read.js";
 import type { Resolution } from "../../src/model/types.js";
 import { CORPUS, gold, listFiles, unpackedCorpus } from "../helpers/corpus.js";
 import { loadAll } from "./corpus-load.js";
@@ -78,6 +78,10 @@ test("symbols from file names", () => {
   assert.equal(symbolFromFileName("E_RES_2019_1.en.paragraphs.json"), "E/RES/2019/1");
   assert.equal(symbolFromFileName("A_RES_S-10_2.en.paragraphs.json"), "A/RES/S-10/2");
   assert.equal(symbolFromFileName("notes.json"), null);
+  // and languages, as the ODS texts' names give them
+  assert.equal(languageFromName("/x/A_RES_70_1.fr.paragraphs.json"), "fr");
+  assert.equal(languageFromName("A_RES_63_231.en.txt"), "en");
+  assert.equal(languageFromName("A_RES_70_1.paragraphs.json"), undefined);
 });
 
 test("malformed JSON and JSON of another shape give clear errors", async () => {
