@@ -10,7 +10,7 @@ import { shipped } from "./shipped.js";
 const { corpusFolders } = await shipped<typeof import("../src/cli/serve.js")>("cli/serve.js");
 const { ingestPaths } = await shipped<typeof import("../src/registry/ingest.js")>("registry/ingest.js");
 const { openPostgresStore, numberedPlaceholders, postgresDialect } = await shipped<typeof import("../src/registry/postgres.js")>("registry/postgres.js");
-const { PARAGRAPH_ID_SPAN, paragraphBase, paragraphBaseOf, recencyOf } = await shipped<typeof import("../src/registry/rows.js")>("registry/rows.js");
+const { PARAGRAPH_ID_SPAN, paragraphBase, recencyOf } = await shipped<typeof import("../src/registry/rows.js")>("registry/rows.js");
 const { openSqliteStore, sqliteDialect } = await shipped<typeof import("../src/registry/sqlite.js")>("registry/sqlite.js");
 const { FACETS } = await shipped<typeof import("../src/registry/store.js")>("registry/store.js");
 
@@ -247,7 +247,7 @@ const COPIED_COLUMNS = {
  */
 export async function growTo(db: RawDatabase, size: number): Promise<number> {
   const originals = await db.all(
-    `SELECT d.id, d.symbol, d.year, d.session, ${paragraphBaseOf("d")} AS base FROM documents d WHERE d.version_count > 0 ORDER BY d.id`,
+    "SELECT d.id, d.symbol, d.year, d.session, d.paragraph_base AS base FROM documents d WHERE d.version_count > 0 ORDER BY d.id",
   );
   let total = Number((await db.all("SELECT COUNT(*) AS n FROM documents"))[0]!.n);
   const started = performance.now();

@@ -7,7 +7,7 @@ import { renderComparisonText, renderSeriesText } from "../compare/format/termin
 import { groupSeries, seriesView, versionOrder } from "../compare/series.js";
 import { enrich } from "../enrich/index.js";
 import type { Resolution } from "../model/types.js";
-import { databaseLocation, isPostgresUrl, openStore } from "../registry/open.js";
+import { databaseLocation, isPostgresUrl, openStore, upgradeNotice } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
 import { canonicalSymbol, looksLikeSymbol } from "../registry/symbols.js";
 import { type CliIO, readInputFile } from "./io.js";
@@ -38,7 +38,7 @@ export function registryLookup(io: CliIO): OpenLookup {
   return async (db) => {
     const location = databaseLocation(db, io.env);
     if (!isPostgresUrl(location) && !existsSync(location)) return null;
-    return storeLookup(await openStore(location));
+    return storeLookup(await openStore(location, upgradeNotice(io.stderr)));
   };
 }
 

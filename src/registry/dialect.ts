@@ -84,6 +84,8 @@ export interface SqlDialect {
    * null when the database indexes them itself (a generated column).
    */
   indexParagraphs(fromId: number, toId: number): Fragment | null;
+  /** Statements that read every paragraph into the full-text index again after their ids changed; none where the index lives on the rows. */
+  reindexAllParagraphs(): string[];
   /**
    * A SELECT yielding the `id` of the paragraphs matching `expr` (and `tags`, when the dialect
    * indexes them), or null when there is nothing for the index to match. Unranked: relevance is

@@ -1,4 +1,4 @@
-import type { Store } from "./store.js";
+import type { OpenOptions, Store } from "./store.js";
 
 /**
  * Where the registry lives: `--db` when given, else `DATABASE_URL`, else ./data/registry.db.
@@ -16,18 +16,23 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(location);
 }
 
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (isPostgresUrl(location)) {
     const { openPostgresStore } = await import("./postgres.js");
-    return openPostgresStore(location);
+    return openPostgresStore(location, options);
   }
   const { openSqliteStore } = await import("./sqlite.js");
-  return openSqliteStore(location);
+  return openSqliteStore(location, options);
+}
+
+/** What a command prints before each migration of an existing registry. */
+export function upgradeNotice(stderr: (text: string) => void): OpenOptions {
+  return { onUpgrade: (m) => stderr(`upgrading the registry: migration ${m.id}, ${m.name} (a minute or more on a large registry)\n`) };
 }
 
 /** Opens the store, runs `work`, and closes the store whatever happens. */
-export async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
+export async function withStore<T>(location: string, work: (store: Store) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const store = await openStore(location, options);
   try {
     return await work(store);
   } finally {
@@ -47,7 +52,7 @@ export async function commandOnStore(
   work: (store: Store) => Promise<number>,
 ): Promise<number> {
   try {
-    return await withStore(location, work);
+    return await withStore(location, work, upgradeNotice(stderr));
   } catch (e) {
     const bad = e instanceof Error && e.name === "RegistryInputError";
     const where = isPostgresUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@") : location;

@@ -3,6 +3,7 @@ import type { Language } from "../model/types.js";
 import { bindable, type Fragment, type IdRange, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { SqlStore } from "./sql-store.js";
+import type { OpenOptions } from "./store.js";
 
 /**
  * The shared-server registry: PostgreSQL through a `pg` pool. Full text is a generated tsvector
@@ -146,6 +147,7 @@ export const postgresDialect: SqlDialect = {
   // the tsvector is a generated column: PostgreSQL indexes each row as it is written
   indexPerDocumentSchema: () => [],
   indexParagraphs: () => null,
+  reindexAllParagraphs: () => [],
   matchParagraphs(expression: SearchExpression | null, language: Language | undefined, _tags?: ParagraphTags, ids?: IdRange): Fragment | null {
     if (!expression) return null;
     const query = tsQuery(expression, language);
@@ -157,7 +159,7 @@ export const postgresDialect: SqlDialect = {
   },
 };
 
-export interface PostgresOptions {
+export interface PostgresOptions extends OpenOptions {
   /** Schema to work in (created when missing); tests use a fresh one each. */
   schema?: string;
   poolSize?: number;
@@ -187,7 +189,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const store = new SqlStore(postgresDialect, new PgDriver(pool), redactUrl(url));
   try {
-    await store.migrate();
+    await store.migrate(options);
   } catch (e) {
     await pool.end();
     throw e;

@@ -12,7 +12,6 @@ import {
   documentOfParagraph,
   PARAGRAPH_ID_SPAN,
   paragraphBase,
-  paragraphBaseOf,
   type ParagraphRow,
   type PreparedDocument,
   prepareDocument,
@@ -39,6 +38,7 @@ import {
   type MandateFilter,
   type MandateRecord,
   type MigrationResult,
+  type OpenOptions,
   type Page,
   type Paged,
   type ParagraphKind,
@@ -149,8 +149,8 @@ export class SqlStore implements Store {
     this.dialect = sql.name;
   }
 
-  migrate(): Promise<MigrationResult[]> {
-    return migrate(this.sql, (work) => this.driver.transaction(work));
+  migrate(options: OpenOptions = {}): Promise<MigrationResult[]> {
+    return migrate(this.sql, (work) => this.driver.transaction(work), options);
   }
 
   close(): Promise<void> {
@@ -263,10 +263,8 @@ export class SqlStore implements Store {
       [d.body, d.session, d.year, d.number, d.title, d.title_key, d.committee, d.committee_report, d.agenda_item, d.adoption_date,
         d.plenary_meeting, d.format, d.problems, version, version, now, base, documentId],
     );
-    // Rows of a registry written before migration 3 have no base: their range is id * span. A
-    // document without versions has no rows to replace.
-    const previousBase =
-      version === 1 ? null : existing!.paragraph_base === null ? documentId * PARAGRAPH_ID_SPAN : Number(existing!.paragraph_base);
+    // A document without versions has no rows to replace.
+    const previousBase = version === 1 ? null : Number(existing!.paragraph_base);
     await this.replaceDerivedRows(tx, documentId, language, rows, previousBase, base);
     await tx.run("INSERT INTO registry_state (key, value) VALUES ('series_dirty', '1') ON CONFLICT (key) DO UPDATE SET value = '1'");
     return { status: version === 1 ? "added" : "updated", symbol, language, version };
@@ -451,7 +449,7 @@ export class SqlStore implements Store {
     if (!paragraph) return null;
     const found = await this.db.all(
       `SELECT ${PLACE_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.document_id
-       WHERE p.text_hash = ? AND p.id <> ? ORDER BY p.id DESC LIMIT ?`,
+       WHERE p.text_hash = ? AND p.id <> ? ORDER BY p.id LIMIT ?`,
       [paragraph.text_hash, paragraph.id, options.limit ?? 100],
     );
     return { symbol: String(row.symbol), language: row.language as Language, ref, text: String(paragraph.text), occurrences: found.map(placeOf) };
@@ -521,7 +519,7 @@ export class SqlStore implements Store {
       narrow({ from: paragraphBase(recency, 0), to: paragraphBase(recency, DOCUMENT_SPAN - 1) + PARAGRAPH_ID_SPAN });
     }
     if (filter.session !== undefined) {
-      const [row] = await this.db.all(`SELECT MIN(${paragraphBaseOf("d")}) AS lo, MAX(${paragraphBaseOf("d")}) AS hi FROM documents d WHERE d.session = ?`, [
+      const [row] = await this.db.all("SELECT MIN(d.paragraph_base) AS lo, MAX(d.paragraph_base) AS hi FROM documents d WHERE d.session = ?", [
         filter.session,
       ]);
       narrow(row?.lo === null || row?.lo === undefined ? { from: 0, to: 0 } : { from: Number(row.lo), to: Number(row.hi) + PARAGRAPH_ID_SPAN });
@@ -567,7 +565,7 @@ export class SqlStore implements Store {
         joins.push({ sql: "p.id = m.id", params: [] });
       }
     } else if (documentConditions.length) {
-      const base = paragraphBaseOf("d");
+      const base = "d.paragraph_base";
       from = "documents d CROSS JOIN paragraphs p";
       // The range drives SQLite (documents first, then each one's paragraphs by id); the same
       // document id read from the paragraph id lets PostgreSQL hash-join instead of testing
@@ -608,7 +606,7 @@ export class SqlStore implements Store {
     // One pass over the newest matches serves the window, the page and the capped total.
     const windowSize = expression ? Math.max(RANK_WINDOW, offset + limit) : offset + limit;
     const wanted = request.facets.length ? windowSize : Math.max(windowSize, TOTAL_CAP + 1);
-    const newest = (await this.db.all(`SELECT id FROM (${hits.sql}) h ORDER BY id DESC LIMIT ?`, [...hits.params, wanted])).map((r) => Number(r.id));
+    const newest = (await this.db.all(`SELECT id FROM (${hits.sql}) h ORDER BY id LIMIT ?`, [...hits.params, wanted])).map((r) => Number(r.id));
     let page: { id: number; score: number }[];
     if (!expression) {
       page = newest.slice(offset, offset + limit).map((id) => ({ id, score: 0 }));
@@ -619,7 +617,7 @@ export class SqlStore implements Store {
       const scores = scoreCandidates(expression, window.map((id) => candidates.get(id) ?? { text: "", length: 0 }), stats);
       page = window
         .map((id, i) => ({ id, score: Math.round(scores[i]! * 1e4) / 1e4 }))
-        .sort((a, b) => b.score - a.score || b.id - a.id)
+        .sort((a, b) => b.score - a.score || a.id - b.id)
         .slice(offset, offset + limit);
     }
     const cap = request.facets.length ? FACET_SAMPLE : TOTAL_CAP;
@@ -724,7 +722,7 @@ export class SqlStore implements Store {
     const wanted = [...new Set(facets)];
     const union = ["SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM hits", ...wanted.map((f) => branches[f])].join(" UNION ALL ");
     const rows = await this.db.all(
-      `WITH hits AS MATERIALIZED (SELECT id, document_id FROM (${hits.sql}) h ORDER BY id DESC LIMIT ${FACET_SAMPLE + 1})
+      `WITH hits AS MATERIALIZED (SELECT id, document_id FROM (${hits.sql}) h ORDER BY id LIMIT ${FACET_SAMPLE + 1})
        SELECT facet, value, n FROM (
          SELECT facet, value, n, ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, value) AS rank FROM (${union}) counted
        ) ranked WHERE rank <= ${FACET_LIMIT} ORDER BY facet, rank`,

@@ -5,6 +5,7 @@ import type { Language } from "../model/types.js";
 import { bindable, type Fragment, type IdRange, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor, tagTokens } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { SqlStore } from "./sql-store.js";
+import type { OpenOptions } from "./store.js";
 
 /**
  * The embedded registry: one SQLite file in WAL mode, full text by FTS5 (porter stemming;
@@ -171,6 +172,8 @@ export const sqliteDialect: SqlDialect = {
     sql: "INSERT INTO paragraphs_fts (rowid, text, tags) SELECT id, text, tags FROM paragraphs_fts_source WHERE id >= ? AND id < ?",
     params: [fromId, toId],
   }),
+  // External content: the index keeps the rowids it was given, so renumbered rows are read anew.
+  reindexAllParagraphs: () => ["INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')"],
   matchParagraphs(expression: SearchExpression | null, _language: Language | undefined, tags: ParagraphTags = {}, ids?: IdRange): Fragment | null {
     if (!expression && !tagTokens(tags).length) return null;
     // FTS5 seeks to a rowid range rather than filtering
@@ -185,8 +188,8 @@ export const sqliteDialect: SqlDialect = {
   },
 };
 
-export async function openSqliteStore(path: string): Promise<SqlStore> {
+export async function openSqliteStore(path: string, options: OpenOptions = {}): Promise<SqlStore> {
   const store = new SqlStore(sqliteDialect, new SqliteDriver(path), path);
-  await store.migrate();
+  await store.migrate(options);
   return store;
 }

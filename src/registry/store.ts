@@ -283,6 +283,15 @@ export interface MigrationResult {
   status: "applied" | "already-applied";
 }
 
+export interface OpenOptions {
+  /**
+   * Called before each migration applied to a registry that already had some: an upgrade can
+   * take a minute or more on a large registry (migration 10 rewrites every paragraph id), and
+   * the user should know why the command waits. Not called when a new registry is created.
+   */
+  onUpgrade?: (migration: { id: number; name: string }) => void;
+}
+
 export interface PreparedWrite {
   prepared: PreparedDocument;
   source: SourceInfo;
@@ -309,7 +318,7 @@ export interface Store {
   readonly location: string;
 
   /** Brings the schema up to date; idempotent and safe for concurrent callers. */
-  migrate(): Promise<MigrationResult[]>;
+  migrate(options?: OpenOptions): Promise<MigrationResult[]>;
 
   /** The document and version already holding these bytes, if any: lets ingest skip parsing. */
   findSource(sha256: string): Promise<KnownSource | null>;

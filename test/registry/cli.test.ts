@@ -27,6 +27,7 @@ test("ingest prints a closing summary and exits 0; a missing path makes it 3", a
   const first = await run("ingest", ...seriesFiles());
   assert.equal(first.code, 0, first.err);
   assert.match(first.out, /^6 files: 6 added, 0 updated, 0 kept as renditions, 0 unchanged, 0 failed .*; 1 series$/m);
+  assert.doesNotMatch(first.err, /upgrading/, "a new registry is created, not upgraded");
   const again = await run("ingest", "--json", seriesFiles()[0]!, join(dir, "missing.txt"));
   assert.equal(again.code, 3);
   const summary = JSON.parse(again.out);
@@ -80,4 +81,19 @@ test("mandates by actor and by session due", async () => {
   const due = JSON.parse((await run("mandates", "--due", "71", "--report", "--json")).out);
   assert.ok(due.items.some((m: { symbol: string; ref: string }) => m.symbol === "A/RES/69/235" && m.ref === "operative.31"));
   assert.equal((await run("mandates", "--due", "soon")).code, 2);
+});
+
+test("a command on a registry of an older schema says it is upgrading it, once", async () => {
+  const { default: Database } = await import("better-sqlite3");
+  const raw = new Database(db);
+  // Migration 10 moves every paragraph id by its document's offset, zero once moved: rerunning it changes nothing.
+  raw.prepare("DELETE FROM schema_migrations WHERE id = 10").run();
+  raw.close();
+  const upgraded = await run("show", "69/235");
+  assert.equal(upgraded.code, 0, upgraded.err);
+  assert.match(upgraded.err, /^upgrading the registry: migration 10, paragraph ids ascending from the newest document/m);
+  const after = await run("search", "industrial", "--session", "69", "--limit", "1");
+  assert.equal(after.code, 0);
+  assert.equal(after.err, "");
+  assert.match(after.out, /A\/RES\/69\/235/);
 });

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { enrich } from "../../src/enrich/index.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
-import { prepareDocument, prepareRendition } from "../../src/registry/rows.js";
+import { DOCUMENT_SPAN, MAX_RECENCY, PARAGRAPH_ID_SPAN, prepareDocument, prepareRendition } from "../../src/registry/rows.js";
 import { RegistryInputError } from "../../src/registry/sql-store.js";
 import type { FacetName } from "../../src/registry/store.js";
 import { CORPUS, listFiles, ROOT, unpackedCorpus } from "../helpers/corpus.js";
@@ -307,6 +307,53 @@ for (const factory of storeFactories()) {
         const few = await search("Secretary-General");
         assert.ok(few.total > 0 && few.total < 500 && few.totalExact);
         assert.equal(few.total, (await search("Secretary-General", ["kind"])).total);
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+
+  describe(`migration 10 on ${factory.dialect}`, () => {
+    test("a registry with paragraph ids descending from the newest document is renumbered, and answers as before", async () => {
+      const db = await factory.open();
+      try {
+        assert.equal((await ingestPaths(db.store, seriesFiles(), { workers: 0 })).added, 6);
+        const ids = async () => (await db.query("SELECT id FROM paragraphs ORDER BY document_id, ordinal")).map((r) => Number(r.id));
+        const answers = async () => ({
+          newest: (await db.store.search({ query: "", filter: {}, page: page(300), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`),
+          ranked: (await db.store.search({ query: "industrial development", filter: { kind: "operative" }, page: page(40), facets: ["session"] })).hits.map(
+            (h) => `${h.symbol} ${h.ref} ${h.score}`,
+          ),
+          session: (await db.store.search({ query: "UNIDO", filter: { session: 77 }, page: page(40), facets: [] })).hits.map((h) => h.ref),
+          mandates: (await db.store.mandates({ actor: "UNIDO" }, page())).items.map((m) => `${m.symbol} ${m.ref}`),
+          byActor: (await db.store.search({ query: "", filter: { actor: "UNIDO", hasReportDue: false }, page: page(100), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`),
+          occurrences: (await db.store.paragraphOccurrences("A/RES/79/222", "operative.38"))!.occurrences.map((o) => `${o.symbol} ${o.ref}`),
+        });
+        const migrated = await ids();
+        const expected = await answers();
+        // newest first: sessions never rise down the list, and a document's paragraphs keep their order
+        const sessions = expected.newest.map((h) => Number(h.split("/")[2]));
+        assert.deepEqual(sessions, [...sessions].sort((a, b) => b - a));
+        assert.equal(expected.newest[0], "A/RES/79/222 preamble.1");
+
+        // the layout migration 3 to 9 wrote: ((recency * 2^24) + document id) * 2^16 + ordinal
+        const recency = `(${MAX_RECENCY} - d.paragraph_base / ${DOCUMENT_SPAN * PARAGRAPH_ID_SPAN})`;
+        const shift = `(SELECT (CAST(${recency} AS BIGINT) * ${DOCUMENT_SPAN} + d.id) * ${PARAGRAPH_ID_SPAN} - d.paragraph_base FROM documents d WHERE d.id = t.document_id)`;
+        for (const [table, column] of [["paragraphs", "id"], ["citations", "paragraph_id"], ["mandates", "paragraph_id"], ["sdg_links", "paragraph_id"]]) {
+          await db.query(`UPDATE ${table} AS t SET ${column} = ${column} + ${shift} WHERE ${column} IS NOT NULL`);
+        }
+        await db.query(`UPDATE documents SET paragraph_base = (CAST(${recency.replace(/d\./g, "documents.")} AS BIGINT) * ${DOCUMENT_SPAN} + id) * ${PARAGRAPH_ID_SPAN}`);
+        if (factory.dialect === "sqlite") await db.query("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')");
+        await db.query("DELETE FROM schema_migrations WHERE id = 10");
+        assert.notDeepEqual(await ids(), migrated);
+
+        const upgrades: number[] = [];
+        const results = await db.store.migrate({ onUpgrade: (m) => upgrades.push(m.id) });
+        assert.deepEqual(results.filter((r) => r.status === "applied").map((r) => r.id), [10]);
+        assert.deepEqual(upgrades, [10], "the user is told of the upgrade");
+        assert.deepEqual(await ids(), migrated);
+        assert.deepEqual(await answers(), expected);
+        if (factory.dialect === "sqlite") await db.query("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('integrity-check')");
       } finally {
         await db.dispose();
       }

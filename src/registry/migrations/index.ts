@@ -1,5 +1,5 @@
 import type { SqlDialect, SqlExecutor } from "../dialect.js";
-import type { MigrationResult } from "../store.js";
+import type { MigrationResult, OpenOptions } from "../store.js";
 import { schema } from "./001_schema.js";
 import { fullText } from "./002_full_text.js";
 import { recencyIds } from "./003_recency_ids.js";
@@ -9,6 +9,7 @@ import { leanIndexes } from "./006_lean_indexes.js";
 import { indexPerDocument } from "./007_index_per_document.js";
 import { paragraphHashIndex } from "./008_paragraph_hash_index.js";
 import { verbIndex } from "./009_verb_index.js";
+import { newestFirstIds } from "./010_newest_first_ids.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -23,7 +24,7 @@ export interface Migration {
   statements(dialect: SqlDialect): string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
@@ -32,14 +33,17 @@ export function withTypes(dialect: SqlDialect, sql: string): string {
 export async function migrate(
   dialect: SqlDialect,
   transaction: <T>(work: (tx: SqlExecutor) => Promise<T>) => Promise<T>,
+  options: OpenOptions = {},
 ): Promise<MigrationResult[]> {
   const results: MigrationResult[] = [];
   for (const migration of MIGRATIONS) {
+    const upgrading = results.some((r) => r.status === "already-applied");
     const status = await transaction(async (tx) => {
       await tx.run("CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
       await dialect.lockForMigration(tx);
       const done = await tx.all("SELECT id FROM schema_migrations WHERE id = ?", [migration.id]);
       if (done.length) return "already-applied" as const;
+      if (upgrading) options.onUpgrade?.({ id: migration.id, name: migration.name });
       for (const statement of migration.statements(dialect)) await tx.run(withTypes(dialect, statement));
       await tx.run("INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)", [migration.id, migration.name, new Date().toISOString()]);
       return "applied" as const;
