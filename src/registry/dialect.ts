@@ -59,8 +59,12 @@ export interface Fragment {
 
 export interface SqlDialect {
   readonly name: DialectName;
-  /** Column type names in the shared DDL: `{id}`, `{key}`, `{blob}` are replaced by these. */
-  readonly types: { id: string; key: string; blob: string };
+  /**
+   * What differs in the shared DDL: `{id}`, `{key}`, `{blob}`, `{binary_text}` (text compared by
+   * code point, whatever the database's collation) and `{without_rowid}` (a table stored as its
+   * primary key's B-tree, where the engine can) are replaced by these.
+   */
+  readonly types: { id: string; key: string; blob: string; binary_text: string; without_rowid: string };
   /** Appended to a SELECT that reads a row about to be updated (`FOR UPDATE` where it exists). */
   readonly lockRows: string;
   /** Case-insensitive LIKE operator. */

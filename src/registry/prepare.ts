@@ -3,6 +3,7 @@ import { enrich } from "../enrich/index.js";
 import { readResolution } from "../ingest/read.js";
 import type { Language, SourceFormat } from "../model/types.js";
 import { type PreparedDocument, prepareDocument, prepareRendition } from "./rows.js";
+import type { WordSet } from "./search-words.js";
 import { outranks } from "./store.js";
 
 /**
@@ -25,7 +26,8 @@ export interface HeldVersion {
   format: SourceFormat;
 }
 
-export async function prepareSource(bytes: Uint8Array, name: string, held?: HeldVersion): Promise<PrepareOutcome> {
+/** `seen`: the words this thread has handed over already (`documentRows`). */
+export async function prepareSource(bytes: Uint8Array, name: string, held?: HeldVersion, seen?: WordSet): Promise<PrepareOutcome> {
   try {
     const parsed = await readResolution(bytes, { name });
     if (!parsed.ok) return { ok: false, reasons: parsed.problems.filter((p) => p.severity === "error").map((p) => `${p.code}: ${p.message}`) };
@@ -35,7 +37,7 @@ export async function prepareSource(bytes: Uint8Array, name: string, held?: Held
       return { ok: true, prepared: prepareRendition(parsed.document), format: source.format };
     }
     const document = enrich(parsed.document);
-    return { ok: true, prepared: prepareDocument(document), format: document.source.format };
+    return { ok: true, prepared: prepareDocument(document, seen), format: document.source.format };
   } catch (e) {
     return { ok: false, reasons: [`internal-error: ${e instanceof Error ? e.message : String(e)}`] };
   }

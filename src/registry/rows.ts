@@ -3,6 +3,7 @@ import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
 import { titleKey } from "./series.js";
 import type { ParagraphKind } from "./store.js";
+import { newWords, WordSet } from "./search-words.js";
 import { resolutionNumber, symbolYear } from "./symbols.js";
 
 /**
@@ -111,6 +112,8 @@ export interface DocumentRows {
   citations: CitationRow[];
   mandates: MandateRow[];
   sdgs: SdgRow[];
+  /** The distinct words of the paragraphs, for the registry's dictionary (search-words.ts), less those handed over already. */
+  words: string[];
 }
 
 /** Lower case, spaces collapsed, a leading "the" dropped: how actors are compared. */
@@ -132,7 +135,8 @@ function goalOf(code: string): string {
   return code.split(".")[0]!.replace(/^0+(?=\d)/, "");
 }
 
-export function documentRows(doc: Resolution): DocumentRows {
+/** `seen`: words already handed over to the store, left out of `words` (an ingest worker's, across its documents). */
+export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): DocumentRows {
   const meta = doc.meta;
   const symbol = meta.symbol ?? "";
   const paragraphs: ParagraphRow[] = [];
@@ -231,6 +235,7 @@ export function documentRows(doc: Resolution): DocumentRows {
     citations,
     mandates,
     sdgs,
+    words: newWords(paragraphs.map((p) => p.text), seen),
   };
 }
 
@@ -248,8 +253,8 @@ export interface PreparedDocument {
 }
 
 /** An enriched document, ready to become the current version. */
-export function prepareDocument(doc: Resolution): PreparedDocument {
-  return prepared(doc, documentRows(doc), encodeModel(doc));
+export function prepareDocument(doc: Resolution, seen?: WordSet): PreparedDocument {
+  return prepared(doc, documentRows(doc, seen), encodeModel(doc));
 }
 
 /**

@@ -26,7 +26,7 @@ export type ParsedSearch = { ok: true; expression: SearchExpression | null } | {
 
 export const MAX_QUERY_LENGTH = 500;
 const MAX_TERMS = 32;
-const MAX_WORD = 64;
+export const MAX_WORD = 64;
 
 /**
  * Words too common to narrow a search; dropped from bare words (not from phrases) unless nothing
@@ -41,7 +41,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** A quoted phrase (straight or typographic quotes), the OR keyword, or any other run of non-space. */
 const PIECE = /(-?)(?:["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]?|(\S+))/gu;
 
-function wordsOf(text: string): string[] {
+/** The words of a text as the search box reads them: NFKC, lower case, runs of letters and digits. */
+export function wordsOf(text: string): string[] {
   return (text.normalize("NFKC").toLowerCase().match(WORD) ?? []).map((w) => w.slice(0, MAX_WORD));
 }
 

@@ -18,6 +18,8 @@ import {
   recencyOf,
 } from "./rows.js";
 import { parseSearch, type SearchExpression } from "./search-query.js";
+import { expandPrefixes, prefixesOf } from "./search-words.js";
+import { insertWords, wordsBeginning } from "./word-rows.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import {
   outranks,
@@ -182,10 +184,12 @@ export class SqlStore implements Store {
 
   async putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
     if (!prepared.symbol) throw new RegistryInputError(NO_SYMBOL);
-    return this.driver.transaction((tx) => this.writePrepared(tx, prepared, source));
+    this.handOverWords([prepared]);
+    return this.writeTransaction((tx) => this.writePrepared(tx, prepared, source));
   }
 
   async putPreparedMany(items: readonly PreparedWrite[]): Promise<(PutResult | PutFailure)[]> {
+    this.handOverWords(items.map((item) => item.prepared));
     const failure = (e: unknown): PutFailure => ({ status: "failed", reason: e instanceof Error ? e.message : String(e) });
     const writable = items.filter((item) => item.prepared.symbol);
     let written: PutResult[] | null = null;
@@ -193,19 +197,17 @@ export class SqlStore implements Store {
       // No savepoint per document: FTS5 flushes its pending terms into a new segment at every
       // savepoint, which costs what batching saves. A batch that fails is written again one
       // document per transaction, so that only the document at fault fails.
-      written = await this.driver
-        .transaction(async (tx) => {
-          const results: PutResult[] = [];
-          for (const { prepared, source } of writable) {
-            results.push(await this.writePrepared(tx, prepared, source));
-            // SQLite writes synchronously: without a turn of the event loop now and then, a
-            // batch of 256 documents holds this thread for half a second, and worker threads
-            // that finish their queued files meanwhile get no more (a fifth of their time idle).
-            if (results.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-          }
-          return results;
-        })
-        .catch(() => null);
+      written = await this.writeTransaction(async (tx) => {
+        const results: PutResult[] = [];
+        for (const { prepared, source } of writable) {
+          results.push(await this.writePrepared(tx, prepared, source));
+          // SQLite writes synchronously: without a turn of the event loop now and then, a
+          // batch of 256 documents holds this thread for half a second, and worker threads
+          // that finish their queued files meanwhile get no more (a fifth of their time idle).
+          if (results.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        return results;
+      }).catch(() => null);
     }
     const results: (PutResult | PutFailure)[] = [];
     let k = 0;
@@ -215,6 +217,35 @@ export class SqlStore implements Store {
       else results.push(await this.putPrepared(prepared, source).catch(failure));
     }
     return results;
+  }
+
+  /** Dictionary words (word-rows.ts) the registry is known to hold; read at the first write. */
+  private committedWords: Set<string> | null = null;
+  /**
+   * Words handed over with documents and not yet committed. Every word handed over is added to
+   * the dictionary by the next write transaction that commits, whatever becomes of its document
+   * (kept as a rendition, unchanged, refused): an ingest worker hands each word over once only.
+   * A superset does no harm: a word no paragraph holds matches nothing.
+   */
+  private readonly pendingWords = new Set<string>();
+
+  private handOverWords(documents: readonly PreparedDocument[]): void {
+    for (const document of documents) for (const word of document.rows?.words ?? []) this.pendingWords.add(word);
+  }
+
+  /** A transaction that writes documents, opened by adding the words pending to the dictionary. */
+  private async writeTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    this.committedWords ??= new Set((await this.db.all("SELECT word FROM search_words")).map((r) => String(r.word)));
+    const committed = this.committedWords;
+    const pending = [...this.pendingWords];
+    const words = pending.filter((word) => !committed.has(word));
+    const result = await this.driver.transaction(async (tx) => {
+      await insertWords(tx, words);
+      return work(tx);
+    });
+    for (const word of words) committed.add(word);
+    for (const word of pending) this.pendingWords.delete(word);
+    return result;
   }
 
   /** One document version, inside the caller's transaction. */
@@ -542,7 +573,7 @@ export class SqlStore implements Store {
     const tagsIndexed = Object.keys(tags).length > 0;
     const match =
       expression || !documentConditions.length || tagsIndexed
-        ? this.sql.matchParagraphs(expression, filter.language, tags, await this.paragraphIdBounds(filter))
+        ? this.sql.matchParagraphs(expression && (await this.indexExpression(expression)), filter.language, tags, await this.paragraphIdBounds(filter))
         : null;
     const tagsMatched = match !== null && this.sql.indexesParagraphTags;
     const paragraphConditions: Fragment[] = [];
@@ -665,7 +696,7 @@ export class SqlStore implements Store {
       const cacheKey = `${language ?? ""}\u0000${key}`;
       let cached = this.termFrequencies.get(cacheKey);
       if (!cached || now - cached.at > STATISTICS_TTL_MS) {
-        const match = this.sql.matchParagraphs({ all: [[term]], none: [] }, language)!;
+        const match = this.sql.matchParagraphs(await this.indexExpression({ all: [[term]], none: [] }), language)!;
         const [row] = await this.db.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${match.sql}) t LIMIT ?) x`, [...match.params, FREQUENCY_CAP]);
         cached = { frequency: Number(row!.n), at: now };
         if (this.termFrequencies.size >= 10_000) this.termFrequencies.clear();
@@ -674,6 +705,18 @@ export class SqlStore implements Store {
       documentFrequency.set(key, cached.frequency);
     }
     return { paragraphs: Math.max(this.paragraphTotal.count, 1), documentFrequency };
+  }
+
+  /** The expression the full-text index is asked: prefixes expanded into the dictionary's words (search-words.ts). */
+  private async indexExpression(expression: SearchExpression): Promise<SearchExpression> {
+    const prefixes = prefixesOf(expression);
+    if (!prefixes.length) return expression;
+    const expansions = new Map<string, string[]>();
+    for (const prefix of prefixes) {
+      const words = await wordsBeginning(this.db, prefix);
+      if (words) expansions.set(prefix, words);
+    }
+    return expandPrefixes(expression, expansions);
   }
 
   private async describeHits(page: { id: number; score: number }[], expression: SearchExpression | null): Promise<SearchHit[]> {

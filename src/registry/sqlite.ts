@@ -134,7 +134,7 @@ const tagsOf = (row: string) => `'k' || ${row}.kind || COALESCE(' v' || replace(
 
 export const sqliteDialect: SqlDialect = {
   name: "sqlite",
-  types: { id: "INTEGER PRIMARY KEY", key: "INTEGER", blob: "BLOB" },
+  types: { id: "INTEGER PRIMARY KEY", key: "INTEGER", blob: "BLOB", binary_text: "TEXT", without_rowid: " WITHOUT ROWID" },
   lockRows: "",
   ilike: "LIKE",
   fullTextSchema: () => [

@@ -136,6 +136,23 @@ for (const factory of storeFactories()) {
       await assert.rejects(db.store.search({ query: "-only -negations", filter: {}, page: page(), facets: [] }), RegistryInputError);
     });
 
+    test("a prefix finds the words it begins as they are written, not the engine's stems, with or without diacritics", async () => {
+      const search = async (query: string) => (await db.store.search({ query, filter: {}, page: page(), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`);
+      // porter's stem of "sustainable" is "sustain": the engines' own prefix search found almost none of them
+      const sustainable = await search("sustainable");
+      const prefixed = await search("sustainab*");
+      assert.ok(sustainable.length > 20, `${sustainable.length} paragraphs`);
+      assert.deepEqual(sustainable.filter((hit) => !prefixed.includes(hit)), []);
+      const marked = (await db.store.search({ query: "communit*", filter: {}, page: page(), facets: [] })).hits;
+      assert.ok(marked.length > 5 && marked.every((h) => /<mark>communit(y|ies)<\/mark>/i.test(h.snippet)), "communit* marks community and communities");
+      assert.deepEqual((await search("dévelop*")).sort(), (await search("develop*")).sort());
+      const without = (await db.store.search({ query: "industrial -sustainab*", filter: {}, page: page(), facets: [] })).hits;
+      assert.ok(without.length > 0 && without.every((h) => !/sustainab/i.test(h.snippet)));
+      // a prefix ranked beside another word is counted by its words too
+      const ranked = await db.store.search({ query: "industri* cooperation", filter: {}, page: page(10), facets: [] });
+      assert.ok(ranked.hits.length === 10 && ranked.hits[0]!.score > 0);
+    });
+
     test("documents list with filters and paging", async () => {
       const all = await db.store.listDocuments({}, { limit: 4, offset: 0 });
       assert.equal(all.total, 6);
@@ -227,6 +244,10 @@ for (const factory of storeFactories()) {
       assert.deepEqual(results[1], { status: "added", symbol: "A/RES/75/10", language: "en", version: 1 });
       assert.equal(await db.store.getDocument("A/RES/75/100"), null);
       assert.equal((await db.store.getDocument("A/RES/75/10"))?.summary.symbol, "A/RES/75/10");
+      // Both documents' words reach the dictionary, the refused one's too: an ingest worker hands
+      // each word over once, with the first document that holds it, whatever becomes of that document.
+      const dictionary = new Set((await db.query("SELECT word FROM search_words")).map((r) => String(r.word)));
+      assert.deepEqual([...good.rows!.words, ...bad.rows!.words].filter((word) => !dictionary.has(word)), []);
     });
 
     test("a bad file is reported with its reasons and the others are stored", async () => {
@@ -354,6 +375,28 @@ for (const factory of storeFactories()) {
         assert.deepEqual(await ids(), migrated);
         assert.deepEqual(await answers(), expected);
         if (factory.dialect === "sqlite") await db.query("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('integrity-check')");
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+
+  describe(`migration 11 on ${factory.dialect}`, () => {
+    test("the dictionary of words is filled from the paragraphs a registry already holds", async () => {
+      const db = await factory.open();
+      try {
+        assert.equal((await ingestPaths(db.store, seriesFiles(), { workers: 0 })).added, 6);
+        const dictionary = async () => (await db.query("SELECT word FROM search_words ORDER BY word")).map((r) => String(r.word));
+        const written = await dictionary();
+        const prefixed = async () => (await db.store.search({ query: "industri* -sustainab*", filter: {}, page: page(), facets: [] })).hits.map((h) => h.ref);
+        const expected = await prefixed();
+        assert.ok(written.length > 1000 && written.includes("sustainable"));
+        await db.query("DROP TABLE search_words");
+        await db.query("DELETE FROM schema_migrations WHERE id = 11");
+        const results = await db.store.migrate();
+        assert.deepEqual(results.filter((r) => r.status === "applied").map((r) => r.id), [11]);
+        assert.deepEqual(await dictionary(), written);
+        assert.deepEqual(await prefixed(), expected);
       } finally {
         await db.dispose();
       }

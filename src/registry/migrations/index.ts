@@ -10,6 +10,7 @@ import { indexPerDocument } from "./007_index_per_document.js";
 import { paragraphHashIndex } from "./008_paragraph_hash_index.js";
 import { verbIndex } from "./009_verb_index.js";
 import { newestFirstIds } from "./010_newest_first_ids.js";
+import { searchWords } from "./011_search_words.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -22,12 +23,14 @@ export interface Migration {
   id: number;
   name: string;
   statements(dialect: SqlDialect): string[];
+  /** Work SQL alone cannot do (reading text into words), after the statements, in their transaction. */
+  fill?(tx: SqlExecutor): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
-  return sql.replace(/\{(id|key|blob)\}/g, (_, name: "id" | "key" | "blob") => dialect.types[name]);
+  return sql.replace(/\{(id|key|blob|binary_text|without_rowid)\}/g, (_, name: keyof SqlDialect["types"]) => dialect.types[name]);
 }
 
 export async function migrate(
@@ -45,6 +48,7 @@ export async function migrate(
       if (done.length) return "already-applied" as const;
       if (upgrading) options.onUpgrade?.({ id: migration.id, name: migration.name });
       for (const statement of migration.statements(dialect)) await tx.run(withTypes(dialect, statement));
+      await migration.fill?.(tx);
       await tx.run("INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)", [migration.id, migration.name, new Date().toISOString()]);
       return "applied" as const;
     });

@@ -20,7 +20,8 @@ export async function searchRoutes(app: FastifyInstance, { store }: RouteContext
       schema: {
         summary: "Full-text search over paragraphs, ranked, with highlighted snippets, filters and facet counts",
         description:
-          'Words must all match; "quoted phrases", prefix*, -excluded words and OR between words are understood. ' +
+          'Words must all match; "quoted phrases", prefix* (the words as written that begin so, accents aside: sustainab* finds sustainable), ' +
+          "-excluded words and OR between words are understood. " +
           "An empty q lists the paragraphs the filters select, newest first. Hits are ranked by relevance (BM25) among the 500 " +
           "newest matching paragraphs; total is exact up to 500 (see totalExact), or up to 10,000 with facets, which count the newest 10,000 matches.",
         tags: ["search"],
