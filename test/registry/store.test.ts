@@ -19,6 +19,16 @@ const UNIDO = "United Nations Industrial Development Organization";
 const page = (limit = 500) => ({ limit, offset: 0 });
 
 for (const factory of storeFactories()) {
+  /** A registry of a test's own, for a test that loads other documents or rewrites the schema. */
+  const withOwnStore = async (work: (db: OpenedStore) => Promise<void>) => {
+    const db = await factory.open();
+    try {
+      await work(db);
+    } finally {
+      await db.dispose();
+    }
+  };
+
   describe(`registry on ${factory.dialect}`, () => {
     let db: OpenedStore;
     let scratch: string;
@@ -307,9 +317,8 @@ for (const factory of storeFactories()) {
   });
 
   describe(`search totals on ${factory.dialect}`, () => {
-    test("a total is exact up to the 500 matches ranked, and past them with facets, which count up to 10,000", async () => {
-      const db = await factory.open();
-      try {
+    test("a total is exact up to the 500 matches ranked, and past them with facets, which count up to 10,000", () =>
+      withOwnStore(async (db) => {
         const loaded = await ingestPaths(db.store, listFiles(join(CORPUS, "ods"), ".txt").slice(0, 30), { workers: 0 });
         assert.equal(loaded.added, 30);
         const search = (query: string, facets: FacetName[] = []) => db.store.search({ query, filter: {}, page: page(10), facets });
@@ -328,16 +337,12 @@ for (const factory of storeFactories()) {
         const few = await search("Secretary-General");
         assert.ok(few.total > 0 && few.total < 500 && few.totalExact);
         assert.equal(few.total, (await search("Secretary-General", ["kind"])).total);
-      } finally {
-        await db.dispose();
-      }
-    });
+      }));
   });
 
   describe(`migration 10 on ${factory.dialect}`, () => {
-    test("a registry with paragraph ids descending from the newest document is renumbered, and answers as before", async () => {
-      const db = await factory.open();
-      try {
+    test("a registry with paragraph ids descending from the newest document is renumbered, and answers as before", () =>
+      withOwnStore(async (db) => {
         assert.equal((await ingestPaths(db.store, seriesFiles(), { workers: 0 })).added, 6);
         const ids = async () => (await db.query("SELECT id FROM paragraphs ORDER BY document_id, ordinal")).map((r) => Number(r.id));
         const answers = async () => ({
@@ -375,16 +380,12 @@ for (const factory of storeFactories()) {
         assert.deepEqual(await ids(), migrated);
         assert.deepEqual(await answers(), expected);
         if (factory.dialect === "sqlite") await db.query("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('integrity-check')");
-      } finally {
-        await db.dispose();
-      }
-    });
+      }));
   });
 
   describe(`migration 11 on ${factory.dialect}`, () => {
-    test("the dictionary of words is filled from the paragraphs a registry already holds", async () => {
-      const db = await factory.open();
-      try {
+    test("the dictionary of words is filled from the paragraphs a registry already holds", () =>
+      withOwnStore(async (db) => {
         assert.equal((await ingestPaths(db.store, seriesFiles(), { workers: 0 })).added, 6);
         const dictionary = async () => (await db.query("SELECT word FROM search_words ORDER BY word")).map((r) => String(r.word));
         const written = await dictionary();
@@ -397,16 +398,12 @@ for (const factory of storeFactories()) {
         assert.deepEqual(results.filter((r) => r.status === "applied").map((r) => r.id), [11]);
         assert.deepEqual(await dictionary(), written);
         assert.deepEqual(await prefixed(), expected);
-      } finally {
-        await db.dispose();
-      }
-    });
+      }));
   });
 
   describe(`interrupted ingest on ${factory.dialect}`, () => {
-    test("kill -9 in the middle of an ingest leaves whole documents only, and a rerun completes it", async () => {
-      const db = await factory.open();
-      try {
+    test("kill -9 in the middle of an ingest leaves whole documents only, and a rerun completes it", () =>
+      withOwnStore(async (db) => {
         // more files than one write batch (the child writes 16 at a time), so that the kill lands between commits
         const files = listFiles(join(CORPUS, "ods"), ".txt").slice(0, 200);
         const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test", "registry", "ingest-child.ts"), db.location, ...files], {
@@ -447,9 +444,6 @@ for (const factory of storeFactories()) {
         assert.equal(rerun.unchanged, stored);
         assert.equal(rerun.added, files.length - stored);
         assert.equal(await db.store.countDocuments(), files.length);
-      } finally {
-        await db.dispose();
-      }
-    });
+      }));
   });
 }
