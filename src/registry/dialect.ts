@@ -1,5 +1,5 @@
 import type { DialectName } from "./store.js";
-import type { SearchExpression } from "./search-query.js";
+import type { SearchExpression, SearchTerm } from "./search-query.js";
 import type { Language } from "../model/types.js";
 
 /**
@@ -97,6 +97,15 @@ export interface SqlDialect {
    * functions read every match of every term.
    */
   matchParagraphs(expr: SearchExpression | null, language: Language | undefined, tags?: ParagraphTags, ids?: IdRange): Fragment | null;
+  /**
+   * Where the engine's own prefix search is fast and its estimates sound (PostgreSQL's GIN: 1-6
+   * ms, where the words' disjunction misled the planner into 150-700 ms scans), the terms a
+   * prefix's expansion is searched by: the prefix as the words begin it ("diffe", and "diffé"
+   * beside it: the engine keeps accents), searched by the engine, and the words whose stems do
+   * not begin so ("sustainable", stem "sustain", for "sustainab"). Absent where every word is
+   * searched instead (SQLite: FTS5 merges every posting of a prefix before returning a row).
+   */
+  prefixTerms?(db: SqlExecutor, prefix: string, words: readonly string[], language: Language | undefined): Promise<SearchTerm[]>;
   /** Serialises concurrent migrators (an advisory lock on PostgreSQL; SQLite's write lock suffices). */
   lockForMigration(tx: SqlExecutor): Promise<void>;
 }

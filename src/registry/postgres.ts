@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Language } from "../model/types.js";
 import { bindable, type Fragment, type IdRange, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
+import { unaccented } from "./search-words.js";
 import { SqlStore } from "./sql-store.js";
 import type { OpenOptions } from "./store.js";
 
@@ -118,13 +119,30 @@ function tsTerm(term: SearchTerm, config: string, params: unknown[]): string {
   return term.prefix ? `to_tsquery(${config}, ? || ':*')` : `plainto_tsquery(${config}, ?)`;
 }
 
+/**
+ * Alternatives as one tsquery: the plain words among them in a single `to_tsquery` ("a | b |
+ * c"; words hold only letters and digits, no operator), the rest term by term. A prefix
+ * expanded into the 416 words that begin "inter" took 250 ms as 416 function calls joined by ||.
+ */
+function tsAlternatives(terms: readonly SearchTerm[], config: string, params: unknown[]): string {
+  const words = terms.flatMap((t) => (t.type === "word" && !t.prefix ? [t.word] : []));
+  const others = terms.filter((t) => t.type !== "word" || t.prefix);
+  const parts = others.map((t) => tsTerm(t, config, params));
+  if (words.length === 1) parts.unshift(tsTerm({ type: "word", word: words[0]!, prefix: false }, config, params));
+  else if (words.length > 1) {
+    params.push(words.join(" | "));
+    parts.unshift(`to_tsquery(${config}, ?)`);
+  }
+  return parts.join(" || ");
+}
+
 /** The search expression as a tsquery-valued SQL expression; words travel as parameters. */
 function tsQuery(expression: SearchExpression, language: Language | undefined): Fragment {
   const config = configuration(language);
   const params: unknown[] = [];
-  const groups = expression.all.map((g) => `(${g.map((t) => tsTerm(t, config, params)).join(" || ")})`);
+  const groups = expression.all.map((g) => `(${tsAlternatives(g, config, params)})`);
   let sql = groups.join(" && ");
-  if (expression.none.length) sql = `(${sql}) && !!(${expression.none.map((t) => tsTerm(t, config, params)).join(" || ")})`;
+  if (expression.none.length) sql = `(${sql}) && !!(${tsAlternatives(expression.none, config, params)})`;
   return { sql, params };
 }
 
@@ -148,6 +166,24 @@ export const postgresDialect: SqlDialect = {
   indexPerDocumentSchema: () => [],
   indexParagraphs: () => null,
   reindexAllParagraphs: () => [],
+  async prefixTerms(db: SqlExecutor, prefix: string, words: readonly string[], language: Language | undefined): Promise<SearchTerm[]> {
+    // stop words have no lexeme: nothing to search them by
+    const rows = await db.all(
+      `SELECT w.word, x.lexemes FROM unnest(?::text[]) AS w (word), tsvector_to_array(to_tsvector(${configuration(language)}, w.word)) AS x (lexemes)
+       WHERE cardinality(x.lexemes) > 0`,
+      [words],
+    );
+    const key = unaccented(prefix);
+    const heads = new Set<string>();
+    const missed: string[] = [];
+    for (const row of rows) {
+      const word = String(row.word);
+      const head = word.slice(0, prefix.length);
+      if (unaccented(head) === key && (row.lexemes as string[]).some((lexeme) => lexeme.startsWith(head))) heads.add(head);
+      else missed.push(word);
+    }
+    return [...[...heads].map((head) => ({ type: "word" as const, word: head, prefix: true })), ...missed.map((word) => ({ type: "word" as const, word, prefix: false }))];
+  },
   matchParagraphs(expression: SearchExpression | null, language: Language | undefined, _tags?: ParagraphTags, ids?: IdRange): Fragment | null {
     if (!expression) return null;
     const query = tsQuery(expression, language);

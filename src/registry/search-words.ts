@@ -135,15 +135,15 @@ export function prefixRange(prefix: string): { from: string; to: string } {
 }
 
 /**
- * The expression with each prefix term replaced by the words it begins, given them by term
- * (`expansions`, keyed by the prefix): a prefix in a group of alternatives becomes that many
- * alternatives, an excluded prefix that many exclusions. A prefix without an expansion (none
- * found, or too many) stays for the engine.
+ * The expression with each prefix term replaced by the terms it expands into (`expansions`,
+ * keyed by the prefix: the words it begins, and the prefix itself where the engine searches it
+ * well): a prefix in a group of alternatives becomes that many alternatives, an excluded prefix
+ * that many exclusions. A prefix without an expansion (none found, or too many) stays for the engine.
  */
-export function expandPrefixes(expression: SearchExpression, expansions: ReadonlyMap<string, readonly string[]>): SearchExpression {
+export function expandPrefixes(expression: SearchExpression, expansions: ReadonlyMap<string, readonly SearchTerm[]>): SearchExpression {
   const expand = (term: SearchTerm): SearchTerm[] => {
-    const words = term.type === "word" && term.prefix ? expansions.get(term.word) : undefined;
-    return words?.length ? words.map((word) => ({ type: "word", word, prefix: false })) : [term];
+    const terms = term.type === "word" && term.prefix ? expansions.get(term.word) : undefined;
+    return terms?.length ? [...terms] : [term];
   };
   return { all: expression.all.map((group) => group.flatMap(expand)), none: expression.none.flatMap(expand) };
 }

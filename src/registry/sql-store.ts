@@ -17,7 +17,7 @@ import {
   prepareDocument,
   recencyOf,
 } from "./rows.js";
-import { parseSearch, type SearchExpression } from "./search-query.js";
+import { parseSearch, type SearchExpression, type SearchTerm } from "./search-query.js";
 import { expandPrefixes, prefixesOf } from "./search-words.js";
 import { insertWords, wordsBeginning } from "./word-rows.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
@@ -573,7 +573,7 @@ export class SqlStore implements Store {
     const tagsIndexed = Object.keys(tags).length > 0;
     const match =
       expression || !documentConditions.length || tagsIndexed
-        ? this.sql.matchParagraphs(expression && (await this.indexExpression(expression)), filter.language, tags, await this.paragraphIdBounds(filter))
+        ? this.sql.matchParagraphs(expression && (await this.indexExpression(expression, filter.language)), filter.language, tags, await this.paragraphIdBounds(filter))
         : null;
     const tagsMatched = match !== null && this.sql.indexesParagraphTags;
     const paragraphConditions: Fragment[] = [];
@@ -696,7 +696,7 @@ export class SqlStore implements Store {
       const cacheKey = `${language ?? ""}\u0000${key}`;
       let cached = this.termFrequencies.get(cacheKey);
       if (!cached || now - cached.at > STATISTICS_TTL_MS) {
-        const match = this.sql.matchParagraphs(await this.indexExpression({ all: [[term]], none: [] }), language)!;
+        const match = this.sql.matchParagraphs(await this.indexExpression({ all: [[term]], none: [] }, language), language)!;
         const [row] = await this.db.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${match.sql}) t LIMIT ?) x`, [...match.params, FREQUENCY_CAP]);
         cached = { frequency: Number(row!.n), at: now };
         if (this.termFrequencies.size >= 10_000) this.termFrequencies.clear();
@@ -707,14 +707,20 @@ export class SqlStore implements Store {
     return { paragraphs: Math.max(this.paragraphTotal.count, 1), documentFrequency };
   }
 
-  /** The expression the full-text index is asked: prefixes expanded into the dictionary's words (search-words.ts). */
-  private async indexExpression(expression: SearchExpression): Promise<SearchExpression> {
+  /**
+   * The expression the full-text index is asked: prefixes expanded into the dictionary's words
+   * (search-words.ts), or, where the engine's own prefix search is fast, into the prefix as the
+   * words begin it and the words it would miss.
+   */
+  private async indexExpression(expression: SearchExpression, language: Language | undefined): Promise<SearchExpression> {
     const prefixes = prefixesOf(expression);
     if (!prefixes.length) return expression;
-    const expansions = new Map<string, string[]>();
+    const expansions = new Map<string, SearchTerm[]>();
+    const asWords = (words: readonly string[]): SearchTerm[] => words.map((word) => ({ type: "word", word, prefix: false }));
     for (const prefix of prefixes) {
       const words = await wordsBeginning(this.db, prefix);
-      if (words) expansions.set(prefix, words);
+      if (!words) continue;
+      expansions.set(prefix, this.sql.prefixTerms ? await this.sql.prefixTerms(this.db, prefix, words, language) : asWords(words));
     }
     return expandPrefixes(expression, expansions);
   }

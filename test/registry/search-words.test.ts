@@ -40,9 +40,10 @@ test("a prefix's range holds exactly the words that begin with it, in code point
 test("a prefix becomes its words: alternatives where it was wanted, exclusions where it was excluded", () => {
   const expression = parsed("industri* OR trade cooperation -sustainab* -communit*");
   assert.deepEqual(prefixesOf(expression), ["industri", "sustainab", "communit"]);
-  const expanded = expandPrefixes(expression, new Map([["industri", ["industrial", "industry"]], ["sustainab", ["sustainable"]]]));
-  const word = (w: string) => ({ type: "word", word: w, prefix: false });
+  const word = (w: string) => ({ type: "word", word: w, prefix: false }) as const;
+  const prefix = (w: string) => ({ type: "word", word: w, prefix: true }) as const;
+  const expanded = expandPrefixes(expression, new Map([["industri", [word("industrial"), word("industry")]], ["sustainab", [prefix("sustainab"), word("sustainable")]]]));
   assert.deepEqual(expanded.all, [[word("industrial"), word("industry"), word("trade")], [word("cooperation")]]);
   // a prefix without an expansion (none found, or too many) is left for the engine
-  assert.deepEqual(expanded.none, [word("sustainable"), { type: "word", word: "communit", prefix: true }]);
+  assert.deepEqual(expanded.none, [prefix("sustainab"), word("sustainable"), prefix("communit")]);
 });

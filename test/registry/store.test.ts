@@ -401,6 +401,24 @@ for (const factory of storeFactories()) {
       }));
   });
 
+  describe(`prefixes in French on ${factory.dialect}`, () => {
+    test("a prefix typed without its accents finds the words written with them, and the reverse", () =>
+      withOwnStore(async (db) => {
+        const loaded = await ingestPaths(db.store, [join(unpackedCorpus(), "akn", "fr", "A_RES_79_222.fr.xml")], { workers: 0 });
+        assert.equal(loaded.added, 1);
+        const search = async (query: string) =>
+          (await db.store.search({ query, filter: { language: "fr" }, page: page(), facets: [] })).hits.map((h) => h.ref).sort();
+        const accented = await search("développ*");
+        assert.ok(accented.length >= 10, `${accented.length} paragraphs`);
+        assert.deepEqual(await search("developp*"), accented);
+        // "industriel", "industrielle", "industrialisation": stems and accents apart, every word that begins so
+        const industrial = await search("industri*");
+        for (const word of ["industriel", "industrielle", "industrialisation"]) {
+          assert.deepEqual((await search(word)).filter((ref) => !industrial.includes(ref)), [], word);
+        }
+      }));
+  });
+
   describe(`interrupted ingest on ${factory.dialect}`, () => {
     test("kill -9 in the middle of an ingest leaves whole documents only, and a rerun completes it", () =>
       withOwnStore(async (db) => {
