@@ -1,4 +1,4 @@
-import type { SearchExpression, SearchTerm } from "./search-query.js";
+import { type SearchExpression, type SearchTerm, wordWidthAt } from "./search-query.js";
 
 /**
  * Relevance of candidate paragraphs, computed here rather than by the database's rank
@@ -37,19 +37,6 @@ export function fold(word: string): string {
  */
 export function stemsOf(term: SearchTerm): string[] {
   return term.type === "word" ? [term.prefix ? term.word : fold(term.word)] : term.words.map(fold);
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Letters and digits among the UTF-16 code units, learnt as they are met: 1 yes, 2 no. */
-const WORD_UNITS = new Uint8Array(65_536);
-
-/** Code units of the letter or digit starting at `i` (2 for a surrogate pair), or 0. */
-function wordWidthAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
-  let known = WORD_UNITS[c]!;
-  if (known === 0) WORD_UNITS[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-  return known === 1 ? 1 : 0;
 }
 
 /** Code units of the character ending at `i` (2 for a surrogate pair). */

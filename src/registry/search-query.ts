@@ -41,6 +41,22 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** A quoted phrase (straight or typographic quotes), the OR keyword, or any other run of non-space. */
 const PIECE = /(-?)(?:["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]?|(\S+))/gu;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letters and digits among the UTF-16 code units, learnt as they are met: 1 yes, 2 no. */
+const WORD_UNITS = new Uint8Array(65_536);
+
+/**
+ * Code units of the letter or digit starting at `i` (2 for a surrogate pair), or 0: `WORD` one
+ * character at a time, for scanners that walk a text without a pattern.
+ */
+export function wordWidthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  let known = WORD_UNITS[c]!;
+  if (known === 0) WORD_UNITS[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
 /** The words of a text as the search box reads them: NFKC, lower case, runs of letters and digits. */
 export function wordsOf(text: string): string[] {
   return (text.normalize("NFKC").toLowerCase().match(WORD) ?? []).map((w) => w.slice(0, MAX_WORD));
