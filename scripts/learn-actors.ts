@@ -9,7 +9,6 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import "../src/ingest/decoders.js";
 import { readResolution } from "../src/ingest/read.js";
 import { extractMandates } from "../src/enrich/mandates.js";
 

@@ -11,7 +11,6 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { toContractJson, type ContractJson } from "../src/export/json.js";
 import { readResolution } from "../src/ingest/read.js";
-import "../src/ingest/decoders.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import "../ingest/decoders.js";
 import { processIO } from "./io.js";
 import { runCli } from "./program.js";
 

@@ -1,6 +1,7 @@
 import type { Language, Parsed, Problem, SourceFormat } from "../model/types.js";
 import { parseResolutionText } from "../parse/resolution.js";
 import { decodeText, detectFormat } from "./decode.js";
+import { DECODERS } from "./decoders.js";
 
 /**
  * One entry point from bytes to a document: detects the format (or takes the caller's), runs
@@ -14,13 +15,6 @@ export interface ReadOptions {
 }
 
 export type Decoder = (bytes: Uint8Array, options: ReadOptions) => Parsed | Promise<Parsed>;
-
-const decoders = new Map<SourceFormat, Decoder>();
-
-/** Formats beyond text register here (PDF, AKN, EOSG): keeps this module free of their libraries. */
-export function registerDecoder(format: SourceFormat, decoder: Decoder): void {
-  decoders.set(format, decoder);
-}
 
 /**
  * Size limits. The longest resolutions (programme budgets with annexes) are a few MB of text;
@@ -48,7 +42,7 @@ export async function readResolution(bytes: Uint8Array, options: ReadOptions = {
   const language = options.language ?? languageFromName(options.name);
   const opts = { ...options, format, ...(language ? { language } : {}) };
   if (format === "ods" || format === "text") return readText(bytes, opts);
-  const decoder = decoders.get(format);
+  const decoder = DECODERS.get(format);
   if (!decoder) return fail("unsupported-format", `the ${format} format is not supported yet`);
   try {
     return await decoder(bytes, opts);

@@ -1,4 +1,3 @@
-import "../ingest/decoders.js";
 import { enrich } from "../enrich/index.js";
 import { readResolution } from "../ingest/read.js";
 import type { Language, SourceFormat } from "../model/types.js";

@@ -154,7 +154,6 @@ test("63/231 cites the resolutions and documents of its text and footnotes", asy
 });
 
 test("AKN input: the UN's own links are kept, and citations they miss are added from the text", async () => {
-  await import("../../src/ingest/decoders.js");
   const file = join(unpackedCorpus(), "akn", "en", "A_RES_75_135.en.xml");
   const parsed = await readResolution(new Uint8Array(readFileSync(file)), { name: "A_RES_75_135.en.xml" });
   assert.ok(parsed.ok);

@@ -1,6 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { enrich } from "../../src/enrich/index.js";
 import { resolveActor } from "../../src/enrich/actors.js";

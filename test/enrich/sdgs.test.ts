@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readResolution } from "../../src/ingest/read.js";
-import "../../src/ingest/decoders.js";
 import { enrich } from "../../src/enrich/index.js";
 import { candidateTerms, chooseGoals, clauses } from "../../src/enrich/sdgs.js";
 import type { Resolution } from "../../src/model/types.js";

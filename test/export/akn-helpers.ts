@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { enrich } from "../../src/enrich/index.js";
 import { toAkn } from "../../src/export/akn.js";

@@ -2,7 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { toAkn } from "../../src/export/akn.js";
 import type { Resolution } from "../../src/model/types.js";

@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import "../../src/ingest/decoders.js";
 import { exportCommand } from "../../src/cli/export.js";
 import { memoryIO, processIO } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";

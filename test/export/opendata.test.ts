@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { XMLParser } from "fast-xml-parser";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { enrich } from "../../src/enrich/index.js";
 import { allCitations, CITATION_COLUMNS, MANDATE_COLUMNS, toCitationsCsv, toGraphMl, toJsonLines, toMandatesCsv } from "../../src/export/opendata.js";

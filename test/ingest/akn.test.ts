@@ -5,7 +5,6 @@ import { test } from "node:test";
 import { toContractJson } from "../../src/export/json.js";
 import { decodeAkn } from "../../src/ingest/akn.js";
 import { attr, childrenOf, parseXml, rawText, tagOf } from "../../src/ingest/akn/xml.js";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import type { Resolution } from "../../src/model/types.js";
 import { gold, listFiles, unpackedCorpus } from "../helpers/corpus.js";

@@ -2,7 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { CORPUS, unpackedCorpus } from "../helpers/corpus.js";
 

@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { toContractJson } from "../../src/export/json.js";
-import "../../src/ingest/decoders.js";
 import { decodeEosg, symbolFromFileName } from "../../src/ingest/eosg.js";
 import { languageFromName, readResolution } from "../../src/ingest/read.js";
 import type { Resolution } from "../../src/model/types.js";

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 
 export interface LoadResult {

@@ -1,6 +1,5 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { decodePdf, pdfToText } from "../../src/ingest/pdf.js";
 import { Words } from "../../src/ingest/pdf/words.js";

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import "../../src/ingest/decoders.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { excerpt, fold, scoreCandidates, stemsOf, termFinder } from "../../src/registry/ranking.js";
 import { parseSearch, type SearchExpression, type SearchTerm } from "../../src/registry/search-query.js";
