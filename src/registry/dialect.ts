@@ -6,7 +6,7 @@ import type { Language } from "../model/types.js";
  * What differs between the two databases, kept in one small surface (Kysely's dialect idea):
  * a driver that runs SQL, and a dialect that writes the few statements that are not portable
  * (full-text matching, the schema's type names, row locking). Everything else in
- * src/registry/sql-store.ts is one SQL text for both, written with `?` placeholders.
+ * src/registry/sql-store/ is one SQL text for both, written with `?` placeholders.
  */
 
 export type Row = Record<string, unknown>;

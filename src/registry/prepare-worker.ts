@@ -29,7 +29,7 @@ if (process.platform === "linux") {
 
 /**
  * Dictionary words this thread has handed over already. The store adds every word it is handed
- * to the dictionary, whatever becomes of the document (sql-store.ts, `pendingWords`), so one
+ * to the dictionary, whatever becomes of the document (sql-store/writes.ts, `pendingWords`), so one
  * mention per thread suffices: the corpus's documents hold 3.8 million words, 160,000 distinct,
  * and copying and checking them all cost the writing thread 3 s of a 27 s load.
  */

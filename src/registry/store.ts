@@ -18,6 +18,11 @@ export type { Body, Language } from "../model/types.js";
 
 export type DialectName = "sqlite" | "postgres";
 
+/** Bad input to a query (an unparsable search, say): the HTTP layer answers 400, the CLI exits 2. */
+export class RegistryInputError extends Error {
+  override readonly name = "RegistryInputError";
+}
+
 /** What the caller knows about the bytes a document was read from. */
 export interface SourceInfo {
   sha256: string;

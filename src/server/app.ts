@@ -1,5 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { RegistryInputError } from "../registry/sql-store.js";
+import { RegistryInputError } from "../registry/store.js";
 import type { Store } from "../registry/store.js";
 import { collectRoutes, openApiDocument } from "./openapi.js";
 import { citationRoutes } from "./routes/citations.js";

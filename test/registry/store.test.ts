@@ -8,7 +8,7 @@ import { enrich } from "../../src/enrich/index.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { DOCUMENT_SPAN, MAX_RECENCY, PARAGRAPH_ID_SPAN, prepareDocument, prepareRendition } from "../../src/registry/rows.js";
-import { RegistryInputError } from "../../src/registry/sql-store.js";
+import { RegistryInputError } from "../../src/registry/store.js";
 import type { FacetName } from "../../src/registry/store.js";
 import { CORPUS, listFiles, ROOT, unpackedCorpus } from "../helpers/corpus.js";
 import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
