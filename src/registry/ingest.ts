@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { symbolFromFileName as eosgSymbolFromFileName } from "../ingest/eosg.js";
 import { languageFromName, symbolFromFileName } from "../ingest/read.js";
+import { describeProblem } from "../model/problems.js";
 import type { HeldVersion } from "./prepare.js";
 import type { PreparedDocument } from "./rows.js";
 import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
@@ -112,7 +113,7 @@ async function stage(store: Store, preparer: Preparer, file: string): Promise<St
     const known = await store.findSource(hash);
     if (known) return { file, status: "unchanged", symbol: known.symbol, language: known.language, version: known.version };
     const outcome = await preparer.prepare(bytes, file, await heldVersion(store, file));
-    if (!outcome.ok) return failed(...outcome.reasons);
+    if (!outcome.ok) return failed(...outcome.problems.map(describeProblem));
     return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name: file, byteLength: bytes.length } };
   } catch (e) {
     return failed(`cannot read: ${message(e)}`);

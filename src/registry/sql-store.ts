@@ -25,8 +25,8 @@ import type {
   PreparedWrite,
   PutFailure,
   PutResult,
+  SearchOutcome,
   SearchRequest,
-  SearchResult,
   SeriesRecord,
   SourceInfo,
   Statistics,
@@ -76,11 +76,11 @@ export class SqlStore implements Store {
     return this.writer.currentFormat(symbol, language);
   }
 
-  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult> {
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult | PutFailure> {
     return this.writer.putDocument(document, source);
   }
 
-  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
+  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult | PutFailure> {
     return this.writer.putPrepared(prepared, source);
   }
 
@@ -110,7 +110,7 @@ export class SqlStore implements Store {
     return countDocuments(this.context);
   }
 
-  search(request: SearchRequest): Promise<SearchResult> {
+  search(request: SearchRequest): Promise<SearchOutcome> {
     return this.searcher.search(request);
   }
 
