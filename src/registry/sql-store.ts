@@ -1,8 +1,11 @@
 import { resolveActor } from "../enrich/actors.js";
 import { enrich } from "../enrich/index.js";
+import type { OfficialRecord } from "../ingest/official-metadata.js";
+import { withOfficialFacts } from "../model/official.js";
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
 import type { Fragment, IdRange, Row, SqlDialect, SqlDriver, SqlExecutor } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
+import { type OfficialWrite, readOfficialRecord, type StoredOfficialRecord, writeOfficialRecords } from "./official-rows.js";
 import { type Candidate, excerpt, SCORED_PREFIX, scoreCandidates, type TermStatistics, termKey } from "./ranking.js";
 import {
   actorKey,
@@ -384,6 +387,14 @@ export class SqlStore implements Store {
     return kept;
   }
 
+  putOfficialMetadata(records: readonly OfficialRecord[], source: { name: string | null }): Promise<OfficialWrite> {
+    return this.driver.transaction((tx) => writeOfficialRecords(tx, records, source.name, new Date().toISOString()));
+  }
+
+  getOfficialMetadata(symbol: string): Promise<StoredOfficialRecord | null> {
+    return readOfficialRecord(this.db, canonicalSymbol(symbol));
+  }
+
   async refreshSeries(options: { force?: boolean } = {}): Promise<{ series: number; refreshed: boolean }> {
     const [state] = await this.db.all("SELECT value FROM registry_state WHERE key = 'series_dirty'");
     if (!options.force && state?.value !== "1") {
@@ -470,6 +481,8 @@ export class SqlStore implements Store {
       current: Number(v.number) === current,
     }));
     const { document, stage } = decodeModel(model.model as Uint8Array);
+    const official = await readOfficialRecord(this.db, String(row.symbol));
+    if (official) document.meta = withOfficialFacts(document.meta, official.facts);
     return { summary: summaryOf(row), document: stage === "parsed" ? enrich(document) : document, versions };
   }
 
