@@ -84,7 +84,8 @@ export function isSubject(term: string, vocabulary: string): boolean {
 
 /** A Member State's name as the voting records print it: upper case, straight apostrophes ("COTE D'IVOIRE"). */
 export function memberStateName(name: string): string {
-  return tidy(name).replace(/[\u2018\u2019]/g, "'").toUpperCase();
+  // composed again after upper-casing: "i\u0307" upper-cases to "I\u0307", which is "\u0130"
+  return tidy(name).replace(/[\u2018\u2019]/g, "'").toUpperCase().normalize("NFC");
 }
 
 /** Words a State's name may hold in lower case: "Bolivia (Plurinational State of)", "Côte d'Ivoire", "Saint Vincent and the Grenadines". */

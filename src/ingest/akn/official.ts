@@ -53,8 +53,8 @@ export function officialFactsOfAkn(meta: XmlNode | undefined, cover: XmlNode | u
       const name = attr(inline, "name");
       const text = tidy(cleanText(inline));
       if (!text) continue;
-      if (name === "agenda item name") facts.agendaItemTitle ??= text;
-      // "originatingDocument": how this project's AKN export names it
+      // the UN's names, and this project's AKN export's ("agendaItemName", "originatingDocument")
+      if (name === "agenda item name" || name === "agendaItemName") facts.agendaItemTitle ??= text;
       else if (name === "originating document" || name === "originatingDocument") facts.originatingDocument ??= text;
     }
   }
@@ -108,6 +108,7 @@ function readSubjects(meta: XmlNode): Subject[] {
   for (const classification of childrenNamed(meta, "classification")) {
     if (/metadata\.un\.org\/sdg/i.test(attr(classification, "source") ?? "")) continue;
     for (const keyword of childrenNamed(classification, "keyword")) {
+      if (attr(keyword, "dictionary") === "SDGO") continue; // a goal, in a classification of other keywords
       const vocabulary = tidy(attr(keyword, "dictionary") ?? "");
       const term = tidy(attr(keyword, "showAs") ?? attr(keyword, "value") ?? "");
       if (!isSubject(term, vocabulary) || attr(keyword, "refersTo") === "agenda") continue;
