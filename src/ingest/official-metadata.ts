@@ -43,11 +43,14 @@ const SNIFF_BYTES = 65536;
  */
 export function isOfficialMetadata(bytes: Uint8Array, name = ""): boolean {
   if (/(?:^|[\\/])metadata[\\/][^\\/]+\.jsonl?$/i.test(name)) return true;
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, SNIFF_BYTES)).replace(/^\uFEFF/, "").trimStart();
-  if (!head.startsWith("{")) return false;
+  // Every file of an ingest passes here: most are told apart by their first byte, undecoded.
+  let first = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (first < bytes.length && (bytes[first] === 0x20 || bytes[first] === 0x09 || bytes[first] === 0x0a || bytes[first] === 0x0d)) first++;
+  if (bytes[first] !== 0x7b) return false; // "{"
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(first, first + SNIFF_BYTES));
   const end = head.indexOf("\n");
-  const first = end === -1 ? head : head.slice(0, end);
-  return /"symbol"\s*:\s*"/.test(first) && /"(?:resolution_number|voting_type)"\s*:/.test(first);
+  const line = end === -1 ? head : head.slice(0, end);
+  return /"symbol"\s*:\s*"/.test(line) && /"(?:resolution_number|voting_type)"\s*:/.test(line);
 }
 
 export function decodeOfficialMetadata(bytes: Uint8Array): OfficialRows {
