@@ -22,14 +22,15 @@ export interface ServeFlags {
 const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The corpus folders in loading order. Several folders hold the same resolution (the UN's Akoma
+ * The corpus folders in loading order (the rows of official metadata last: they complete the
+ * documents whenever they come). Several folders hold the same resolution (the UN's Akoma
  * Ntoso XML, the ODS-layout text, EOSG paragraphs); the most authoritative rendition is current
  * whatever the order (`FORMAT_AUTHORITY`), and loading it first means the others are only kept
  * as versions, not written over it and indexed again.
  */
 export function corpusFolders(corpus: string, unpacked: string | null): string[] {
   const archived = (folder: string) => (unpacked ? [join(unpacked, folder)] : []);
-  return [...archived("akn"), join(corpus, "seeds"), join(corpus, "ods"), join(corpus, "pdf"), join(corpus, "sc"), ...archived("eosg")];
+  return [...archived("akn"), join(corpus, "seeds"), join(corpus, "ods"), join(corpus, "pdf"), join(corpus, "sc"), ...archived("eosg"), join(corpus, "metadata")];
 }
 
 /** Unpacks the corpus's AKN and EOSG archives beside the checkout; null when there are none or unpacking failed. */
@@ -113,7 +114,7 @@ export function registerServe(program: Command, io: CliIO, setExit: (code: numbe
     .option("--db <location>", DB_OPTION_HELP)
     .option("--port <n>", "port to listen on (default: PORT or 8080; 0 picks a free one)")
     .option("--host <address>", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
-    .option("--load-corpus", "when the registry is empty, load ../shared/corpus first (seeds, ODS, PDF, SC, AKN and EOSG)")
+    .option("--load-corpus", "when the registry is empty, load ../shared/corpus first (seeds, ODS, PDF, SC, AKN, EOSG and the rows of official metadata)")
     .option("--corpus <dir>", "the corpus folder for --load-corpus (default: ../shared/corpus beside the checkout)")
     .action(async (flags: ServeFlags) => setExit(await serveCommand(flags, io)));
 }

@@ -19,6 +19,7 @@ import {
   textValue,
   type XmlNode,
 } from "./akn/xml.js";
+import { officialFactsOfAkn } from "./akn/official.js";
 import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
 import { RichTextBuilder, joinRich, plainText, sliceRich, type RichText } from "./rich-text.js";
@@ -103,6 +104,7 @@ class AknReader {
   draft(): Draft {
     this.readIdentification(child(this.top, "meta"));
     this.readCoverPage(child(this.top, "coverPage"));
+    Object.assign(this.meta, officialFactsOfAkn(child(this.top, "meta"), child(this.top, "coverPage")));
     this.readPreface(child(this.top, "preface"), true);
     const components = child(this.root, "components");
     if (tagOf(this.top) === "documentCollection" && components) {

@@ -51,6 +51,11 @@ export const PROBLEMS = {
   "pdf-timeout": { severity: "error", where: ["decoder"], meaning: "Reading the PDF took longer than the time limit; the file may be damaged." },
   "pdf-no-text": { severity: "error", where: ["decoder"], meaning: "The PDF has no usable text layer (scanned pages); it needs OCR first." },
   "pdf-layout": { severity: "warning", where: ["decoder"], meaning: "Laying out the PDF's text left something out (footnotes, say); the message says what." },
+  "no-official-rows": {
+    severity: "error",
+    where: ["decoder"],
+    meaning: "No line of a file of official metadata (JSON Lines) is a row of it; the message gives the first line's fault.",
+  },
 
   // --- decoders and the text parser: is it a resolution, and what is missing -----------------
   "not-a-resolution": {

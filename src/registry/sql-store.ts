@@ -1,6 +1,9 @@
+import type { OfficialRecord } from "../ingest/official-metadata.js";
 import type { Language, Resolution, SourceFormat } from "../model/types.js";
 import type { SqlDialect, SqlDriver } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
+import { canonicalSymbol } from "./symbols.js";
+import { type OfficialWrite, readOfficialRecord, type StoredOfficialRecord, writeOfficialRecords } from "./official-rows.js";
 import type { PreparedDocument } from "./rows.js";
 import { SqlContext } from "./sql-store/context.js";
 import { countDocuments, getDocument, listDocuments, paragraphOccurrences } from "./sql-store/documents.js";
@@ -86,6 +89,14 @@ export class SqlStore implements Store {
 
   putPreparedMany(items: readonly PreparedWrite[]): Promise<(PutResult | PutFailure)[]> {
     return this.writer.putPreparedMany(items);
+  }
+
+  putOfficialMetadata(records: readonly OfficialRecord[], source: { name: string | null }): Promise<OfficialWrite> {
+    return this.context.driver.transaction((tx) => writeOfficialRecords(tx, records, source.name, new Date().toISOString()));
+  }
+
+  getOfficialMetadata(symbol: string): Promise<StoredOfficialRecord | null> {
+    return readOfficialRecord(this.context.db, canonicalSymbol(symbol));
   }
 
   refreshSeries(options: { force?: boolean } = {}): Promise<{ series: number; refreshed: boolean }> {

@@ -1,6 +1,10 @@
+import type { OfficialRecord } from "../ingest/official-metadata.js";
 import { problem } from "../model/problems.js";
 import type { Body, Language, Problem, Resolution, SourceFormat } from "../model/types.js";
+import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
 import type { PreparedDocument } from "./rows.js";
+
+export type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
 
 export type { Body, Language } from "../model/types.js";
 
@@ -349,9 +353,17 @@ export interface Store {
    * slot; the others are stored.
    */
   putPreparedMany(items: readonly PreparedWrite[]): Promise<(PutResult | PutFailure)[]>;
+  /**
+   * Stores rows of official metadata (one per symbol; a symbol already held is updated), in one
+   * transaction, whether or not the registry holds the documents they describe.
+   */
+  putOfficialMetadata(records: readonly OfficialRecord[], source: { name: string | null }): Promise<OfficialWrite>;
+  /** The row of official metadata of a symbol, as stored; null when none was ingested. */
+  getOfficialMetadata(symbol: string): Promise<StoredOfficialRecord | null>;
   /** Recomputes series membership when documents changed since the last refresh. */
   refreshSeries(options?: { force?: boolean }): Promise<{ series: number; refreshed: boolean }>;
 
+  /** A stored version (the current one by default), its metadata completed by the symbol's row of official metadata (`withOfficialFacts`). */
   getDocument(symbol: string, options?: { language?: Language; version?: number }): Promise<StoredDocument | null>;
   listDocuments(filter: DocumentFilter, page: Page): Promise<Paged<DocumentSummary>>;
   search(request: SearchRequest): Promise<SearchOutcome>;

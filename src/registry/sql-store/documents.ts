@@ -1,6 +1,8 @@
 import { enrich } from "../../enrich/index.js";
+import { withOfficialFacts } from "../../model/official.js";
 import type { Language, SourceFormat } from "../../model/types.js";
 import type { Row } from "../dialect.js";
+import { readOfficialRecord } from "../official-rows.js";
 import { decodeModel } from "../rows.js";
 import type { DocumentFilter, DocumentSummary, Page, Paged, ParagraphOccurrences, StoredDocument, VersionInfo } from "../store.js";
 import { canonicalSymbol } from "../symbols.js";
@@ -41,6 +43,8 @@ export async function getDocument(context: SqlContext, symbol: string, options: 
     current: Number(v.number) === current,
   }));
   const { document, stage } = decodeModel(model.model as Uint8Array);
+  const official = await readOfficialRecord(context.db, String(row.symbol));
+  if (official) document.meta = withOfficialFacts(document.meta, official.facts);
   return { summary: summaryOf(row), document: stage === "parsed" ? enrich(document) : document, versions };
 }
 
