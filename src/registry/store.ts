@@ -129,7 +129,7 @@ export interface SearchFilter extends Omit<DocumentFilter, "title" | "actor"> {
   hasReportDue?: boolean;
 }
 
-export const FACETS = ["body", "session", "year", "committee", "agendaItem", "kind", "verb", "actor", "sdg", "hasReportDue"] as const;
+export const FACETS = ["body", "language", "session", "year", "committee", "agendaItem", "kind", "verb", "actor", "sdg", "hasReportDue"] as const;
 export type FacetName = (typeof FACETS)[number];
 
 export interface SearchRequest {

@@ -1,0 +1,44 @@
+import { render } from "preact";
+import { lazy, Suspense } from "preact/compat";
+import "./styles.css";
+import { Layout, Loading } from "./components/layout.js";
+import { NotFoundPage } from "./pages/not-found.js";
+import { SearchPage } from "./pages/search.js";
+import { type Location, Router } from "./router.js";
+
+/**
+ * The pages and their paths (the server answers each with this shell: src/server/web.ts). The
+ * search page ships in the first script; the others load on first visit, so the charting and
+ * graph libraries cost only the pages that draw.
+ */
+
+const ResolutionPage = lazy(() => import("./pages/resolution.js").then((m) => ({ default: m.ResolutionPage })));
+
+function segment(path: string, prefix: string): string | null {
+  if (!path.startsWith(prefix)) return null;
+  const rest = path.slice(prefix.length);
+  if (!rest || rest.includes("/")) return null;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return null;
+  }
+}
+
+function page({ path }: Location) {
+  if (path === "/" || path === "/search") return <SearchPage />;
+  const symbol = segment(path, "/resolutions/");
+  if (symbol !== null) return <ResolutionPage key={symbol} symbol={symbol} />;
+  return <NotFoundPage />;
+}
+
+render(
+  <Router>
+    {(location) => (
+      <Layout>
+        <Suspense fallback={<Loading what="the page" />}>{page(location)}</Suspense>
+      </Layout>
+    )}
+  </Router>,
+  document.getElementById("app")!,
+);
