@@ -9,7 +9,9 @@ import { mandateRoutes } from "./routes/mandates.js";
 import { searchRoutes } from "./routes/search.js";
 import { seriesRoutes } from "./routes/series.js";
 import { statisticsRoutes } from "./routes/statistics.js";
+import { readingRoutes } from "./routes/reading.js";
 import { resolutionSearchRoutes } from "./routes/resolution-search.js";
+import { symbolRoutes } from "./routes/symbols.js";
 import { SHARED_SCHEMAS } from "./schemas.js";
 import { registerWebPages, WEB_ROOT, wantsPage } from "./web.js";
 
@@ -79,6 +81,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   await app.register(
     async (api) => {
       await api.register(documentRoutes, context);
+      await api.register(readingRoutes, context);
+      await api.register(symbolRoutes, context);
       await api.register(citationRoutes, context);
       await api.register(searchRoutes, context);
       await api.register(resolutionSearchRoutes, context);

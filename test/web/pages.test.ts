@@ -9,6 +9,12 @@ import { browserMissing, checkPage, openSite, openTab, type Site, visit } from "
  * photographed into test-results/.
  */
 
+// Run in the page (strings: the tests are type-checked without the DOM's types).
+/** The paragraph holding the focused mandate highlight, or "". */
+const FOCUSED_MANDATE = `(() => { const el = document.activeElement; return el && el.matches("mark.mandate") ? (el.closest(".para")?.id ?? "") : ""; })()`;
+/** The accessible description of the focused element. */
+const FOCUSED_DESCRIPTION = `document.getElementById(document.activeElement.getAttribute("aria-describedby")).textContent`;
+
 describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
   let site: Site;
 
@@ -78,6 +84,71 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
         await tab.page.keyboard.press("Enter");
         await tab.page.waitForURL((url) => url.pathname === `/resolutions/${encodeURIComponent(symbol)}`);
       }
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test("resolution: 79/222 laid out as printed; a mandate's deadline on hover and on keyboard focus; a citation leads to a held resolution", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, "/search?q=industrial%20development%20cooperation");
+      await tab.page.locator(".hit", { hasText: "A/RES/79/222" }).getByRole("link", { name: "Industrial development cooperation" }).click();
+      await tab.page.waitForURL((url) => url.pathname === "/resolutions/A%2FRES%2F79%2F222");
+      await tab.page.waitForSelector("body[data-ready] .resolution");
+      assert.equal(await tab.page.getByRole("heading", { level: 1 }).textContent(), "79/222. Industrial development cooperation");
+      assert.ok((await tab.page.locator(".para.preambular").count()) > 10);
+      assert.equal(await tab.page.locator("#operative\\.54 .num").textContent(), "54.");
+
+      // The report asked of the Secretary-General in op. 54 is due at the eighty-first session.
+      const mandate = tab.page.locator("#operative\\.54 mark.mandate").first();
+      const tip = tab.page.locator("#operative\\.54 .tip").first();
+      assert.equal(await tip.isVisible(), false);
+      await mandate.hover();
+      assert.match(await tip.innerText(), /Deadline: 81st session \(2026-2027\)/);
+      assert.match(await tip.innerText(), /Actor: Secretary-General/);
+      await tab.page.mouse.move(0, 0);
+      await tab.page.locator("#resolution-title").focus();
+      // Keyboard: Tab reaches the mandates in reading order; focus alone shows the details.
+      let focused = "";
+      for (let i = 0; i < 400 && !focused.includes("operative.54"); i++) {
+        await tab.page.keyboard.press("Tab");
+        focused = await tab.page.evaluate<string>(FOCUSED_MANDATE);
+      }
+      assert.equal(focused, "operative.54");
+      assert.ok(await tip.isVisible());
+      const described = await tab.page.evaluate<string>(FOCUSED_DESCRIPTION);
+      assert.match(described ?? "", /81st session/);
+
+      // A footnote call-out opens its footnote.
+      const callout = tab.page.locator("button.callout").first();
+      await callout.click();
+      assert.ok(await tab.page.locator(".footnote-pop:popover-open").isVisible());
+      await tab.page.keyboard.press("Escape");
+      await checkPage(tab, "resolution");
+
+      // Citations: held documents are links, others are marked not held.
+      assert.ok((await tab.page.locator(".resolution .cite.not-held").count()) > 0, "some citations are not held");
+      await tab.page.locator(".resolution a.cite", { hasText: "70/1" }).first().click();
+      await tab.page.waitForURL((url) => url.pathname === "/resolutions/A%2FRES%2F70%2F1");
+      await tab.page.waitForSelector("body[data-ready] .resolution");
+      assert.match((await tab.page.getByRole("heading", { level: 1 }).textContent()) ?? "", /Transforming our world/);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test("resolution: an unknown symbol is a 404 page naming the nearest symbols held", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, "/resolutions/A%2FRES%2F79%2F999");
+      assert.match((await tab.page.getByRole("heading", { level: 1 }).textContent()) ?? "", /No resolution A\/RES\/79\/999/);
+      await tab.page.waitForSelector(".nearest li");
+      const nearest = await tab.page.locator(".nearest a").allTextContents();
+      assert.ok(nearest.length > 0 && nearest.every((s) => s.startsWith("A/RES/79/")), nearest.join(", "));
+      // The API's 404 is the one console error this page may log.
+      tab.errors.splice(0, tab.errors.length, ...tab.errors.filter((e) => !/status of 404/.test(e)));
+      await checkPage(tab, "resolution-not-found");
     } finally {
       await tab.close();
     }
