@@ -11,6 +11,7 @@ import { seriesRoutes } from "./routes/series.js";
 import { statisticsRoutes } from "./routes/statistics.js";
 import { readingRoutes } from "./routes/reading.js";
 import { resolutionSearchRoutes } from "./routes/resolution-search.js";
+import { seriesViewRoutes } from "./routes/series-view.js";
 import { symbolRoutes } from "./routes/symbols.js";
 import { SHARED_SCHEMAS } from "./schemas.js";
 import { registerWebPages, WEB_ROOT, wantsPage } from "./web.js";
@@ -88,6 +89,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       await api.register(resolutionSearchRoutes, context);
       await api.register(mandateRoutes, context);
       await api.register(seriesRoutes, context);
+      await api.register(seriesViewRoutes, context);
       await api.register(statisticsRoutes, context);
       await api.register(compareRoutes, context);
       let openApi: unknown;

@@ -133,6 +133,7 @@ for (const factory of storeFactories()) {
         "/api/documents/{symbol}",
         "/api/documents/{symbol}/citations",
         "/api/documents/{symbol}/paragraphs/{ref}/elsewhere",
+        "/api/documents/{symbol}/reading",
         "/api/duplicates",
         "/api/health",
         "/api/mandates",
@@ -140,7 +141,9 @@ for (const factory of storeFactories()) {
         "/api/search",
         "/api/search/resolutions",
         "/api/series",
+        "/api/series/{symbol}",
         "/api/stats",
+        "/api/symbols/nearest",
       ]);
       for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown>; parameters: { name: string; in: string }[] }>>(doc.paths)) {
         assert.ok(item.get!.responses["200"], `${path} documents its success`);

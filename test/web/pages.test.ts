@@ -153,4 +153,50 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
       await tab.close();
     }
   });
+
+  test("compare: 77/180 with 79/222 shows moved and edited paragraphs side by side and inline, and mandate changes", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, "/compare");
+      await tab.page.getByLabel("Earlier resolution").fill("77/180");
+      await tab.page.getByLabel("Later resolution").fill("79/222");
+      await tab.page.getByRole("button", { name: "Compare" }).click();
+      await tab.page.waitForURL(/\/compare\?from=77%2F180&to=79%2F222/);
+      await tab.page.waitForSelector("body[data-ready] .pairs");
+      const moved = tab.page.locator(".pair.moved");
+      assert.ok((await moved.count()) > 0, "moves are shown");
+      assert.match(await moved.first().locator(".change-badge").innerText(), /^moved from pp\. \d+ to pp\. \d+/);
+      const edited = tab.page.locator(".pair.edited");
+      assert.ok((await edited.count()) > 0);
+      // op. 1 of the recalling paragraph gains 77/180: the later side shows it inserted.
+      assert.ok((await edited.locator(".side.to ins", { hasText: "77/180" }).count()) > 0);
+      assert.ok((await tab.page.locator(".mandate-changes li").count()) > 0, "mandate changes listed");
+      await checkPage(tab, "compare");
+      await tab.page.getByLabel("inline changes").check();
+      assert.ok((await tab.page.locator(".inline-diff del").count()) > 0);
+      // Stepping through the series: the earlier pair is 75/231 -> 77/180.
+      await tab.page.getByRole("link", { name: "← Earlier pair" }).click();
+      await tab.page.waitForURL(/from=A%2FRES%2F75%2F231&to=A%2FRES%2F77%2F180/);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test("series: the timeline shows the versions held and the gaps the recalling paragraphs name", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, "/series/A%2FRES%2F79%2F222");
+      assert.equal(await tab.page.getByRole("heading", { level: 1 }).textContent(), "Industrial development cooperation");
+      const gaps = await tab.page.locator(".timeline .stop.gap .stop-symbol").allTextContents();
+      const held = await tab.page.locator(".timeline .stop.held .stop-symbol").allTextContents();
+      for (const gap of ["65/175", "67/225", "71/242"]) assert.ok(gaps.includes(gap), `gap ${gap} in ${gaps.join(", ")}`);
+      for (const symbol of ["63/231", "69/235", "73/247", "75/231", "77/180", "79/222"]) assert.ok(held.includes(symbol), `held ${symbol}`);
+      const stops = await tab.page.locator(".timeline .stop .stop-symbol").allTextContents();
+      assert.deepEqual(stops.slice(stops.indexOf("63/231"), stops.indexOf("63/231") + 6), ["63/231", "65/175", "67/225", "69/235", "71/242", "73/247"]);
+      assert.ok((await tab.page.locator("table.life").first().locator("tbody tr").count()) > 5, "mandate lives");
+      await checkPage(tab, "series");
+    } finally {
+      await tab.close();
+    }
+  });
 });

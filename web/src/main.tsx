@@ -13,6 +13,8 @@ import { type Location, Router } from "./router.js";
  */
 
 const ResolutionPage = lazy(() => import("./pages/resolution.js").then((m) => ({ default: m.ResolutionPage })));
+const ComparePage = lazy(() => import("./pages/compare.js").then((m) => ({ default: m.ComparePage })));
+const SeriesPage = lazy(() => import("./pages/series.js").then((m) => ({ default: m.SeriesPage })));
 
 function segment(path: string, prefix: string): string | null {
   if (!path.startsWith(prefix)) return null;
@@ -29,6 +31,9 @@ function page({ path }: Location) {
   if (path === "/" || path === "/search") return <SearchPage />;
   const symbol = segment(path, "/resolutions/");
   if (symbol !== null) return <ResolutionPage key={symbol} symbol={symbol} />;
+  if (path === "/compare") return <ComparePage />;
+  const seriesOf = segment(path, "/series/");
+  if (seriesOf !== null) return <SeriesPage key={seriesOf} symbol={seriesOf} />;
   return <NotFoundPage />;
 }
 
