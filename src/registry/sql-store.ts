@@ -20,6 +20,7 @@ import {
 import { parseSearch, type SearchExpression, type SearchTerm } from "./search-query.js";
 import { expandPrefixes, prefixesOf } from "./search-words.js";
 import { insertWords, wordsBeginning } from "./word-rows.js";
+import { groupMandates, type MandateGroup, type MandateGroupRow } from "./mandate-groups.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import {
   outranks,
@@ -39,6 +40,7 @@ import {
   type KnownSource,
   type MandateFilter,
   type MandateRecord,
+  type MandateSort,
   type MigrationResult,
   type OpenOptions,
   type Page,
@@ -790,7 +792,8 @@ export class SqlStore implements Store {
 
   // --- mandates ------------------------------------------------------------------------------
 
-  async mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>> {
+  /** The mandate table's filters over `mandates x JOIN documents d`. */
+  private mandateWhere(filter: MandateFilter): Fragment {
     const c: Fragment[] = [];
     if (filter.actor) c.push(this.actorCondition(filter.actor));
     if (filter.verb) c.push({ sql: "x.verb = ?", params: [filter.verb.toLowerCase()] });
@@ -800,12 +803,29 @@ export class SqlStore implements Store {
     if (filter.symbol) c.push({ sql: "d.symbol = ?", params: [canonicalSymbol(filter.symbol)] });
     if (filter.body) c.push({ sql: "d.body = ?", params: [filter.body] });
     if (filter.language) c.push({ sql: "d.language = ?", params: [filter.language] });
-    const w = where(c);
+    if (filter.minForce !== undefined) c.push({ sql: "x.force >= ?", params: [filter.minForce] });
+    if (filter.reviewOrEnd !== undefined) c.push({ sql: "x.has_review_or_end = ?", params: [filter.reviewOrEnd ? 1 : 0] });
+    return where(c);
+  }
+
+  mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit = 200): Promise<MandateGroupRow[]> {
+    return groupMandates(this.db, this.mandateWhere(filter), by, limit);
+  }
+
+  async mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>> {
+    const w = this.mandateWhere(filter);
     const from = `FROM mandates x JOIN documents d ON d.id = x.document_id${w.sql}`;
+    const newest = "d.session DESC NULLS LAST, d.number DESC NULLS LAST, d.symbol, x.paragraph_number, x.id";
+    const order: Record<MandateSort, string> = {
+      newest,
+      oldest: "d.session ASC NULLS LAST, d.number ASC NULLS LAST, d.symbol, x.paragraph_number, x.id",
+      due: `x.due_session ASC NULLS LAST, ${newest}`,
+      actor: `COALESCE(x.actor_canonical, x.actor), ${newest}`,
+      force: `x.force DESC, ${newest}`,
+    };
     const [count] = await this.db.all(`SELECT COUNT(*) AS n ${from}`, w.params);
     const rows = await this.db.all(
-      `SELECT d.symbol, d.language, d.title, d.session, x.* ${from}
-       ORDER BY d.session DESC NULLS LAST, d.number DESC NULLS LAST, d.symbol, x.paragraph_number, x.id LIMIT ? OFFSET ?`,
+      `SELECT d.symbol, d.language, d.title, d.session, x.* ${from} ORDER BY ${order[filter.sort ?? "newest"]} LIMIT ? OFFSET ?`,
       [...w.params, page.limit, page.offset],
     );
     return {
@@ -833,6 +853,7 @@ export class SqlStore implements Store {
         dueSession: num(r.due_session),
         deadline: str(r.deadline),
         recurrence: str(r.recurrence),
+        hasReviewOrEnd: Number(r.has_review_or_end) === 1,
       })),
     };
   }

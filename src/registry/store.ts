@@ -1,4 +1,5 @@
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
+import type { MandateGroup, MandateGroupRow } from "./mandate-groups.js";
 import type { PreparedDocument } from "./rows.js";
 
 export type { Body, Language } from "../model/types.js";
@@ -189,7 +190,17 @@ export interface MandateFilter {
   symbol?: string;
   body?: Body;
   language?: Language;
+  /** Verbs at least this strong (force 1, invites .. 5, decides). */
+  minForce?: number;
+  /** Only mandates with (true) or without (false) a review or end clause. */
+  reviewOrEnd?: boolean;
+  /** Row order; default newest resolution first. */
+  sort?: MandateSort;
 }
+
+/** Orders of the mandate table: newest or oldest resolution, earliest due session, actor, strongest verb. */
+export const MANDATE_SORTS = ["newest", "oldest", "due", "actor", "force"] as const;
+export type MandateSort = (typeof MANDATE_SORTS)[number];
 
 export interface MandateRecord {
   symbol: string;
@@ -213,6 +224,7 @@ export interface MandateRecord {
   dueSession: number | null;
   deadline: string | null;
   recurrence: string | null;
+  hasReviewOrEnd: boolean;
 }
 
 export type CitationDirection = "out" | "in" | "both";
@@ -341,6 +353,8 @@ export interface Store {
   listDocuments(filter: DocumentFilter, page: Page): Promise<Paged<DocumentSummary>>;
   search(request: SearchRequest): Promise<SearchResult>;
   mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>>;
+  /** Mandates counted by the groups named (largest first), under the table's filters (sort ignored). */
+  mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit?: number): Promise<MandateGroupRow[]>;
   citations(symbol: string, query: CitationQuery): Promise<CitationGraph | null>;
   /** Where else a paragraph of a document appears; null when the document or the paragraph is unknown. */
   paragraphOccurrences(symbol: string, ref: string, options?: { language?: Language; limit?: number }): Promise<ParagraphOccurrences | null>;

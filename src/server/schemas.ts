@@ -100,6 +100,7 @@ export const SHARED_SCHEMAS = [
       dueSession: nullable("integer"),
       deadline: nullable("string"),
       recurrence: nullable("string"),
+      hasReviewOrEnd: { type: "boolean" },
     },
   },
   {

@@ -137,6 +137,8 @@ for (const factory of storeFactories()) {
         "/api/duplicates",
         "/api/health",
         "/api/mandates",
+        "/api/mandates.csv",
+        "/api/mandates/groups",
         "/api/openapi.json",
         "/api/search",
         "/api/search/resolutions",

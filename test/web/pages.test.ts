@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { browserMissing, checkPage, openSite, openTab, type Site, visit } from "./harness.js";
 
@@ -199,4 +200,85 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
       await tab.close();
     }
   });
+
+  test("mandates: filtered by UNIDO, the CSV downloaded holds exactly the rows the API gives", async () => {
+    const tab = await openTab(site, { acceptDownloads: true });
+    try {
+      await visit(tab, "/mandates");
+      await checkPage(tab, "mandates");
+      await tab.page.getByLabel("Actor").fill("UNIDO");
+      await tab.page.getByRole("button", { name: "Apply" }).click();
+      await tab.page.waitForURL(/actor=UNIDO/);
+      await tab.page.waitForSelector("body[data-ready] .mandate-table");
+      const api = (await (await fetch(`${site.base}/api/mandates?actor=UNIDO&limit=200`)).json()) as { total: number; items: { symbol: string; ref: string; action: string }[] };
+      assert.ok(api.total > 20 && api.total <= 200, `UNIDO mandates: ${api.total}`);
+      assert.match(await tab.page.locator(".table-summary span").first().innerText(), new RegExp(`^${api.total} mandates to UNIDO`));
+      const actors = await tab.page.locator(".mandate-table tbody td:nth-child(3)").allInnerTexts();
+      assert.ok(actors.every((a) => a === "United Nations Industrial Development Organization"), actors.join(" | "));
+      const [download] = await Promise.all([tab.page.waitForEvent("download"), tab.page.getByRole("link", { name: /Download CSV/ }).click()]);
+      const text = readFileSync(await download.path(), "utf8");
+      const rows = parseCsv(text);
+      assert.deepEqual(rows[0]!.slice(0, 4), ["symbol", "language", "session", "paragraph"]);
+      const body = rows.slice(1);
+      assert.equal(body.length, api.total);
+      assert.deepEqual(
+        body.map((r) => `${r[0]} ${r[3]} ${r[11]}`),
+        api.items.map((m) => `${m.symbol} ${m.ref} ${m.action}`),
+      );
+      await checkPage(tab, "mandates-unido");
+      // Sorting by due session puts the earliest due first.
+      await tab.page.getByRole("button", { name: /^Due/ }).click();
+      await tab.page.waitForURL(/sort=due/);
+      await tab.page.waitForSelector("body[data-ready] .mandate-table");
+      const due = (await tab.page.locator(".mandate-table tbody td:nth-child(6)").allInnerTexts()).filter(Boolean).map(Number);
+      assert.deepEqual(due, [...due].sort((a, b) => a - b));
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test("entity and dashboard pages: what is asked of UNIDO by session; charts of mandates, reports, actors, organs and committees", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, `/entities/${encodeURIComponent("United Nations Industrial Development Organization")}`);
+      assert.match(await tab.page.locator("main p").first().innerText(), /^\d+ mandates/);
+      assert.ok((await tab.page.locator("figure.chart svg").count()) > 0, "a chart per session");
+      await checkPage(tab, "entity");
+      await visit(tab, "/dashboard");
+      await tab.page.waitForSelector("svg.treemap rect");
+      assert.equal(await tab.page.locator("figure.chart").count(), 4);
+      assert.ok((await tab.page.locator("svg.treemap rect").count()) > 5);
+      await checkPage(tab, "dashboard");
+    } finally {
+      await tab.close();
+    }
+  });
 });
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n") {
+      row.push(field.replace(/\r$/, ""));
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  return rows;
+}

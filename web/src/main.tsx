@@ -14,6 +14,9 @@ import { type Location, Router } from "./router.js";
 
 const ResolutionPage = lazy(() => import("./pages/resolution.js").then((m) => ({ default: m.ResolutionPage })));
 const ComparePage = lazy(() => import("./pages/compare.js").then((m) => ({ default: m.ComparePage })));
+const MandatesPage = lazy(() => import("./pages/mandates.js").then((m) => ({ default: m.MandatesPage })));
+const EntityPage = lazy(() => import("./pages/entity.js").then((m) => ({ default: m.EntityPage })));
+const DashboardPage = lazy(() => import("./pages/dashboard.js").then((m) => ({ default: m.DashboardPage })));
 const SeriesPage = lazy(() => import("./pages/series.js").then((m) => ({ default: m.SeriesPage })));
 
 function segment(path: string, prefix: string): string | null {
@@ -34,6 +37,10 @@ function page({ path }: Location) {
   if (path === "/compare") return <ComparePage />;
   const seriesOf = segment(path, "/series/");
   if (seriesOf !== null) return <SeriesPage key={seriesOf} symbol={seriesOf} />;
+  if (path === "/mandates") return <MandatesPage />;
+  const entity = segment(path, "/entities/");
+  if (entity !== null) return <EntityPage key={entity} name={entity} />;
+  if (path === "/dashboard") return <DashboardPage />;
   return <NotFoundPage />;
 }
 
