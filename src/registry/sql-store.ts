@@ -20,6 +20,7 @@ import {
 import { parseSearch, type SearchExpression, type SearchTerm } from "./search-query.js";
 import { expandPrefixes, prefixesOf } from "./search-words.js";
 import { insertWords, wordsBeginning } from "./word-rows.js";
+import { readReport, registryStamp, type StoredReport, writeReport } from "./derived-reports.js";
 import { groupMandates, type MandateGroup, type MandateGroupRow } from "./mandate-groups.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "./series.js";
 import {
@@ -806,6 +807,18 @@ export class SqlStore implements Store {
     if (filter.minForce !== undefined) c.push({ sql: "x.force >= ?", params: [filter.minForce] });
     if (filter.reviewOrEnd !== undefined) c.push({ sql: "x.has_review_or_end = ?", params: [filter.reviewOrEnd ? 1 : 0] });
     return where(c);
+  }
+
+  registryStamp(): Promise<string> {
+    return registryStamp(this.db);
+  }
+
+  readReport(name: string): Promise<StoredReport | null> {
+    return readReport(this.db, name);
+  }
+
+  writeReport(name: string, report: StoredReport): Promise<void> {
+    return writeReport(this.db, name, report);
   }
 
   mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit = 200): Promise<MandateGroupRow[]> {

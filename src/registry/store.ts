@@ -1,4 +1,5 @@
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
+import type { StoredReport } from "./derived-reports.js";
 import type { MandateGroup, MandateGroupRow } from "./mandate-groups.js";
 import type { PreparedDocument } from "./rows.js";
 
@@ -361,6 +362,11 @@ export interface Store {
   /** Series holding the document with this symbol, or whose title matches the words. */
   series(symbolOrTitle: string, options?: { language?: Language }): Promise<SeriesRecord[]>;
   statistics(): Promise<Statistics>;
+  /** A value that changes with every write: reports derived from the whole registry are valid while it holds. */
+  registryStamp(): Promise<string>;
+  /** A stored derived report (the duplication report), with the stamp it was computed at. */
+  readReport(name: string): Promise<StoredReport | null>;
+  writeReport(name: string, report: StoredReport): Promise<void>;
   countDocuments(): Promise<number>;
 
   close(): Promise<void>;

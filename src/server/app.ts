@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { DuplicationCache } from "../registry/duplication-cache.js";
 import { RegistryInputError } from "../registry/sql-store.js";
 import type { Store } from "../registry/store.js";
 import { collectRoutes, openApiDocument } from "./openapi.js";
@@ -29,6 +30,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** The built web pages (index.html and assets/); null serves the API alone. Default: dist/web in the checkout. */
   webRoot?: string | null;
+  /** Compute registry-wide reports (duplication) as soon as the app is built; off for tests. */
+  warmReports?: boolean;
 }
 
 /** Where every JSON route lives. */
@@ -36,6 +39,8 @@ export const API_PREFIX = "/api";
 
 export interface RouteContext {
   store: Store;
+  /** The duplication report, computed once per state of the registry. */
+  duplication: DuplicationCache;
 }
 
 const STATUS_NAMES: Record<number, string> = {
@@ -77,7 +82,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     return reply.status(404).type("application/json").send({ statusCode: 404, error: "Not Found", message: `no route ${request.method} ${request.url.split("?")[0]}` });
   });
 
-  const context: RouteContext = { store };
+  const context: RouteContext = { store, duplication: new DuplicationCache(store) };
+  // Computed when the server starts, so that the first page view does not wait for the scan.
+  if (options.warmReports) void context.duplication.warm().catch((e: unknown) => app.log.error(e));
   // The JSON API lives under /api, so that the web pages own the clean, shareable paths.
   await app.register(
     async (api) => {

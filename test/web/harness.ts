@@ -60,7 +60,8 @@ export async function openSite(): Promise<Site> {
     const summary = await ingestPaths(store, corpusFolders(CORPUS, unpackedCorpus()).filter((f) => existsSync(f)));
     assert.ok(summary.added > 5000, `the corpus loaded (${summary.added} documents)`);
   }
-  const app: FastifyInstance = await buildApp(store);
+  // The duplication report is scanned while the first tests run, as `mandates serve` does at start.
+  const app: FastifyInstance = await buildApp(store, { warmReports: true });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   assert.ok(address && typeof address === "object");

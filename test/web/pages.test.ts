@@ -253,6 +253,30 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
       await tab.close();
     }
   });
+
+  test("duplication: the cached report lists findings by kind, filtered by kind, actor and years, linking to resolutions", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, "/duplicates");
+      assert.ok((await tab.page.locator(".finding").count()) > 0);
+      await checkPage(tab, "duplicates");
+      await tab.page.getByLabel("Kind", { exact: true }).selectOption("renewed-verbatim");
+      await tab.page.getByLabel("Actor", { exact: true }).fill("Secretary-General");
+      await tab.page.getByLabel("From year").fill("2015");
+      await tab.page.getByRole("button", { name: "Apply" }).click();
+      await tab.page.waitForURL(/kind=renewed-verbatim/);
+      await tab.page.waitForSelector("body[data-ready] .findings");
+      const kinds = await tab.page.locator(".finding .change-badge").allInnerTexts();
+      assert.ok(kinds.length > 0 && kinds.every((k) => k === "Renewed verbatim"), kinds.join(", "));
+      const mandates = await tab.page.locator(".finding-mandates li").allInnerTexts();
+      assert.ok(mandates.some((m) => m.includes("Secretary-General")), "the actor filter keeps findings naming the Secretary-General");
+      await tab.page.locator(".finding-mandates a").first().click();
+      await tab.page.waitForURL(/\/resolutions\//);
+      await tab.page.waitForSelector("body[data-ready] .resolution");
+    } finally {
+      await tab.close();
+    }
+  });
 });
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */

@@ -17,6 +17,7 @@ const ComparePage = lazy(() => import("./pages/compare.js").then((m) => ({ defau
 const MandatesPage = lazy(() => import("./pages/mandates.js").then((m) => ({ default: m.MandatesPage })));
 const EntityPage = lazy(() => import("./pages/entity.js").then((m) => ({ default: m.EntityPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard.js").then((m) => ({ default: m.DashboardPage })));
+const DuplicatesPage = lazy(() => import("./pages/duplicates.js").then((m) => ({ default: m.DuplicatesPage })));
 const SeriesPage = lazy(() => import("./pages/series.js").then((m) => ({ default: m.SeriesPage })));
 
 function segment(path: string, prefix: string): string | null {
@@ -41,6 +42,7 @@ function page({ path }: Location) {
   const entity = segment(path, "/entities/");
   if (entity !== null) return <EntityPage key={entity} name={entity} />;
   if (path === "/dashboard") return <DashboardPage />;
+  if (path === "/duplicates") return <DuplicatesPage />;
   return <NotFoundPage />;
 }
 
