@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { api, ApiError, type Params } from "./api.js";
 
 export type Loaded<T> = { state: "loading" } | { state: "error"; error: ApiError } | { state: "done"; data: T };
@@ -7,7 +7,8 @@ export type Loaded<T> = { state: "loading" } | { state: "error"; error: ApiError
 export function useApi<T>(path: string | null, params: Params = {}): Loaded<T> {
   const key = path === null ? null : path + JSON.stringify(params);
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
-  useEffect(() => {
+  // A layout effect: the request starts as soon as the page is in the document, not after the next paint.
+  useLayoutEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
     setLoaded({ state: "loading" });
@@ -31,7 +32,8 @@ export function useUsable(ready: boolean, title: string): void {
   useEffect(() => {
     document.title = title ? `${title} · Mandate Registry` : "Mandate Registry";
   }, [title]);
-  useEffect(() => {
+  // A layout effect: the mark is set when the content is in the document, not a frame later.
+  useLayoutEffect(() => {
     if (!ready) {
       document.body.removeAttribute("data-ready");
       return;

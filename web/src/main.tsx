@@ -4,21 +4,22 @@ import "./styles.css";
 import { Layout, Loading } from "./components/layout.js";
 import { NotFoundPage } from "./pages/not-found.js";
 import { SearchPage } from "./pages/search.js";
+import { DuplicatesPage } from "./pages/duplicates.js";
+import { MandatesPage } from "./pages/mandates.js";
+import { SeriesPage } from "./pages/series.js";
+import { ComparePage } from "./pages/compare.js";
+import { ResolutionPage } from "./pages/resolution.js";
 import { type Location, Router } from "./router.js";
 
 /**
  * The pages and their paths (the server answers each with this shell: src/server/web.ts). The
- * search page ships in the first script; the others load on first visit, so the charting and
- * graph libraries cost only the pages that draw.
+ * pages ship in the first script, but those that draw charts (dashboard, entity) and the
+ * citation graph load on first use, so the charting and graph libraries cost only the pages
+ * that draw.
  */
 
-const ResolutionPage = lazy(() => import("./pages/resolution.js").then((m) => ({ default: m.ResolutionPage })));
-const ComparePage = lazy(() => import("./pages/compare.js").then((m) => ({ default: m.ComparePage })));
-const MandatesPage = lazy(() => import("./pages/mandates.js").then((m) => ({ default: m.MandatesPage })));
 const EntityPage = lazy(() => import("./pages/entity.js").then((m) => ({ default: m.EntityPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard.js").then((m) => ({ default: m.DashboardPage })));
-const DuplicatesPage = lazy(() => import("./pages/duplicates.js").then((m) => ({ default: m.DuplicatesPage })));
-const SeriesPage = lazy(() => import("./pages/series.js").then((m) => ({ default: m.SeriesPage })));
 
 function segment(path: string, prefix: string): string | null {
   if (!path.startsWith(prefix)) return null;

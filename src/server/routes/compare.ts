@@ -17,6 +17,7 @@ interface DuplicatesQuery {
   to?: number;
   limit?: number;
   offset?: number;
+  mandates?: number;
 }
 
 const FINDING_KINDS: readonly FindingKind[] = ["duplicate", "renewed-verbatim", "report-every-session", "no-review-or-end"];
@@ -66,13 +67,14 @@ export async function compareRoutes(app: FastifyInstance, { store, duplication }
             to: { type: "integer", minimum: 1945, maximum: 2200, description: "findings with a resolution adopted in or before this year" },
             limit: { type: "integer", minimum: 1, maximum: 10_000, default: 100 },
             offset: { type: "integer", minimum: 0, maximum: 1_000_000, default: 0 },
+            mandates: { type: "integer", minimum: 1, maximum: 100_000, default: 20, description: "mandates listed per finding (mandateCount gives them all)" },
           },
         },
         response: { 200: { type: "object", additionalProperties: true }, ...errors(400) },
       },
     },
     async (request) => {
-      const { kind, actor, from, to, limit = 100, offset = 0 } = request.query;
+      const { kind, actor, from, to, limit = 100, offset = 0, mandates = 20 } = request.query;
       const { report, computedAt, stale } = await duplication.get();
       const words = actor?.toLowerCase().trim();
       const findings = report.findings.filter(
@@ -83,7 +85,8 @@ export async function compareRoutes(app: FastifyInstance, { store, duplication }
             ? true
             : f.mandates.some((m) => m.session !== null && (from === undefined || sessionYear(m.session) >= from) && (to === undefined || sessionYear(m.session) <= to))),
       );
-      return { ...report, total: findings.length, findings: findings.slice(offset, offset + limit), computedAt, stale };
+      const page = findings.slice(offset, offset + limit).map((f) => ({ ...f, mandateCount: f.mandates.length, mandates: f.mandates.slice(0, mandates) }));
+      return { ...report, total: findings.length, findings: page, computedAt, stale };
     },
   );
 }

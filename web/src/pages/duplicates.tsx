@@ -29,6 +29,7 @@ interface Finding {
   mandates: MandateRef[];
   span: number;
   similarity?: number;
+  mandateCount: number;
 }
 
 interface Report {
@@ -58,7 +59,7 @@ export function DuplicatesPage() {
     if (v) filters[f] = v;
   }
   const offset = Math.max(0, Number(search.get("offset")) || 0);
-  const report = useApi<Report>("/duplicates", { ...filters, offset, limit: PAGE });
+  const report = useApi<Report>("/duplicates", { ...filters, offset, limit: PAGE, mandates: MANDATES_SHOWN });
   const [form, setForm] = useState(filters);
   useEffect(() => setForm(filters), [search.toString()]);
   useUsable(report.state !== "loading", "Duplication");
@@ -150,7 +151,7 @@ export function DuplicatesPage() {
                       <span class="mc-action-inline">{m.action.length > 160 ? `${m.action.slice(0, 159)}…` : m.action}</span>
                     </li>
                   ))}
-                  {f.mandates.length > MANDATES_SHOWN ? <li class="muted">and {f.mandates.length - MANDATES_SHOWN} more</li> : null}
+                  {f.mandateCount > MANDATES_SHOWN ? <li class="muted">and {f.mandateCount - MANDATES_SHOWN} more</li> : null}
                 </ul>
               </li>
             ))}
