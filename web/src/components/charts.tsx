@@ -12,10 +12,11 @@ export interface Bar {
   value: number;
 }
 
-function PlotFigure({ make, caption, table }: { make: () => SVGSVGElement | HTMLElement; caption: string; table: Bar[] }) {
+/** Charts are drawn at the width they are given, so their text keeps its size on a phone. */
+function PlotFigure({ make, caption, table }: { make: (width: number) => SVGSVGElement | HTMLElement; caption: string; table: Bar[] }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const chart = make();
+    const chart = make(Math.max(300, Math.min(720, host.current?.clientWidth ?? 640)));
     host.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [make]);
@@ -42,13 +43,13 @@ function PlotFigure({ make, caption, table }: { make: () => SVGSVGElement | HTML
 
 /** Vertical bars over sessions. */
 export function SessionBars({ data, caption, color = "#2a6fb0", label }: { data: Bar[]; caption: string; color?: string; label: string }) {
-  const make = () =>
+  const make = (width: number) =>
     Plot.plot({
-      width: 640,
+      width,
       height: 240,
       marginLeft: 50,
       ariaLabel: caption,
-      x: { label: "Session", tickFormat: (d: string) => (Number(d) % 5 === 0 ? d : ""), type: "band" },
+      x: { label: "Session", tickFormat: (d: string) => (Number(d) % (width < 500 ? 10 : 5) === 0 ? d : ""), type: "band" },
       y: { label, grid: true },
       marks: [Plot.barY(data, { x: "label", y: "value", fill: color, title: (d: Bar) => `${d.label}: ${d.value}` })],
     });
@@ -57,14 +58,17 @@ export function SessionBars({ data, caption, color = "#2a6fb0", label }: { data:
 
 /** Horizontal bars, largest first. */
 export function RankBars({ data, caption, label }: { data: Bar[]; caption: string; label: string }) {
-  const make = () =>
+  const make = (width: number) =>
     Plot.plot({
-      width: 640,
+      width,
       height: 28 * data.length + 40,
-      marginLeft: 300,
+      marginLeft: Math.min(300, Math.round(width * 0.45)),
       ariaLabel: caption,
       x: { label, grid: true },
-      y: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string) => (d.length > 46 ? `${d.slice(0, 45)}…` : d) },
+      y: { label: null, domain: data.map((d) => d.label), tickFormat: (d: string) => {
+          const room = Math.floor(Math.min(300, width * 0.45) / 6.5);
+          return d.length > room ? `${d.slice(0, room - 1)}…` : d;
+        } },
       marks: [Plot.barX(data, { y: "label", x: "value", fill: "#005a8e", title: (d: Bar) => `${d.label}: ${d.value}` })],
     });
   return <PlotFigure make={make} caption={caption} table={data} />;

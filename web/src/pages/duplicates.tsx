@@ -141,7 +141,8 @@ export function DuplicatesPage() {
                   <strong>{f.summary}</strong>
                 </p>
                 <p class="muted small">
-                  {f.series.join("; ")} · spans {f.span} · weight {f.score}
+                  {f.series.slice(0, 3).join("; ")}
+                  {f.series.length > 3 ? ` and ${f.series.length - 3} more series` : ""} · spans {f.span} · weight {f.score}
                   {f.similarity !== undefined ? ` · similarity ${Math.round(f.similarity * 100)}%` : ""}
                 </p>
                 <ul class="finding-mandates">

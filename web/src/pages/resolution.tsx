@@ -306,7 +306,7 @@ function MissingResolution({ symbol, message }: { symbol: string; message: strin
   return (
     <div>
       <h1 tabIndex={-1}>No resolution {symbol}</h1>
-      <p>{message}.</p>
+      <p>{message.charAt(0).toUpperCase() + message.slice(1)}.</p>
       {near.state === "done" && near.data.nearest.length ? (
         <section aria-labelledby="nearest-heading">
           <h2 id="nearest-heading">Nearest symbols held</h2>
