@@ -22,7 +22,7 @@ export interface CachedDuplication {
 
 export class DuplicationCache {
   private current: { stamp: string; computedAt: string; report: DuplicationReport } | null = null;
-  private running: { stamp: string; done: Promise<void> } | null = null;
+  private running: { stamp: string; done: Promise<Error | null> } | null = null;
   /** Scans run so far (one per registry state). */
   scans = 0;
 
@@ -30,19 +30,23 @@ export class DuplicationCache {
 
   async get(): Promise<CachedDuplication> {
     const stamp = await this.store.registryStamp();
+    if (this.current?.stamp !== stamp && this.running?.stamp !== stamp) {
+      await this.loadStored(stamp);
+      if (this.current?.stamp !== stamp) this.refresh(stamp);
+    }
     if (this.current?.stamp === stamp) return { report: this.current.report, computedAt: this.current.computedAt, stale: false };
-    if (!this.current || this.current.stamp !== stamp) await this.loadStored(stamp);
-    if (this.current?.stamp === stamp) return { report: this.current.report, computedAt: this.current.computedAt, stale: false };
-    const done = this.refresh(stamp);
     if (this.current) return { report: this.current.report, computedAt: this.current.computedAt, stale: true };
-    await done;
+    // Nothing to show yet: this request waits for the scan (once, on a registry never scanned).
+    const failure = await this.running!.done;
+    if (failure) throw failure;
     return { report: this.current!.report, computedAt: this.current!.computedAt, stale: false };
   }
 
   /** Brings the report up to date with the registry (the server calls it at start, so the first page view does not wait). */
   async warm(): Promise<void> {
     await this.get();
-    await this.running?.done;
+    const failure = await this.running?.done;
+    if (failure) throw failure;
   }
 
   private async loadStored(stamp: string): Promise<void> {
@@ -52,20 +56,24 @@ export class DuplicationCache {
     this.current = { stamp, computedAt: stored.computedAt, report };
   }
 
-  private refresh(stamp: string): Promise<void> {
-    if (this.running?.stamp === stamp) return this.running.done;
-    const done = (async () => {
-      const report = findDuplication(await allDocuments(this.store));
-      this.scans++;
-      // Tagged with the state the scan started from: a write during the scan makes the next request scan again.
-      const computedAt = new Date().toISOString();
-      const body = brotliCompressSync(Buffer.from(JSON.stringify(report)), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-      await this.store.writeReport(REPORT, { stamp, computedAt, body });
-      this.current = { stamp, computedAt, report };
-    })().finally(() => {
-      if (this.running?.done === done) this.running = null;
-    });
+  /** Starts a scan of the registry as it is at `stamp`; its promise gives the error when it failed, never rejects. */
+  private refresh(stamp: string): void {
+    const done = (async (): Promise<Error | null> => {
+      try {
+        const report = findDuplication(await allDocuments(this.store));
+        this.scans++;
+        // Tagged with the state the scan started from: a write during the scan makes the next request scan again.
+        const computedAt = new Date().toISOString();
+        const body = brotliCompressSync(Buffer.from(JSON.stringify(report)), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+        await this.store.writeReport(REPORT, { stamp, computedAt, body });
+        this.current = { stamp, computedAt, report };
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+      } finally {
+        if (this.running?.stamp === stamp) this.running = null;
+      }
+    })();
     this.running = { stamp, done };
-    return done;
   }
 }
