@@ -139,7 +139,7 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
     }
   });
 
-  test("resolution: an unknown symbol is a 404 page naming the nearest symbols held", async () => {
+  test("errors are pages: an unknown symbol names the nearest symbols held; an API failure shows its message", async () => {
     const tab = await openTab(site);
     try {
       await visit(tab, "/resolutions/A%2FRES%2F79%2F999");
@@ -150,6 +150,12 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
       // The API's 404 is the one console error this page may log.
       tab.errors.splice(0, tab.errors.length, ...tab.errors.filter((e) => !/status of 404/.test(e)));
       await checkPage(tab, "resolution-not-found");
+      // A failing API call is shown with the API's message, on a page that keeps its navigation.
+      await visit(tab, "/compare?from=77%2F180&to=1%2F999");
+      assert.match(await tab.page.getByRole("alert").innerText(), /no document A\/RES\/1\/999 in the registry/);
+      assert.ok(await tab.page.getByRole("navigation", { name: "Main" }).isVisible());
+      tab.errors.splice(0, tab.errors.length, ...tab.errors.filter((e) => !/status of 404/.test(e)));
+      await checkPage(tab, "compare-failure");
     } finally {
       await tab.close();
     }
