@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -36,9 +36,20 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** The pages as `npm run build` writes them; built here when a test run starts without them. */
+/** The newest modification time under a folder. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** The pages as `npm run build` writes them; built here when they are missing or older than their sources. */
 function ensureWebBuild(): void {
-  if (existsSync(join(WEB_ROOT, "index.html"))) return;
+  const index = join(WEB_ROOT, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, "web"))) return;
   const built = spawnSync("npm", ["run", "build:web", "--silent"], { cwd: ROOT, stdio: "inherit" });
   assert.equal(built.status, 0, "the web pages failed to build");
 }
