@@ -15,6 +15,33 @@ export interface Marks {
   held: ReadonlySet<string>;
 }
 
+/**
+ * Places a mandate's details beside its highlight, inside the window: a highlight can wrap over
+ * lines and stand at the right edge of a phone's screen, where a tip anchored in the text would
+ * be cut off. The tip is fixed to the window, so it follows on scroll.
+ */
+let shown: HTMLElement | null = null;
+
+function placeTip(mark: HTMLElement): void {
+  const tip = mark.nextElementSibling as HTMLElement | null;
+  if (!tip) return;
+  shown = mark;
+  const rects = mark.getClientRects();
+  const first = rects[0];
+  const last = rects[rects.length - 1];
+  if (!first || !last) return;
+  const width = Math.min(384, window.innerWidth - 16);
+  tip.style.width = `${width}px`;
+  tip.style.left = `${Math.min(Math.max(8, last.left), window.innerWidth - width - 8)}px`;
+  const height = tip.offsetHeight || 160;
+  tip.style.top = `${last.bottom + 6 + height > window.innerHeight && first.top - height - 6 > 0 ? first.top - height - 6 : last.bottom + 6}px`;
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("scroll", () => shown?.isConnected && placeTip(shown), { passive: true });
+  window.addEventListener("resize", () => shown?.isConnected && placeTip(shown));
+}
+
 export function mandateSummary(m: ReadingMandate): string {
   const due = m.dueSession ? `due ${session(m.dueSession)}${m.deadlineYears ? ` (${m.deadlineYears})` : ""}` : m.deadline ? `deadline: ${m.deadline}` : "no deadline";
   return `${m.actorCanonical ?? m.actor}: ${m.verb}, ${due}${m.report ? ", report asked" : ""}`;
@@ -105,7 +132,14 @@ export function Runs({ runs, marks, italicPrefix }: { runs: Run[]; marks: Marks;
     const m = marks.view.mandates[id]!;
     out.push(
       <span class="mandate-wrap" key={`g${id}`}>
-        <mark class={`mandate force-${m.force}`} tabIndex={0} aria-describedby={`mandate-${id}`} data-mandate={id}>
+        <mark
+          class={`mandate force-${m.force}`}
+          tabIndex={0}
+          aria-describedby={`mandate-${id}`}
+          data-mandate={id}
+          onMouseEnter={(e) => placeTip(e.currentTarget as HTMLElement)}
+          onFocus={(e) => placeTip(e.currentTarget as HTMLElement)}
+        >
           {group}
         </mark>
         <MandateTip m={m} />
