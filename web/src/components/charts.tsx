@@ -49,7 +49,7 @@ export function SessionBars({ data, caption, color = "#2a6fb0", label }: { data:
       height: 240,
       marginLeft: 50,
       ariaLabel: caption,
-      x: { label: "Session", tickFormat: (d: string) => (Number(d) % (width < 500 ? 10 : 5) === 0 ? d : ""), type: "band" },
+      x: { label: "Session", tickFormat: (d: string) => (data.length <= 16 || Number(d) % (width < 500 ? 10 : 5) === 0 ? d : ""), type: "band" },
       y: { label, grid: true },
       marks: [Plot.barY(data, { x: "label", y: "value", fill: color, title: (d: Bar) => `${d.label}: ${d.value}` })],
     });
