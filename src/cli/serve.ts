@@ -85,7 +85,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   }
   // Loaded here so that other commands do not pay for the HTTP stack.
   const { buildApp } = await import("../server/app.js");
-  const app = await buildApp(store, { logger: { level: "warn" } });
+  const app = await buildApp(store, { logger: { level: "warn" }, warmReports: true });
   const host = flags.host ?? "127.0.0.1";
   try {
     await app.listen({ port, host });
@@ -96,7 +96,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   }
   const address = app.server.address();
   const url = typeof address === "object" && address ? `http://${host}:${address.port}` : `http://${host}:${port}`;
-  io.stdout(`Mandate Registry on ${url} (${await store.countDocuments()} documents in ${store.location}; API description at ${url}/openapi.json)\n`);
+  io.stdout(`Mandate Registry on ${url} (${await store.countDocuments()} documents in ${store.location}; API description at ${url}/api/openapi.json)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
@@ -110,7 +110,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
 export function registerServe(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("serve")
-    .description("serve the registry's HTTP API (OpenAPI description at /openapi.json)")
+    .description("serve the web pages and the HTTP JSON API (under /api; OpenAPI description at /api/openapi.json)")
     .option("--db <location>", DB_OPTION_HELP)
     .option("--port <n>", "port to listen on (default: PORT or 8080; 0 picks a free one)")
     .option("--host <address>", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")

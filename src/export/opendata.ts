@@ -14,7 +14,7 @@ export function toJsonLines(docs: Resolution[]): string {
   return docs.map((doc) => JSON.stringify(toContractJson(doc)) + "\n").join("");
 }
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled. */
 function csvField(value: Cell): string {
@@ -23,7 +23,7 @@ function csvField(value: Cell): string {
 }
 
 /** RFC 4180 CSV with a header line and CRLF line breaks. */
-function csv(header: readonly string[], rows: Cell[][]): string {
+export function csv(header: readonly string[], rows: Cell[][]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
 }
 

@@ -8,7 +8,9 @@ import type { PreparedDocument } from "./rows.js";
 import { SqlContext } from "./sql-store/context.js";
 import { countDocuments, getDocument, listDocuments, paragraphOccurrences } from "./sql-store/documents.js";
 import { citations, refreshSeries, series } from "./sql-store/graph.js";
-import { mandates, statistics } from "./sql-store/mandates.js";
+import { mandateWhere, mandates, statistics } from "./sql-store/mandates.js";
+import { readReport, registryStamp, type StoredReport, writeReport } from "./derived-reports.js";
+import { groupMandates, type MandateGroup, type MandateGroupRow } from "./mandate-groups.js";
 import { ParagraphSearch } from "./sql-store/search.js";
 import { DocumentWriter } from "./sql-store/writes.js";
 import type {
@@ -93,6 +95,22 @@ export class SqlStore implements Store {
 
   putOfficialMetadata(records: readonly OfficialRecord[], source: { name: string | null }): Promise<OfficialWrite> {
     return this.context.driver.transaction((tx) => writeOfficialRecords(tx, records, source.name, new Date().toISOString()));
+  }
+
+  registryStamp(): Promise<string> {
+    return registryStamp(this.context.db);
+  }
+
+  readReport(name: string): Promise<StoredReport | null> {
+    return readReport(this.context.db, name);
+  }
+
+  writeReport(name: string, report: StoredReport): Promise<void> {
+    return writeReport(this.context.db, name, report);
+  }
+
+  mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit = 200): Promise<MandateGroupRow[]> {
+    return groupMandates(this.context.db, mandateWhere(filter), by, limit);
   }
 
   getOfficialMetadata(symbol: string): Promise<StoredOfficialRecord | null> {

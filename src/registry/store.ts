@@ -2,6 +2,8 @@ import type { OfficialRecord } from "../ingest/official-metadata.js";
 import { problem } from "../model/problems.js";
 import type { Body, Language, Problem, Resolution, SourceFormat } from "../model/types.js";
 import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
+import type { StoredReport } from "./derived-reports.js";
+import type { MandateGroup, MandateGroupRow } from "./mandate-groups.js";
 import type { PreparedDocument } from "./rows.js";
 
 export type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
@@ -142,7 +144,7 @@ export interface SearchFilter extends Omit<DocumentFilter, "title" | "actor"> {
   hasReportDue?: boolean;
 }
 
-export const FACETS = ["body", "session", "year", "committee", "agendaItem", "kind", "verb", "actor", "sdg", "hasReportDue"] as const;
+export const FACETS = ["body", "language", "session", "year", "committee", "agendaItem", "kind", "verb", "actor", "sdg", "hasReportDue"] as const;
 export type FacetName = (typeof FACETS)[number];
 
 export interface SearchRequest {
@@ -208,7 +210,17 @@ export interface MandateFilter {
   symbol?: string;
   body?: Body;
   language?: Language;
+  /** Verbs at least this strong (force 1, invites .. 5, decides). */
+  minForce?: number;
+  /** Only mandates with (true) or without (false) a review or end clause. */
+  reviewOrEnd?: boolean;
+  /** Row order; default newest resolution first. */
+  sort?: MandateSort;
 }
+
+/** Orders of the mandate table: newest or oldest resolution, earliest due session, actor, strongest verb. */
+export const MANDATE_SORTS = ["newest", "oldest", "due", "actor", "force"] as const;
+export type MandateSort = (typeof MANDATE_SORTS)[number];
 
 export interface MandateRecord {
   symbol: string;
@@ -232,6 +244,7 @@ export interface MandateRecord {
   dueSession: number | null;
   deadline: string | null;
   recurrence: string | null;
+  hasReviewOrEnd: boolean;
 }
 
 export type CitationDirection = "out" | "in" | "both";
@@ -368,12 +381,19 @@ export interface Store {
   listDocuments(filter: DocumentFilter, page: Page): Promise<Paged<DocumentSummary>>;
   search(request: SearchRequest): Promise<SearchOutcome>;
   mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>>;
+  /** Mandates counted by the groups named (largest first), under the table's filters (sort ignored). */
+  mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit?: number): Promise<MandateGroupRow[]>;
   citations(symbol: string, query: CitationQuery): Promise<CitationGraph | null>;
   /** Where else a paragraph of a document appears; null when the document or the paragraph is unknown. */
   paragraphOccurrences(symbol: string, ref: string, options?: { language?: Language; limit?: number }): Promise<ParagraphOccurrences | null>;
   /** Series holding the document with this symbol, or whose title matches the words. */
   series(symbolOrTitle: string, options?: { language?: Language }): Promise<SeriesRecord[]>;
   statistics(): Promise<Statistics>;
+  /** A value that changes with every write: reports derived from the whole registry are valid while it holds. */
+  registryStamp(): Promise<string>;
+  /** A stored derived report (the duplication report), with the stamp it was computed at. */
+  readReport(name: string): Promise<StoredReport | null>;
+  writeReport(name: string, report: StoredReport): Promise<void>;
   countDocuments(): Promise<number>;
 
   close(): Promise<void>;

@@ -142,6 +142,7 @@ export const SHARED_SCHEMAS = [
       dueSession: nullable("integer"),
       deadline: nullable("string"),
       recurrence: nullable("string"),
+      hasReviewOrEnd: { type: "boolean" },
     },
   },
   {

@@ -15,6 +15,9 @@ import ts from "typescript";
  * - no problem is built by hand (an object literal with a `code` string beside a `message` or a
  *   `severity`, or a literal `severity: "error"` outside the catalogue);
  * - no message begins with a code written into it ("no-symbol: ..."): `describeProblem` does that.
+ *   A string that opens with a catalogued code and a colon is one anywhere; in the stages where
+ *   problems arise, so is one that opens with any code-like word and a colon, which would be a
+ *   code outside the catalogue (elsewhere, "comma-separated: ..." describes an HTTP parameter).
  */
 
 export interface SourceText {
@@ -46,6 +49,10 @@ export interface ProblemScan {
 export interface ScanOptions {
   /** The file holding the catalogue, whose entries spell severities out. */
   catalogueFile: string;
+  /** The catalogue's codes, retired ones included. */
+  codes: ReadonlySet<string>;
+  /** Whether problems arise in a file (a decoder, the parser, the registry's checks ...). */
+  raisesProblems: (file: string) => boolean;
 }
 
 interface Raiser {
@@ -168,7 +175,7 @@ export function scanProblemCodes(sources: readonly SourceText[], options: ScanOp
         }
       } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
         const prefix = CODE_PREFIX.exec(node.text);
-        if (prefix) violation(node, `a code written into a message ("${prefix[1]}: ..."): raise the problem and describe it with describeProblem()`);
+        if (prefix && (options.codes.has(prefix[1]!) || options.raisesProblems(file))) violation(node, `a code written into a message ("${prefix[1]}: ..."): raise the problem and describe it with describeProblem()`);
       }
       ts.forEachChild(node, visit);
     };

@@ -108,6 +108,8 @@ function originOf(file: string): ProblemOrigin | null {
   return null;
 }
 
+const scanOptions = { catalogueFile: CATALOGUE_FILE, codes: new Set(CATALOGUE.map(([code]) => code)), raisesProblems: (file: string) => originOf(file) !== null };
+
 function sourceTree(): SourceText[] {
   return walk(join(ROOT, "src"), ".ts").map((path) => ({ file: relative(ROOT, path).split(sep).join("/"), text: readFileSync(path, "utf8") }));
 }
@@ -128,24 +130,36 @@ test("the source scan catches a code outside the catalogue however it is written
         "const d = problem(codes[0], 'computed');",
         'const e = { code: "hand-made", severity: "warning", message: "built by hand" };',
         'const f = [`internal-error: ${reason}`];',
+        'const g = "made-up-too: a code-like word and a colon where problems arise";',
       ].join("\n"),
     },
+    {
+      file: "src/server/example.ts",
+      text: ['const h = { description: "comma-separated: a list, not a problem" };', 'const i = `no-symbol: ${message}`;'].join("\n"),
+    },
   ];
-  const scan = scanProblemCodes(sources, { catalogueFile: CATALOGUE_FILE });
+  const scan = scanProblemCodes(sources, scanOptions);
   assert.deepEqual(scan.raisers, [`${CATALOGUE_FILE}:problem`, "src/ingest/example.ts:fail"]);
   assert.deepEqual(
     scan.uses.map((u) => `${u.code} ${u.line}`),
     ["made-up 3", "too-large 4", "too-large 5", "empty 5", "hand-made 7"],
   );
   assert.deepEqual(
-    scan.violations.map((v) => `${v.line} ${v.what.split(" (")[0]}`),
-    ["6 a problem code computed at the call", "7 a problem built by hand", "7 a severity written by hand", "8 a code written into a message"],
+    scan.violations.map((v) => `${v.file.split("/")[1]} ${v.line} ${v.what.split(" (")[0]}`),
+    [
+      "ingest 6 a problem code computed at the call",
+      "ingest 7 a problem built by hand",
+      "ingest 7 a severity written by hand",
+      "ingest 8 a code written into a message",
+      "ingest 9 a code written into a message",
+      "server 2 a code written into a message",
+    ],
   );
 });
 
 test("every problem code in src/ is in the catalogue, every catalogued code is raised, where the catalogue says", () => {
   const sources = sourceTree();
-  const scan = scanProblemCodes(sources, { catalogueFile: CATALOGUE_FILE });
+  const scan = scanProblemCodes(sources, scanOptions);
   assert.ok(scan.files > 100, `${scan.files} source files read`);
   assert.deepEqual(scan.violations, [], scan.violations.map((v) => `${v.file}:${v.line} ${v.what}`).join("\n"));
   assert.ok(scan.raisers.includes(`${CATALOGUE_FILE}:problem`), "problem() is found as the function that raises problems");

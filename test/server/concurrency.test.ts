@@ -47,8 +47,8 @@ for (const factory of storeFactories()) {
         return { status: response.status, body: (await response.json()) as Answer["body"] };
       };
       // A question only the documents stored beforehand answer, and one every new document adds to.
-      const stable = "/search?q=industrial%20cooperation&session=69&limit=50";
-      const growing = "/search?q=General%20Assembly&limit=5&facets=session";
+      const stable = "/api/search?q=industrial%20cooperation&session=69&limit=50";
+      const growing = "/api/search?q=General%20Assembly&limit=5&facets=session";
       const expected = await ask(stable);
       assert.equal(expected.status, 200);
       assert.ok(expected.body.total > 0);

@@ -268,6 +268,7 @@ export class ParagraphSearch {
       `SELECT '${facet}', ${column}, COUNT(*) FROM hits h CROSS JOIN documents d WHERE d.id = h.document_id AND ${column} IS NOT NULL GROUP BY ${column}`;
     const branches: Record<FacetName, string> = {
       body: byDocument("body", "d.body"),
+      language: byDocument("language", "d.language"),
       session: byDocument("session", "CAST(d.session AS TEXT)"),
       year: byDocument("year", "CAST(d.year AS TEXT)"),
       committee: byDocument("committee", "d.committee"),
