@@ -15,7 +15,7 @@ export function formatSummary(summary: IngestSummary): string {
   const { metadata } = summary;
   const official = metadata.files ? `; ${count(metadata.files, "metadata file")}, ${count(metadata.rows, "row")}` : "";
   const lines = [
-    `${summary.files} files: ${summary.added} added, ${summary.updated} updated, ${summary.renditions} kept as renditions, ${summary.unchanged} unchanged, ${summary.failed.length} failed${official}${rate}; ${summary.series} series`,
+    `${summary.files} files: ${summary.added} added, ${summary.updated} updated, ${summary.renditions} kept as renditions, ${summary.unchanged} unchanged, ${summary.failed.length} failed${official}${rate}; ${summary.series} series${summary.carriedOver ? `; ${count(summary.carriedOver, "review decision")} carried over to new versions` : ""}`,
   ];
   for (const f of summary.failed) lines.push(`  failed ${f.file}: ${f.reasons.join("; ")}`);
   for (const p of metadata.problems) lines.push(`  ${p.file} line ${p.line}: ${p.message}`);

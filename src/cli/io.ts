@@ -9,6 +9,8 @@ export interface CliIO {
   readFile: (path: string) => Promise<Uint8Array>;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+  /** Standard input, read whole (a password given with --password-stdin). */
+  readStdin?: () => Promise<string>;
 }
 
 export const processIO: CliIO = {
@@ -21,10 +23,15 @@ export const processIO: CliIO = {
   },
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
 };
 
 /** Captures output in memory: for tests. */
-export function memoryIO(files: Record<string, Uint8Array | string> = {}, fallback?: CliIO["readFile"]): CliIO & { out: string; err: string } {
+export function memoryIO(files: Record<string, Uint8Array | string> = {}, fallback?: CliIO["readFile"], stdin?: string): CliIO & { out: string; err: string } {
   const io = {
     out: "",
     err: "",
@@ -42,6 +49,7 @@ export function memoryIO(files: Record<string, Uint8Array | string> = {}, fallba
     },
     isTTY: false,
     env: {} as Record<string, string | undefined>,
+    ...(stdin !== undefined ? { readStdin: async () => stdin } : {}),
   };
   return io;
 }

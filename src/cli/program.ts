@@ -9,6 +9,7 @@ import { registerServe } from "./serve.js";
 import { registerDiff } from "./diff.js";
 import { registerDuplicates } from "./duplicates.js";
 import { registerExport } from "./export.js";
+import { registerAccounts } from "./accounts.js";
 
 /** Builds the `mandates` command line; runs in-process so tests need not spawn it. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -30,6 +31,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   registerDiff(program, io, setExit);
   registerDuplicates(program, io, setExit);
   registerExport(program, io, setExit);
+  registerAccounts(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

@@ -46,7 +46,7 @@ const MIN_ACTION_SIMILARITY_ELSEWHERE = 0.6;
  * The addressee as compared: canonical gazetteer name when known, else the words as written;
  * lower case, punctuation and a leading "the" dropped ("Secretary General" = "the Secretary-General").
  */
-export function actorKey(m: Mandate): string {
+export function actorKey(m: Pick<Mandate, "actor" | "actorCanonical">): string {
   return (m.actorCanonical ?? m.actor)
     .normalize("NFKC")
     .toLowerCase()

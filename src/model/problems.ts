@@ -13,7 +13,7 @@ import type { Position, Problem, ProblemSeverity } from "./types.js";
  */
 
 /** Where a problem arises: which stage of the pipeline finds it. */
-export const PROBLEM_ORIGINS = ["decoder", "parser", "enrichment", "comparison", "registry input", "search input"] as const;
+export const PROBLEM_ORIGINS = ["decoder", "parser", "enrichment", "comparison", "registry input", "search input", "review input"] as const;
 export type ProblemOrigin = (typeof PROBLEM_ORIGINS)[number];
 
 export interface ProblemDefinition {
@@ -90,6 +90,34 @@ export const PROBLEMS = {
   "search-too-many-terms": { severity: "error", where: ["search input"], meaning: "The search holds more terms than the limit the message gives." },
   "search-only-exclusions": { severity: "error", where: ["search input"], meaning: "The search only excludes words (-word) and names none to look for." },
   "search-beyond-window": { severity: "error", where: ["search input"], meaning: "The page asked for lies beyond the hits a search serves; narrow the search instead." },
+
+  // --- review input: decisions, deliveries and accounts, from the API, the web forms and CSV --
+  "review-field": {
+    severity: "error",
+    where: ["review input"],
+    meaning: "A field of a review decision is missing, too long, of the wrong type or not one of its allowed values; the message names the field.",
+  },
+  "review-absorbed-by": {
+    severity: "error",
+    where: ["review input"],
+    meaning: "A merger or replacement names no absorbing mandate, or one the registry does not hold, or another disposition names one.",
+  },
+  "review-entity": {
+    severity: "error",
+    where: ["review input"],
+    meaning: "The entity named is no actor the registry knows: name it as the registry names actors (UNIDO, Secretary-General).",
+  },
+  "review-mandate": { severity: "error", where: ["review input"], meaning: "The mandate id names no mandate the registry holds or has held a review of." },
+  "import-header": {
+    severity: "error",
+    where: ["review input"],
+    meaning: "A CSV of decisions lacks a required column (mandate, entity, decision), repeats one or has one the import does not know.",
+  },
+  "import-row": {
+    severity: "error",
+    where: ["review input"],
+    meaning: "A row of a CSV of decisions is malformed, repeats another row's mandate and entity, or may not be written by the importing user.",
+  },
 } as const satisfies Record<string, ProblemDefinition>;
 
 /** The codes of a catalogue that are still raised (retired ones are left out). */

@@ -106,6 +106,11 @@ export interface SqlDialect {
    * searched instead (SQLite: FTS5 merges every posting of a prefix before returning a row).
    */
   prefixTerms?(db: SqlExecutor, prefix: string, words: readonly string[], language: Language | undefined): Promise<SearchTerm[]>;
+  /**
+   * Statements that make a table append-only in the database itself: triggers that refuse every
+   * UPDATE and DELETE of its rows (and TRUNCATE, where the engine has it), whoever connects.
+   */
+  appendOnly(table: string): string[];
   /** Serialises concurrent migrators (an advisory lock on PostgreSQL; SQLite's write lock suffices). */
   lockForMigration(tx: SqlExecutor): Promise<void>;
 }

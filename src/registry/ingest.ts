@@ -47,6 +47,8 @@ export interface IngestSummary {
   metadata: { files: number; rows: number; problems: { file: string; line: number; message: string }[] };
   /** Number of series after the closing refresh. */
   series: number;
+  /** Review decisions new versions of recurring resolutions inherited (src/registry/lifecycle/carry-over.ts). */
+  carriedOver: number;
   seconds: number;
 }
 
@@ -163,7 +165,7 @@ async function commitBatch(store: Store, batch: Staged[]): Promise<FileOutcome[]
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const { files, missing } = await collectFiles(paths);
-  const summary: IngestSummary = { files: files.length + missing.length, added: 0, updated: 0, renditions: 0, unchanged: 0, failed: [], series: 0, seconds: 0, metadata: { files: 0, rows: 0, problems: [] } };
+  const summary: IngestSummary = { files: files.length + missing.length, added: 0, updated: 0, renditions: 0, unchanged: 0, failed: [], series: 0, carriedOver: 0, seconds: 0, metadata: { files: 0, rows: 0, problems: [] } };
   options.onStart?.(summary.files);
   let done = 0;
   const record = (outcome: FileOutcome) => {
@@ -206,6 +208,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     await preparer.close();
   }
   summary.series = (await store.refreshSeries()).series;
+  summary.carriedOver = await store.lifecycle.carryOver();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -186,6 +186,12 @@ export const postgresDialect: SqlDialect = {
     const bounded = ids ? " AND p.id >= ? AND p.id < ?" : "";
     return { sql: `SELECT p.id FROM paragraphs p WHERE p.tsv @@ (${query.sql})${bounded}`, params: [...query.params, ...(ids ? [ids.from, ids.to] : [])] };
   },
+  appendOnly: (table) => [
+    `CREATE FUNCTION ${table}_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION '${table} is append-only: rows cannot be changed or deleted (%)', TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`,
+    `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_refuse_change()`,
+    `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${table}_refuse_change()`,
+  ],
   async lockForMigration(tx: SqlExecutor) {
     await tx.all(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
   },

@@ -1,5 +1,6 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
+import { mandateIds } from "../compare/mandate-id.js";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
 import { titleKey } from "./series.js";
 import type { ParagraphKind } from "./store.js";
@@ -79,6 +80,8 @@ export interface CitationRow {
 
 export interface MandateRow {
   ordinal: number;
+  /** The mandate's stable id (src/compare/mandate-id.ts): what reviews are filed under. */
+  uid: string;
   ref: string;
   paragraph_number: number;
   sub: string | null;
@@ -143,6 +146,7 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
   const citations: CitationRow[] = [];
   const mandates: MandateRow[] = [];
   const sdgs: SdgRow[] = [];
+  const ids = mandateIds(doc);
   /** A paragraph row, as one object literal: spreading the caller's object was a third of flattening a document. */
   const add = (ref: string, kind: ParagraphKind, number: number | null, phrase: string | null, part: string | null, node: Placed): number | null => {
     if (paragraphs.length >= PARAGRAPH_ID_SPAN) return null;
@@ -178,6 +182,7 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
     for (const m of p.mandates) {
       mandates.push({
         ordinal,
+        uid: ids.get(m)!,
         ref: m.in || ref,
         paragraph_number: p.number,
         sub: m.sub,

@@ -5,6 +5,7 @@ import { migrate } from "./migrations/index.js";
 import { canonicalSymbol } from "./symbols.js";
 import { type OfficialWrite, readOfficialRecord, type StoredOfficialRecord, writeOfficialRecords } from "./official-rows.js";
 import type { PreparedDocument } from "./rows.js";
+import { SqlLifecycle } from "./lifecycle/index.js";
 import { SqlContext } from "./sql-store/context.js";
 import { countDocuments, getDocument, listDocuments, paragraphOccurrences } from "./sql-store/documents.js";
 import { citations, refreshSeries, series } from "./sql-store/graph.js";
@@ -51,6 +52,7 @@ export class SqlStore implements Store {
   private readonly context: SqlContext;
   private readonly searcher: ParagraphSearch;
   private readonly writer: DocumentWriter;
+  readonly lifecycle: SqlLifecycle;
 
   constructor(
     sql: SqlDialect,
@@ -61,6 +63,7 @@ export class SqlStore implements Store {
     this.context = new SqlContext(sql, driver);
     this.searcher = new ParagraphSearch(this.context);
     this.writer = new DocumentWriter(this.context, () => this.searcher.forgetTermFrequencies());
+    this.lifecycle = new SqlLifecycle(this.context);
   }
 
   migrate(options: OpenOptions = {}): Promise<MigrationResult[]> {

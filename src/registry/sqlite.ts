@@ -183,6 +183,10 @@ export const sqliteDialect: SqlDialect = {
       params: [ftsMatch(expression, tags), ...(ids ? [ids.from, ids.to] : [])],
     };
   },
+  appendOnly: (table) => [
+    `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows cannot be changed'); END`,
+    `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows cannot be deleted'); END`,
+  ],
   async lockForMigration() {
     // BEGIN IMMEDIATE already holds the database's single write lock.
   },

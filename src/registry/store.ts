@@ -4,6 +4,7 @@ import type { Body, Language, Problem, Resolution, SourceFormat } from "../model
 import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
 import type { StoredReport } from "./derived-reports.js";
 import type { MandateGroup, MandateGroupRow } from "./mandate-groups.js";
+import type { LifecycleStore } from "./lifecycle/types.js";
 import type { PreparedDocument } from "./rows.js";
 
 export type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
@@ -223,6 +224,8 @@ export const MANDATE_SORTS = ["newest", "oldest", "due", "actor", "force"] as co
 export type MandateSort = (typeof MANDATE_SORTS)[number];
 
 export interface MandateRecord {
+  /** The mandate's stable id (src/compare/mandate-id.ts): what its review is filed under, the same across versions and extractions. */
+  id: string;
   symbol: string;
   language: Language;
   title: string | null;
@@ -395,6 +398,9 @@ export interface Store {
   readReport(name: string): Promise<StoredReport | null>;
   writeReport(name: string, report: StoredReport): Promise<void>;
   countDocuments(): Promise<number>;
+
+  /** Accounts, the review of mandates, report deliveries and the audit trail, on the same connection (src/registry/lifecycle/). */
+  readonly lifecycle: LifecycleStore;
 
   close(): Promise<void>;
 }

@@ -122,6 +122,7 @@ export const SHARED_SCHEMAS = [
     $id: "Mandate",
     type: "object",
     properties: {
+      id: { type: "string", description: "the mandate's stable id: the same across versions of the document and new extractions; its review is filed under it" },
       symbol: { type: "string" },
       language: { type: "string" },
       title: nullable("string"),

@@ -104,6 +104,7 @@ function originOf(file: string): ProblemOrigin | null {
   if (file.startsWith("src/enrich/")) return "enrichment";
   if (file.startsWith("src/compare/")) return "comparison";
   if (file === "src/registry/search-query.ts" || file === "src/registry/sql-store/search.ts") return "search input";
+  if (file.startsWith("src/model/lifecycle") || file.startsWith("src/registry/lifecycle/")) return "review input";
   if (file.startsWith("src/registry/")) return "registry input";
   return null;
 }

@@ -46,6 +46,7 @@ export async function mandates(context: SqlContext, filter: MandateFilter, page:
     limit: page.limit,
     offset: page.offset,
     items: rows.map((r) => ({
+      id: String(r.uid),
       symbol: String(r.symbol),
       language: r.language as Language,
       title: str(r.title),

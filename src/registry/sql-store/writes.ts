@@ -200,9 +200,9 @@ export class DocumentWriter {
     );
     await tx.insertRows(
       "mandates",
-      ["document_id", "paragraph_id", "ref", "paragraph_number", "sub", "actor", "actor_canonical", "actor_key", "actor_type", "verb", "category",
+      ["document_id", "paragraph_id", "uid", "ref", "paragraph_number", "sub", "actor", "actor_canonical", "actor_key", "actor_type", "verb", "category",
         "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end"],
-      rows.mandates.map((m) => [documentId, paragraphId(m.ordinal), m.ref, m.paragraph_number, m.sub, m.actor, m.actor_canonical, m.actor_key,
+      rows.mandates.map((m) => [documentId, paragraphId(m.ordinal), m.uid, m.ref, m.paragraph_number, m.sub, m.actor, m.actor_canonical, m.actor_key,
         m.actor_type, m.verb, m.category, m.force, m.action, m.report, m.report_to, m.deliverable, m.due_session, m.deadline, m.recurrence,
         m.has_review_or_end]),
     );
