@@ -2,7 +2,7 @@
  * `npm run bench [-- PART...]`: prints throughput and latency figures beside their targets.
  * Parts: parse, compare, registry (the slowest: it loads the corpus and builds a 50,000-document
  * registry), web (the pages in Chromium on the corpus registry the registry part leaves, or one
- * loaded for it). Figures are printed, not asserted; they are wall-clock times, so the machine's
+ * loaded for it), review (100 editors recording decisions for 60 s over loopback). Figures are printed, not asserted; they are wall-clock times, so the machine's
  * load shows beside them where it matters.
  */
 import { existsSync } from "node:fs";
@@ -11,13 +11,14 @@ import { printParseBench, runParseBench } from "./parse.js";
 import { runCompareBench } from "./compare.js";
 import { runRegistryBench } from "./registry.js";
 import { runWebBench } from "./web.js";
+import { runReviewBench } from "./review.js";
 
 const corpus = resolve(process.env.CORPUS ?? join(process.cwd(), "..", "shared", "corpus"));
 if (!existsSync(corpus)) {
   console.error(`no corpus at ${corpus}: put ../shared beside the checkout or set CORPUS`);
   process.exit(2);
 }
-const parts = ["parse", "compare", "registry", "web"];
+const parts = ["parse", "compare", "registry", "web", "review"];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !parts.includes(w));
 if (unknown.length) {
@@ -30,3 +31,4 @@ if (runs("parse")) printParseBench(runParseBench(corpus));
 if (runs("compare")) await runCompareBench();
 if (runs("registry")) await runRegistryBench({ corpus });
 if (runs("web")) await runWebBench({ corpus });
+if (runs("review")) await runReviewBench({ corpus });

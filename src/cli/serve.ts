@@ -16,7 +16,12 @@ export interface ServeFlags {
   host?: string;
   loadCorpus?: boolean;
   corpus?: string;
+  private?: boolean;
+  secureCookies?: boolean;
 }
+
+/** Loopback addresses: a server there is reached over plain HTTP by its own machine (or through a TLS proxy that says so). */
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
 /** The checkout (src/cli or dist/cli, two levels up), beside which ../shared/corpus lies. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -85,8 +90,17 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   }
   // Loaded here so that other commands do not pay for the HTTP stack.
   const { buildApp } = await import("../server/app.js");
-  const app = await buildApp(store, { logger: { level: "warn" }, warmReports: true });
   const host = flags.host ?? "127.0.0.1";
+  const app = await buildApp(store, {
+    logger: { level: "warn" },
+    warmReports: true,
+    auth: {
+      private: flags.private ?? false,
+      // beyond loopback the cookies travel only over HTTPS, unless told otherwise
+      secureCookies: flags.secureCookies ?? !LOOPBACK.has(host),
+      ...(io.env.MANDATES_COOKIE_SECRET ? { cookieSecret: io.env.MANDATES_COOKIE_SECRET } : {}),
+    },
+  });
   try {
     await app.listen({ port, host });
   } catch (e) {
@@ -96,7 +110,10 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   }
   const address = app.server.address();
   const url = typeof address === "object" && address ? `http://${host}:${address.port}` : `http://${host}:${port}`;
-  io.stdout(`Mandate Registry on ${url} (${await store.countDocuments()} documents in ${store.location}; API description at ${url}/api/openapi.json)\n`);
+  io.stdout(`Mandate Registry on ${url} (${await store.countDocuments()} documents in ${store.location}; API description at ${url}/api/openapi.json${flags.private ? "; reading needs signing in" : ""})\n`);
+  if ((await store.lifecycle.listUsers()).every((u) => u.role !== "admin")) {
+    io.stderr("mandates serve: no admin yet: create the first with  mandates users add EMAIL --role admin --password-stdin\n");
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
@@ -116,5 +133,8 @@ export function registerServe(program: Command, io: CliIO, setExit: (code: numbe
     .option("--host <address>", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
     .option("--load-corpus", "when the registry is empty, load ../shared/corpus first (seeds, ODS, PDF, SC, AKN, EOSG and the rows of official metadata)")
     .option("--corpus <dir>", "the corpus folder for --load-corpus (default: ../shared/corpus beside the checkout)")
+    .option("--private", "reading needs signing in (a user's session or API token); public by default")
+    .option("--secure-cookies", "send the session cookie over HTTPS only (the default when --host is not loopback)")
+    .option("--no-secure-cookies", "send the session cookie over plain HTTP too (a TLS proxy on loopback)")
     .action(async (flags: ServeFlags) => setExit(await serveCommand(flags, io)));
 }

@@ -132,6 +132,12 @@ for (const factory of storeFactories()) {
       const doc = r.json();
       assert.equal(doc.openapi, "3.1.0");
       assert.deepEqual(Object.keys(doc.paths).sort(), [
+        "/api/audit",
+        "/api/audit.csv",
+        "/api/auth/csrf",
+        "/api/auth/me",
+        "/api/auth/sign-in",
+        "/api/auth/sign-out",
         "/api/diff",
         "/api/documents",
         "/api/documents/{symbol}",
@@ -143,18 +149,35 @@ for (const factory of storeFactories()) {
         "/api/mandates",
         "/api/mandates.csv",
         "/api/mandates/groups",
+        "/api/mandates/{id}",
+        "/api/mandates/{id}/reports/{session}",
+        "/api/mandates/{id}/review",
         "/api/openapi.json",
+        "/api/reports/overdue",
+        "/api/reviews",
+        "/api/reviews.csv",
+        "/api/reviews/import",
+        "/api/reviews/orphaned",
+        "/api/reviews/summary",
+        "/api/reviews/summary.csv",
         "/api/search",
         "/api/search/resolutions",
         "/api/series",
         "/api/series/{symbol}",
         "/api/stats",
         "/api/symbols/nearest",
+        "/api/tokens",
+        "/api/tokens/{id}",
+        "/api/unlisted-mandates",
+        "/api/users",
+        "/api/users/{email}",
       ]);
       for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown>; parameters: { name: string; in: string }[] }>>(doc.paths)) {
-        assert.ok(item.get!.responses["200"], `${path} documents its success`);
-        for (const name of path.match(/\{(\w+)\}/g) ?? []) {
-          assert.ok(item.get!.parameters.some((p) => p.in === "path" && `{${p.name}}` === name), `${path} declares ${name}`);
+        for (const [method, operation] of Object.entries(item)) {
+          assert.ok(operation.responses["200"] ?? operation.responses["201"] ?? operation.responses["204"], `${method} ${path} documents its success`);
+          for (const name of path.match(/\{(\w+)\}/g) ?? []) {
+            assert.ok(operation.parameters.some((p) => p.in === "path" && `{${p.name}}` === name), `${method} ${path} declares ${name}`);
+          }
         }
       }
       const searchParameters = doc.paths["/api/search"].get.parameters.map((p: { name: string }) => p.name);

@@ -128,6 +128,17 @@ export class SqlLifecycle implements LifecycleStore {
     return reviewsOf(this.db, mandateId);
   }
 
+  async editableEntities(mandateId: string, by: Author | null): Promise<string[]> {
+    if (!by || by.role === "viewer") return [];
+    const target = await mandateTarget(this.db, mandateId);
+    if (!target) return [];
+    const addressee = target.unlistedFor ?? (await resolveEntity(this.db, target.actorCanonical ?? target.actor)) ?? target.actorCanonical ?? target.actor;
+    const candidates = [...new Set([addressee, ...(await reviewsOf(this.db, mandateId)).map((r) => r.entity), ...by.entities])];
+    const out: string[] = [];
+    for (const entity of candidates) if (!(await mayWrite(this.db, by, target, entity))) out.push(entity);
+    return out;
+  }
+
   async setReview(mandateId: string, input: ReviewInput, by: Author): Promise<Done<ReviewSaved> | ReviewConflict> {
     const target = await mandateTarget(this.db, mandateId);
     if (!target) {

@@ -220,6 +220,8 @@ export interface LifecycleStore {
   // --- reviews
   mandateTarget(id: string): Promise<MandateTarget | null>;
   reviewsOf(mandateId: string): Promise<StoredReview[]>;
+  /** The entities `by` may record decisions for on a mandate: the addressee and the entities that reviewed it, as `by`'s rights allow. */
+  editableEntities(mandateId: string, by: Author | null): Promise<string[]>;
   setReview(mandateId: string, input: ReviewInput, by: Author): Promise<Done<ReviewSaved> | ReviewConflict>;
   entityMandates(filter: EntityMandateFilter, page: { limit: number; offset: number }): Promise<Paged<EntityMandate>>;
   /** Mandates entities recorded that the registry does not hold (all, or one entity's), with their reviews. */

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from "fastify";
+import { sittingSession } from "../../model/reports-due.js";
+import type { RouteContext } from "../app.js";
+import { withRole } from "../auth.js";
+import { failures, lref, mandateIdParams } from "../lifecycle-schemas.js";
+import { sessionSchema } from "../schemas.js";
+import { unwrap } from "./accounts.js";
+
+/** Reports mandates ask for: the overdue ones (a session closed without a delivery recorded), and recording a delivery. */
+
+export async function reportRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+  app.get<{ Querystring: { entity?: string; since?: number; limit: number; offset: number } }>(
+    "/reports/overdue",
+    {
+      schema: {
+        summary: "Reports overdue today: due at a session that has closed (session N closes in September of 1946 + N) with no delivery recorded; recurring reports fall due again; newest first",
+        tags: ["reports"],
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            entity: { type: "string", maxLength: 300, description: "only the reports of mandates addressed to or reviewed for this entity" },
+            since: { ...sessionSchema, description: "only reports due at this session or later" },
+            limit: { type: "integer", minimum: 1, maximum: 500, default: 50 },
+            offset: { type: "integer", minimum: 0, maximum: 1_000_000, default: 0 },
+          },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              sitting: { type: "integer", description: "the session sitting today" },
+              total: { type: "integer" },
+              limit: { type: "integer" },
+              offset: { type: "integer" },
+              items: { type: "array", items: { type: "object", properties: { mandate: lref("MandateTarget"), session: { type: "integer" }, entities: { type: "array", items: { type: "string" } } } } },
+            },
+          },
+          ...failures(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset, entity, since } = request.query;
+      const today = new Date().toISOString();
+      const resolved = entity ? await store.lifecycle.resolveEntity(entity) : null;
+      if (entity && !resolved) throw Object.assign(new Error(`no entity "${entity.slice(0, 80)}" in the registry`), { statusCode: 404, code: "REGISTRY_404" });
+      const page = await store.lifecycle.overdueReports({ today, ...(resolved ? { entity: resolved } : {}), ...(since !== undefined ? { since } : {}) }, { limit, offset });
+      return { sitting: sittingSession(today), ...page };
+    },
+  );
+
+  app.put<{ Params: { id: string; session: number }; Body: { symbol: string | null; note?: string; version?: number } }>(
+    "/mandates/:id/reports/:session",
+    {
+      schema: {
+        summary: "Record that the report due at a session was delivered (its symbol), or not (null); needs the editor of the mandate's entity or an admin, and the version the edit was made against",
+        tags: ["reports"],
+        params: { type: "object", required: ["id", "session"], properties: { ...mandateIdParams.properties, session: sessionSchema } },
+        body: {
+          type: "object",
+          additionalProperties: false,
+          required: ["symbol"],
+          properties: { symbol: { type: ["string", "null"], maxLength: 100 }, note: { type: "string", maxLength: 2000 }, version: { type: "integer", minimum: 0 } },
+        },
+        response: { 200: lref("ReportDelivery"), ...failures(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const me = withRole(request, "editor", "admin");
+      const outcome = await store.lifecycle.setDelivery(request.params.id, request.params.session, { symbol: request.body.symbol, note: request.body.note ?? "", version: request.body.version ?? 0 }, me);
+      if (!outcome.ok && outcome.status === 409) return reply.status(409).send({ statusCode: 409, error: "Conflict", message: outcome.message, current: "current" in outcome ? outcome.current : null });
+      return unwrap(outcome as Exclude<typeof outcome, { status: 409 }>);
+    },
+  );
+}
