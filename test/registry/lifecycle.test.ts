@@ -151,6 +151,61 @@ for (const factory of storeFactories()) {
       assert.ok((await store.lifecycle.reviewsOf(mandate.id))[0]!.orphaned);
     });
 
+    test("reports: deliveries recorded with their symbol, overdue ones listed newest first, stale deliveries refused", async () => {
+      // 77/180 asked the Secretary-General for a report at the seventy-ninth session, which closed in September 2025
+      const asked = (await store.mandates({ symbol: "77/180", actor: "Secretary-General", report: true }, { limit: 5, offset: 0 })).items[0]!;
+      assert.equal(asked.dueSession, 79);
+      const today = "2026-12-07";
+      const before = await store.lifecycle.overdueReports({ entity: "Secretary-General", today, since: 79 }, { limit: 50, offset: 0 });
+      assert.ok(before.items.some((o) => o.mandate.id === asked.id && o.session === 79), JSON.stringify(before.items.map((o) => [o.mandate.symbol, o.session])));
+      assert.ok(before.items.every((o) => o.session >= 79 && o.session < 81));
+      const sgEditor: Author = { userId: null, email: null, role: "editor", entities: ["Secretary-General"], via: "cli" };
+      assert.equal((await store.lifecycle.setDelivery(asked.id, 79, { symbol: "A/79/123", note: "", version: 0 }, editor)).ok, false, "UNIDO's editor does not answer for the Secretary-General's reports");
+      assert.equal((await store.lifecycle.setDelivery(asked.id, 80, { symbol: "A/79/123", note: "", version: 0 }, sgEditor)).ok, false, "no report was asked for at the eightieth");
+      const delivered = await store.lifecycle.setDelivery(asked.id, 79, { symbol: "a/79/123", note: "issued in July", version: 0 }, sgEditor);
+      assert.ok(delivered.ok && delivered.value.symbol === "A/79/123" && delivered.value.version === 1, JSON.stringify(delivered));
+      const stale = await store.lifecycle.setDelivery(asked.id, 79, { symbol: "A/79/124", note: "", version: 0 }, sgEditor);
+      assert.ok(!stale.ok && stale.status === 409);
+      const after = await store.lifecycle.overdueReports({ entity: "Secretary-General", today, since: 79 }, { limit: 50, offset: 0 });
+      assert.ok(!after.items.some((o) => o.mandate.id === asked.id && o.session === 79));
+      const reports = (await store.lifecycle.reportsOf(asked.id, today))!;
+      assert.deepEqual(reports.occurrences.find((o) => o.session === 79), { session: 79, state: "delivered", symbol: "A/79/123" });
+    });
+
+    test("a CSV import is all or nothing, and names every bad row; an entity records a mandate the registry does not hold", async () => {
+      const { readDecisionCsv } = await import("../../src/model/lifecycle-import.js");
+      const unido = (await store.mandates({ symbol: "75/231", actor: "UNIDO" }, { limit: 3, offset: 0 })).items;
+      const sg = (await store.mandates({ symbol: "75/231", actor: "Secretary-General" }, { limit: 1, offset: 0 })).items[0]!;
+      const bad = readDecisionCsv(`mandate,entity,decision\n${unido[0]!.id},UNIDO,RETAIN\n${sg.id},UNIDO,RETAIN\n${unido[1]!.id},UNIDO,REVIEW\nffffffffffffffff,UNIDO,RETAIN\n`);
+      assert.deepEqual(bad.problems, []);
+      const refused = await store.lifecycle.importDecisions(bad.rows, editor);
+      assert.ok(!refused.ok);
+      assert.deepEqual(refused.problems.map((p) => [p.code, p.message.split(":")[0]]), [["import-row", "line 3"], ["review-mandate", "line 5"]]);
+      const partly = readDecisionCsv(`mandate,entity,decision\n${unido[0]!.id},UNIDO,RETAIN\n${sg.id},UNIDO,RETAIN\n${unido[1]!.id},UNIDO,REVIEW\n`);
+      const forbidden = await store.lifecycle.importDecisions(partly.rows, editor);
+      assert.ok(!forbidden.ok);
+      assert.deepEqual(forbidden.problems.map((p) => p.message.split(":")[0]), ["line 3"]);
+      assert.equal((await store.lifecycle.reviewsOf(unido[0]!.id)).length, 0, "nothing was stored");
+      const good = readDecisionCsv(`mandate,entity,decision,status\n${unido[0]!.id},UNIDO,RETAIN,ongoing\n${unido[1]!.id},UNIDO,REVIEW,not started\n`);
+      const saved = await store.lifecycle.importDecisions(good.rows, editor);
+      assert.deepEqual(saved, { ok: true, saved: 2, unchanged: 0 });
+      const audit = await store.lifecycle.audit({ mandate: unido[1]!.id }, { limit: 5, offset: 0 });
+      assert.deepEqual(audit.items.map((a) => [a.via, a.user]), [["import", "editor@unido.org"]]);
+
+      const recorded = await store.lifecycle.addUnlisted({ entity: "UNIDO", symbol: "A/RES/78/999", paragraph: "operative 4", description: "to report on the Decade" }, editor);
+      assert.ok(recorded.ok, JSON.stringify(recorded));
+      assert.match(recorded.value.id, /^u[0-9a-f]{16}$/);
+      assert.equal((await store.lifecycle.addUnlisted({ entity: "Secretary-General", symbol: "A/RES/78/999", paragraph: "4", description: "x" }, editor)).ok, false);
+      const decided = await store.lifecycle.setReview(recorded.value.id, decision({ decision: "REVIEW" }), editor);
+      assert.ok(decided.ok);
+      assert.deepEqual((await store.lifecycle.unlistedMandates(UNIDO)).map((m) => [m.mandate.symbol, m.mandate.ref, m.reviews[0]?.decision]), [["A/RES/78/999", "operative 4", "REVIEW"]]);
+      const summary = await store.lifecycle.summary("entity", UNIDO);
+      assert.equal(summary.length, 1);
+      assert.ok(summary[0]!.retained >= 1 && summary[0]!.flagged >= 2 && summary[0]!.undecided > 0, JSON.stringify(summary));
+      const bySeries = await store.lifecycle.summary("series");
+      assert.ok(bySeries.some((r) => r.group === "Industrial development cooperation"), JSON.stringify(bySeries));
+    });
+
     test("an upgraded registry keeps its documents and gets the ids the writer would give", async () => {
       const before = await store.mandates({}, { limit: 500, offset: 0 });
       // the registry as it stood before migration 17

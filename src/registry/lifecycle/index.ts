@@ -40,6 +40,12 @@ import { entityMandates, summary, unlistedMandates } from "./views.js";
 export type * from "./types.js";
 export { CARRY_OVER_AUTHOR, CLI_AUTHOR } from "./types.js";
 
+/** Problems of an import in the order of the lines they name ("line 12: ..."). */
+function byLine(problems: readonly Problem[]): Problem[] {
+  const line = (p: Problem) => Number(/^line (\d+)/.exec(p.message)?.[1] ?? 0);
+  return [...problems].sort((a, b) => line(a) - line(b));
+}
+
 /** Thrown inside the import's transaction to roll it back with the rows' problems. */
 class ImportRefused extends Error {
   constructor(readonly problems: Problem[]) {
@@ -192,10 +198,10 @@ export class SqlLifecycle implements LifecycleStore {
   }
 
   /**
-   * Every row checked against the registry first (mandate held, entity known, absorbing mandate
-   * held), then all written in one transaction, each with its author's right and its version
-   * checked as a single edit's are; any problem rolls the whole import back, and every row at
-   * fault is named.
+   * Every row checked against the registry (mandate held, entity known, absorbing mandate held),
+   * and those that pass written in one transaction, each with its author's right and its version
+   * checked as a single edit's are; any problem of any row rolls the whole import back, and every
+   * row at fault is named, in line order.
    */
   async importDecisions(rows: readonly ImportRow[], by: Author): Promise<{ ok: true; saved: number; unchanged: number } | { ok: false; problems: Problem[] }> {
     const problems: Problem[] = [];
@@ -213,22 +219,21 @@ export class SqlLifecycle implements LifecycleStore {
       }
       plans.push({ row, target, entity: resolved.value });
     }
-    if (problems.length) return { ok: false, problems };
     const seen = new Map<string, number>();
-    for (const plan of plans) {
+    const distinct = plans.filter((plan) => {
       const key = `${plan.target.id}\u0000${plan.entity}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) problems.push(problem("import-row", `line ${plan.row.line}: the same mandate and entity as line ${earlier}`));
-      seen.set(key, plan.row.line);
-    }
-    if (problems.length) return { ok: false, problems };
+      else seen.set(key, plan.row.line);
+      return earlier === undefined;
+    });
     const now = new Date().toISOString();
     const author: Author = { ...by, via: "import" };
     try {
       return await this.context.driver.transaction(async (tx) => {
         let saved = 0;
         let unchanged = 0;
-        for (const { row, target, entity } of plans) {
+        for (const { row, target, entity } of distinct) {
           const refused = await mayWrite(tx, author, target, entity);
           if (refused) {
             problems.push(problem("import-row", `line ${row.line}: ${refused.message}`));
@@ -239,7 +244,7 @@ export class SqlLifecycle implements LifecycleStore {
           else if (written.value.changed) saved++;
           else unchanged++;
         }
-        if (problems.length) throw new ImportRefused(problems);
+        if (problems.length) throw new ImportRefused(byLine(problems));
         return { ok: true as const, saved, unchanged };
       });
     } catch (e) {
