@@ -1,3 +1,4 @@
+import { mandateIds } from "../compare/mandate-id.js";
 import type { Citation, FootnoteRef, Mandate, OperativeParagraph, PreambularParagraph, Resolution, SdgLink, SubParagraph } from "../model/types.js";
 
 /**
@@ -15,6 +16,8 @@ export type Run =
 
 export interface ReadingMandate {
   id: number;
+  /** The mandate's stable id (src/compare/mandate-id.ts): its review page and decisions are filed under it. */
+  key: string;
   in: string;
   sub: string | null;
   actor: string;
@@ -172,9 +175,10 @@ function placeMandates(blocks: Block[], mandates: readonly { id: number; action:
   }
 }
 
-function mandateView(m: Mandate, id: number): ReadingMandate {
+function mandateView(m: Mandate, id: number, key: string): ReadingMandate {
   return {
     id,
+    key,
     in: m.in,
     sub: m.sub,
     actor: m.actor,
@@ -197,6 +201,7 @@ function mandateView(m: Mandate, id: number): ReadingMandate {
 
 export function toReadingView(doc: Resolution): ReadingView {
   const mandates: ReadingMandate[] = [];
+  const keys = mandateIds(doc);
   const citations: ReadingCitation[] = doc.citations.map((c, id) => ({ id, symbol: c.symbol, kind: c.kind, text: c.text, in: c.in }));
   const addCitations = (list: readonly Citation[]) =>
     list.map((c) => {
@@ -235,7 +240,7 @@ export function toReadingView(doc: Resolution): ReadingView {
     const cited = addCitations(p.citations);
     placeCitations(blocks, cited);
     const own = p.mandates.map((m) => {
-      const view = mandateView(m, mandates.length);
+      const view = mandateView(m, mandates.length, keys.get(m) ?? "");
       mandates.push(view);
       return view;
     });

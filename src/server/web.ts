@@ -15,7 +15,11 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 export const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** The paths the pages own (documented in the README); `*` is one URL-encoded segment. */
-export const PAGE_ROUTES = ["/", "/search", "/resolutions/:symbol", "/compare", "/series/:symbol", "/mandates", "/entities/:name", "/duplicates", "/dashboard"];
+export const PAGE_ROUTES = [
+  "/", "/search", "/resolutions/:symbol", "/compare", "/series/:symbol", "/mandates", "/entities/:name", "/duplicates", "/dashboard",
+  // the review of mandates, sign-in and accounts
+  "/sign-in", "/account", "/review", "/review/mandates/:id", "/review/overdue", "/review/summary", "/review/import", "/review/audit",
+];
 
 const MISSING_BUILD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mandate Registry</title></head>
 <body><main><h1>Mandate Registry</h1><p>The web pages are not built: run <code>npm run build</code>. The JSON API answers under <a href="/api/openapi.json">/api</a>.</p></main></body></html>`;

@@ -10,7 +10,7 @@ import { corpusFolders } from "../../src/cli/serve.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { openStore } from "../../src/registry/open.js";
 import type { Store } from "../../src/registry/store.js";
-import { buildApp } from "../../src/server/app.js";
+import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { WEB_ROOT } from "../../src/server/web.js";
 import { CORPUS, ROOT, unpackedCorpus } from "../helpers/corpus.js";
 
@@ -57,13 +57,19 @@ function ensureWebBuild(): void {
 /**
  * The corpus in a fresh registry behind the real server. WEB_TEST_REGISTRY names a registry
  * already loaded with the corpus (a SQLite file or URL), to iterate on the pages without
- * loading it again.
+ * loading it again; `files` loads only those (the review's tests need one series).
  */
-export async function openSite(): Promise<Site> {
+export async function openSite(options: { files?: readonly string[]; app?: AppOptions } = {}): Promise<Site> {
   ensureWebBuild();
   let dir: string | null = null;
   let store: Store;
-  if (process.env.WEB_TEST_REGISTRY) {
+  if (options.files) {
+    // a registry of the files named, for the pages that need no more than a few resolutions
+    dir = mkdtempSync(join(tmpdir(), "web-test-"));
+    store = await openStore(join(dir, "registry.db"));
+    const summary = await ingestPaths(store, options.files);
+    assert.deepEqual(summary.failed, []);
+  } else if (process.env.WEB_TEST_REGISTRY) {
     store = await openStore(process.env.WEB_TEST_REGISTRY);
   } else {
     dir = mkdtempSync(join(tmpdir(), "web-test-"));
@@ -72,7 +78,7 @@ export async function openSite(): Promise<Site> {
     assert.ok(summary.added > 5000, `the corpus loaded (${summary.added} documents)`);
   }
   // The duplication report is scanned while the first tests run, as `mandates serve` does at start.
-  const app: FastifyInstance = await buildApp(store, { warmReports: true });
+  const app: FastifyInstance = await buildApp(store, { warmReports: !options.files, ...options.app });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   assert.ok(address && typeof address === "object");

@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The error's whole body: a 409's `current` state, a 400's `problems`. */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -45,6 +47,50 @@ export async function api<T>(path: string, params: Params = {}, signal?: AbortSi
   }
   return (await response.json()) as T;
 }
+
+let csrfToken: Promise<string> | null = null;
+
+/** The CSRF token every change made with the session cookie carries (GET /api/auth/csrf sets its secret). */
+function csrf(fresh = false): Promise<string> {
+  if (fresh || !csrfToken) {
+    csrfToken = fetch("/api/auth/csrf", { headers: { accept: "application/json" } })
+      .then((r) => r.json() as Promise<{ token: string }>)
+      .then((b) => b.token);
+    csrfToken.catch(() => (csrfToken = null));
+  }
+  return csrfToken;
+}
+
+/**
+ * A change: JSON (or CSV text) sent with the CSRF token; a refused token is fetched again once
+ * (the server restarted, the secret's cookie expired). Errors carry the API's body.
+ */
+export async function send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, contentType = "application/json"): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(`/api${path}`, {
+        method,
+        headers: { accept: "application/json", "x-csrf-token": await csrf(attempt > 0), ...(body !== undefined ? { "content-type": contentType } : {}) },
+        ...(body !== undefined ? { body: contentType === "application/json" ? JSON.stringify(body) : String(body) } : {}),
+      });
+    } catch {
+      throw new ApiError(0, "the registry could not be reached; check that the server is running");
+    }
+    if (response.status === 204) return undefined as T;
+    let json: Record<string, unknown> = {};
+    try {
+      json = (await response.json()) as Record<string, unknown>;
+    } catch {
+      // not JSON
+    }
+    if (response.ok) return json as T;
+    if (response.status === 403 && attempt === 0 && /csrf/i.test(String(json.message ?? ""))) continue;
+    throw new ApiError(response.status, String(json.message ?? `the registry answered ${response.status}`), json);
+  }
+}
+
+export const reviewPath = (id: string) => `/review/mandates/${encodeURIComponent(id)}`;
 
 /** `/resolutions/A%2FRES%2F79%2F222`: a symbol is one path segment. */
 export const resolutionPath = (symbol: string, hash = "") => `/resolutions/${encodeURIComponent(symbol)}${hash ? `#${hash}` : ""}`;

@@ -3,9 +3,9 @@ import { api, ApiError, type Params } from "./api.js";
 
 export type Loaded<T> = { state: "loading" } | { state: "error"; error: ApiError } | { state: "done"; data: T };
 
-/** Reads one API path; reloads when the path or parameters change, dropping answers that arrive late. */
-export function useApi<T>(path: string | null, params: Params = {}): Loaded<T> {
-  const key = path === null ? null : path + JSON.stringify(params);
+/** Reads one API path; reloads when the path, the parameters or `reload` change, dropping answers that arrive late. */
+export function useApi<T>(path: string | null, params: Params = {}, reload = 0): Loaded<T> {
+  const key = path === null ? null : path + JSON.stringify(params) + reload;
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
   // A layout effect: the request starts as soon as the page is in the document, not after the next paint.
   useLayoutEffect(() => {

@@ -10,6 +10,15 @@ import { SeriesPage } from "./pages/series.js";
 import { ComparePage } from "./pages/compare.js";
 import { ResolutionPage } from "./pages/resolution.js";
 import { type Location, Router } from "./router.js";
+import { AuthProvider } from "./auth.js";
+import { SignInPage } from "./pages/sign-in.js";
+import { AccountPage } from "./pages/account.js";
+import { ReviewPage } from "./pages/review/my-mandates.js";
+import { MandateReviewPage } from "./pages/review/mandate.js";
+import { OverduePage } from "./pages/review/overdue.js";
+import { SummaryPage } from "./pages/review/summary.js";
+import { ImportPage } from "./pages/review/import.js";
+import { AuditPage } from "./pages/review/audit.js";
 
 /**
  * The pages and their paths (the server answers each with this shell: src/server/web.ts). The
@@ -44,16 +53,27 @@ function page({ path }: Location) {
   if (entity !== null) return <EntityPage key={entity} name={entity} />;
   if (path === "/dashboard") return <DashboardPage />;
   if (path === "/duplicates") return <DuplicatesPage />;
+  if (path === "/sign-in") return <SignInPage />;
+  if (path === "/account") return <AccountPage />;
+  if (path === "/review") return <ReviewPage />;
+  const reviewed = segment(path, "/review/mandates/");
+  if (reviewed !== null) return <MandateReviewPage key={reviewed} id={reviewed} />;
+  if (path === "/review/overdue") return <OverduePage />;
+  if (path === "/review/summary") return <SummaryPage />;
+  if (path === "/review/import") return <ImportPage />;
+  if (path === "/review/audit") return <AuditPage />;
   return <NotFoundPage />;
 }
 
 render(
-  <Router>
-    {(location) => (
-      <Layout>
-        <Suspense fallback={<Loading what="the page" />}>{page(location)}</Suspense>
-      </Layout>
-    )}
-  </Router>,
+  <AuthProvider>
+    <Router>
+      {(location) => (
+        <Layout>
+          <Suspense fallback={<Loading what="the page" />}>{page(location)}</Suspense>
+        </Layout>
+      )}
+    </Router>
+  </AuthProvider>,
   document.getElementById("app")!,
 );

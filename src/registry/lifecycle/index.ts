@@ -203,8 +203,10 @@ export class SqlLifecycle implements LifecycleStore {
    * checked as a single edit's are; any problem of any row rolls the whole import back, and every
    * row at fault is named, in line order.
    */
-  async importDecisions(rows: readonly ImportRow[], by: Author): Promise<{ ok: true; saved: number; unchanged: number } | { ok: false; problems: Problem[] }> {
-    const problems: Problem[] = [];
+  async importDecisions(rows: readonly ImportRow[], by: Author, found: readonly Problem[] = []): Promise<{ ok: true; saved: number; unchanged: number } | { ok: false; problems: Problem[] }> {
+    // problems the file's reading found already (src/model/lifecycle-import.ts): the rows that
+    // read well are still checked, so that every bad row is named at once, and nothing is stored
+    const problems: Problem[] = [...found];
     const plans: { row: ImportRow; target: MandateTarget; entity: string }[] = [];
     for (const row of rows) {
       const target = await mandateTarget(this.db, row.mandate);

@@ -229,7 +229,8 @@ export interface LifecycleStore {
   /** Reviews whose mandate the registry no longer holds. */
   orphanedReviews(entity?: string): Promise<StoredReview[]>;
   addUnlisted(input: UnlistedInput, by: Author): Promise<Done<MandateTarget>>;
-  importDecisions(rows: readonly ImportRow[], by: Author): Promise<{ ok: true; saved: number; unchanged: number } | { ok: false; problems: Problem[] }>;
+  /** Stores every row or none; `found`: problems of rows the CSV's reading refused already, named beside the others and storing nothing. */
+  importDecisions(rows: readonly ImportRow[], by: Author, found?: readonly Problem[]): Promise<{ ok: true; saved: number; unchanged: number } | { ok: false; problems: Problem[] }>;
   summary(by: SummaryBy, entity?: string): Promise<SummaryRow[]>;
   /** Decisions and statuses inherited by new versions of recurring resolutions; returns how many reviews were created. */
   carryOver(): Promise<number>;

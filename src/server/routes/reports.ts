@@ -6,6 +6,9 @@ import { failures, lref, mandateIdParams } from "../lifecycle-schemas.js";
 import { sessionSchema } from "../schemas.js";
 import { unwrap } from "./accounts.js";
 
+/** Sessions the overdue list looks back by default: three biennial cycles. Older reports were most likely delivered without the registry being told. */
+const DEFAULT_LOOK_BACK = 6;
+
 /** Reports mandates ask for: the overdue ones (a session closed without a delivery recorded), and recording a delivery. */
 
 export async function reportRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
@@ -20,7 +23,7 @@ export async function reportRoutes(app: FastifyInstance, { store }: RouteContext
           additionalProperties: false,
           properties: {
             entity: { type: "string", maxLength: 300, description: "only the reports of mandates addressed to or reviewed for this entity" },
-            since: { ...sessionSchema, description: "only reports due at this session or later" },
+            since: { ...sessionSchema, description: "only reports due at this session or later (default: six sessions before the one sitting; 1 for all)" },
             limit: { type: "integer", minimum: 1, maximum: 500, default: 50 },
             offset: { type: "integer", minimum: 0, maximum: 1_000_000, default: 0 },
           },
@@ -30,6 +33,7 @@ export async function reportRoutes(app: FastifyInstance, { store }: RouteContext
             type: "object",
             properties: {
               sitting: { type: "integer", description: "the session sitting today" },
+              since: { type: "integer", description: "the earliest due session listed" },
               total: { type: "integer" },
               limit: { type: "integer" },
               offset: { type: "integer" },
@@ -45,8 +49,10 @@ export async function reportRoutes(app: FastifyInstance, { store }: RouteContext
       const today = new Date().toISOString();
       const resolved = entity ? await store.lifecycle.resolveEntity(entity) : null;
       if (entity && !resolved) throw Object.assign(new Error(`no entity "${entity.slice(0, 80)}" in the registry`), { statusCode: 404, code: "REGISTRY_404" });
-      const page = await store.lifecycle.overdueReports({ today, ...(resolved ? { entity: resolved } : {}), ...(since !== undefined ? { since } : {}) }, { limit, offset });
-      return { sitting: sittingSession(today), ...page };
+      const sitting = sittingSession(today);
+      const from = since ?? Math.max(1, sitting - DEFAULT_LOOK_BACK);
+      const page = await store.lifecycle.overdueReports({ today, since: from, ...(resolved ? { entity: resolved } : {}) }, { limit, offset });
+      return { sitting, since: from, ...page };
     },
   );
 

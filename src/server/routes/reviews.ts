@@ -255,8 +255,9 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
       const text = typeof body === "string" ? body : body && typeof body === "object" && typeof body.csv === "string" ? body.csv : null;
       if (text === null) throw httpFailure(400, "send the CSV as text/csv, or as JSON {\"csv\": \"...\"}");
       const read = readDecisionCsv(text);
-      if (read.problems.length) throw refusedInput(read.problems);
-      const outcome = await store.lifecycle.importDecisions(read.rows, me);
+      // a file that cannot be read as decisions at all (header, quoting) names that alone
+      if (!read.rows.length && read.problems.length) throw refusedInput(read.problems);
+      const outcome = await store.lifecycle.importDecisions(read.rows, me, read.problems);
       if (!outcome.ok) throw refusedInput(outcome.problems);
       return { saved: outcome.saved, unchanged: outcome.unchanged };
     },

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { ApiError } from "../api.js";
-import { useLocation } from "../router.js";
+import { useAuth } from "../auth.js";
+import { navigate, useLocation } from "../router.js";
 
 const NAV = [
   { href: "/", label: "Search", match: (p: string) => p === "/" || p === "/search" || p.startsWith("/resolutions/") },
@@ -9,7 +10,39 @@ const NAV = [
   { href: "/dashboard", label: "Dashboard", match: (p: string) => p === "/dashboard" },
   { href: "/duplicates", label: "Duplication", match: (p: string) => p === "/duplicates" },
   { href: "/compare", label: "Compare", match: (p: string) => p === "/compare" || p.startsWith("/series/") },
+  { href: "/review", label: "Review", match: (p: string) => p.startsWith("/review") },
 ];
+
+/** Who is signed in, with the way out; or the way in. */
+function Account() {
+  const auth = useAuth();
+  const { path } = useLocation();
+  if (auth.user === undefined) return null;
+  if (!auth.user) {
+    return (
+      <a class="account" href={`/sign-in${path.startsWith("/sign-in") ? "" : `?next=${encodeURIComponent(path)}`}`}>
+        Sign in
+      </a>
+    );
+  }
+  return (
+    <div class="account">
+      <a href="/account" aria-current={path === "/account" ? "page" : undefined}>
+        {auth.user.email} <span class="role">({auth.user.role})</span>
+      </a>
+      <button
+        type="button"
+        class="link-button"
+        onClick={async () => {
+          await auth.signOut();
+          navigate("/");
+        }}
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const { path, search } = useLocation();
@@ -46,6 +79,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             ))}
           </ul>
         </nav>
+        <Account />
       </header>
       <main id="main" tabIndex={-1} ref={main}>
         {children}

@@ -1,5 +1,5 @@
 import type { ReadingCitation, ReadingMandate, ReadingParagraph, ReadingSub, ReadingView, Run } from "../../../src/export/reading.js";
-import { entityPath, resolutionPath } from "../api.js";
+import { entityPath, resolutionPath, reviewPath } from "../api.js";
 import { FORCE_NAMES, session } from "./format.js";
 
 /**
@@ -209,6 +209,14 @@ export function MandateList({ view }: { view: ReadingView }) {
           <a href={entityPath(m.actorCanonical ?? m.actor)}>{m.actorCanonical ?? m.actor}</a> · {m.verb}
           {m.dueSession ? ` · due ${session(m.dueSession)}` : ""}
           {m.report ? " · report" : ""}
+          {m.key ? (
+            <>
+              {" · "}
+              <a href={reviewPath(m.key)} aria-label={`Review of the mandate of op. ${m.in.split(".")[1]}${m.sub ? ` (${m.sub})` : ""} to ${m.actorCanonical ?? m.actor}`}>
+                review
+              </a>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
