@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { sittingSession } from "../../model/reports-due.js";
 import type { RouteContext } from "../app.js";
-import { withRole } from "../auth.js";
+import { httpFailure, withRole } from "../auth.js";
 import { failures, lref, mandateIdParams } from "../lifecycle-schemas.js";
 import { sessionSchema } from "../schemas.js";
 import { unwrap } from "./accounts.js";
@@ -48,7 +48,7 @@ export async function reportRoutes(app: FastifyInstance, { store }: RouteContext
       const { limit, offset, entity, since } = request.query;
       const today = new Date().toISOString();
       const resolved = entity ? await store.lifecycle.resolveEntity(entity) : null;
-      if (entity && !resolved) throw Object.assign(new Error(`no entity "${entity.slice(0, 80)}" in the registry`), { statusCode: 404, code: "REGISTRY_404" });
+      if (entity && !resolved) throw httpFailure(404, `no entity "${entity.slice(0, 80)}" in the registry: name it as the registry names actors (UNIDO)`);
       const sitting = sittingSession(today);
       const from = since ?? Math.max(1, sitting - DEFAULT_LOOK_BACK);
       const page = await store.lifecycle.overdueReports({ today, since: from, ...(resolved ? { entity: resolved } : {}) }, { limit, offset });
