@@ -101,9 +101,13 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   }
   const cover = coverFacts(lines.slice(trailer).map((l) => l.text).join("\n"));
   const bodyLines = lines.slice(0, trailer);
+  // each line holding markers is copied once, however many it holds (markers ascend, so a
+  // line's markers are consecutive)
+  let stripped = -1;
   for (const at of markers) {
     const line = index.point(at).line - 1;
-    if (line < bodyLines.length) bodyLines[line] = stripMarker(bodyLines[line]!);
+    if (line < bodyLines.length && line !== stripped) bodyLines[line] = stripMarkers(bodyLines[line]!);
+    stripped = line;
   }
 
   const formulaAt = bodyLines.findIndex((l) => FORMULA.test(l.text.trim()) || FORMULA_INLINE.test(l.text.trim()));
@@ -263,7 +267,11 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
   let currentPart = part;
 
   const placement = () => ({ ...(currentPart ? { part: currentPart } : {}), ...(section ? { section } : {}) });
+  // The text last added to the last operative paragraph, where whether it ends a sentence is
+  // read: testing the paragraph's whole growing text copied it at every line added to it.
+  let operativeTail = "";
   const pushOperative = (number: number, numbered: boolean, clean: { text: string; refs: FootnoteRef[] }, phrase: OpeningPhrase, block: Block) => {
+    operativeTail = clean.text;
     operative.push({
       type: "operative",
       number,
@@ -320,10 +328,12 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
         children: [],
       };
       const owner = operative.at(-1);
-      if (owner && (preamble.length === 0 || operative.length > 0)) attachSubparagraph(owner, node, `(${label})`);
-      else {
+      if (owner && (preamble.length === 0 || operative.length > 0)) {
+        attachSubparagraph(owner, node, `(${label})`);
+        operativeTail = clean.text;
+      } else {
         const p = preamble.at(-1)!;
-        p.footnoteRefs.push(...clean.refs.map((r) => ({ number: r.number, offset: r.offset + p.text.length + label.length + 3 })));
+        addRefs(p.footnoteRefs, clean.refs, p.text.length + label.length + 3);
         p.text += ` (${label}) ${clean.text}`;
         p.position = index.span(p.position.start.offset, block.end);
       }
@@ -357,7 +367,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       const continues = preamble.length > 0 && !phrase.known && /^[a-z\u201c"(]/.test(clean.text);
       if (continues) {
         const p = preamble.at(-1)!;
-        p.footnoteRefs.push(...clean.refs.map((r) => ({ number: r.number, offset: r.offset + p.text.length + 1 })));
+        addRefs(p.footnoteRefs, clean.refs, p.text.length + 1);
         p.text += " " + clean.text;
         p.position = index.span(p.position.start.offset, block.end);
         continue;
@@ -380,11 +390,12 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
     // with an operative verb, otherwise text that belongs to the previous paragraph.
     const phrase = openingPhrase(clean.text, "operative");
     const previous = operative.at(-1)!;
-    if (phrase.known && /[;.]["\u201d\u2019]?$/.test(previous.text)) {
+    if (phrase.known && /[;.]["\u201d\u2019]?$/.test(operativeTail)) {
       pushOperative(previous.number + 1, false, clean, phrase, block);
       continue;
     }
     appendToOperative(previous, clean.text, clean.refs, index.span(previous.position.start.offset, block.end));
+    operativeTail = clean.text;
   }
 
   // --- annexes ----------------------------------------------------------------------------
@@ -497,18 +508,45 @@ function notAResolution(preamble: PreambularParagraph[], operative: OperativePar
  * placed in the block holding it, when its digits name a footnote and no call-out is there yet.
  */
 function addKnownCallouts(offsets: readonly number[], blocks: Block[], located: Callout[][], footnotes: ReadonlyMap<number, Footnote>): void {
-  for (const offset of offsets) {
-    const b = blocks.findIndex((block) => block.start <= offset && offset < block.end);
-    if (b === -1) continue;
+  if (offsets.length === 0) return;
+  // Blocks are in source order: the offsets, sorted, walk them once; a block's call-outs
+  // (sorted, apart) are searched by halves. A search of every block and a sort of the block's
+  // list per offset grew with the square of a page of superscripts.
+  const sorted = [...offsets].sort((x, y) => x - y);
+  const added = new Map<number, Callout[]>();
+  let b = 0;
+  for (const offset of sorted) {
+    while (b < blocks.length && blocks[b]!.end <= offset) b++;
+    if (b === blocks.length) break;
     const block = blocks[b]!;
+    if (offset < block.start) continue;
     const at = blockOffset(block, offset);
     const digits = /^\d{1,3}/.exec(block.text.slice(at, at + 4))?.[0];
     if (!digits || !footnotes.has(Number(digits))) continue;
-    const list = located[b]!;
-    if (list.some((c) => at < c.at + String(c.number).length && c.at < at + digits.length)) continue;
-    list.push({ at, number: Number(digits) });
-    list.sort((x, y) => x.at - y.at);
+    const overlaps = (c: Callout | undefined) => c !== undefined && at < c.at + String(c.number).length && c.at < at + digits.length;
+    const mine = added.get(b);
+    if (overlaps(mine?.at(-1)) || overlaps(firstEndingAfter(located[b]!, at))) continue;
+    if (mine) mine.push({ at, number: Number(digits) });
+    else added.set(b, [{ at, number: Number(digits) }]);
   }
+  for (const [index, list] of added) {
+    const merged = located[index]!;
+    for (const c of list) merged.push(c);
+    merged.sort((x, y) => x.at - y.at);
+  }
+}
+
+/** The first of a block's call-outs (in order, apart) whose digits end after `at`. */
+function firstEndingAfter(callouts: Callout[], at: number): Callout | undefined {
+  let lo = 0;
+  let hi = callouts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = callouts[mid]!;
+    if (c.at + String(c.number).length <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return callouts[lo];
 }
 
 /** One paragraph per line, as in ODS exports, shows as most non-empty lines opening with a tab. */
@@ -518,10 +556,9 @@ function mostlyTabIndented(lines: Line[]): boolean {
   return nonEmpty > 0 && tabbed / nonEmpty > 0.5;
 }
 
-function stripMarker(line: Line): Line {
-  const at = line.text.indexOf("[DU1]");
-  if (at === -1) return line;
-  return { text: line.text.slice(0, at) + " ".repeat(5) + line.text.slice(at + 5), start: line.start, end: line.end };
+/** The line with every [DU1] marker blanked out (offsets kept). */
+function stripMarkers(line: Line): Line {
+  return { text: line.text.replaceAll("[DU1]", "     "), start: line.start, end: line.end };
 }
 
 /**
@@ -646,10 +683,14 @@ function followsLetter(previous: string, label: string): boolean {
 }
 
 function appendToOperative(p: OperativeParagraph, text: string, refs: FootnoteRef[], position: OperativeParagraph["position"]): void {
-  const base = p.text.length + 1;
+  addRefs(p.footnoteRefs, refs, p.text.length + 1);
   p.text += " " + text;
-  p.footnoteRefs.push(...refs.map((r) => ({ number: r.number, offset: r.offset + base })));
   p.position = position;
+}
+
+/** Appends call-outs moved by `shift`, one by one: spread into one call, 100,000 of them overflow the stack. */
+function addRefs(into: FootnoteRef[], refs: readonly FootnoteRef[], shift: number): void {
+  for (const r of refs) into.push({ number: r.number, offset: r.offset + shift });
 }
 
 function checkNumbering(operative: OperativeParagraph[], problems: Problem[]): void {
