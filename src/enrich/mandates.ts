@@ -732,29 +732,29 @@ function mentionsOf(item: TextItem): Referent[] {
  * included. Mentions are looked for only when a reference needs them: most paragraphs have none.
  */
 class ReferenceContext {
-  private previous: Item[] = [];
-  private current: Item[] = [];
+  private previous = new Scope();
+  private current = new Scope();
   private readonly earlier: Item[] = [];
   /** Per short form: how far `earlier` was searched and what was found, so each item is read once. */
   private readonly shortForms = new Map<string, { searched: number; found: Referent | null }>();
   private readonly described = new Map<string, Referent>();
 
   nextParagraph(): void {
-    if (this.current.length) this.previous = this.current;
-    this.current = [];
+    if (this.current.items.length) this.previous = this.current;
+    this.current = new Scope();
   }
 
   /** Notes `source` (from `from` to `to`) as read; its mentions are found only if a reference asks. */
   read(source: string, from = 0, to = source.length): void {
     if (to <= from) return;
     const item: TextItem = { source, from, to };
-    this.current.push(item);
+    this.current.items.push(item);
     this.earlier.push(item);
   }
 
   add(addressee: Referent): void {
     const item = { addressee };
-    this.current.push(item);
+    this.current.add(item);
     this.earlier.push(item);
   }
 
@@ -772,19 +772,9 @@ class ReferenceContext {
   /** "it": a body; "them": a group; "him", "her": a person. */
   pronoun(word: string): Referent | null {
     const want: ActorNumber = /^(him|her)$/i.test(word) ? "person" : /^(them|they)$/i.test(word) ? "plural" : "singular";
-    const ok = (r: Referent) => r.number === want && r.canonical !== "General Assembly" && !PRONOUNS.test(r.actor);
     for (const scope of [this.current, this.previous]) {
-      for (let i = scope.length - 1; i >= 0; i--) {
-        const item = scope[i]!;
-        if ("addressee" in item && ok(item.addressee)) return item.addressee;
-      }
-      for (let i = scope.length - 1; i >= 0; i--) {
-        const item = scope[i]!;
-        if ("source" in item) {
-          const found = lastOf(mentionsOf(item), ok);
-          if (found) return found;
-        }
-      }
+      const found = scope.lastAddressee[want] ?? scope.lastMention(want);
+      if (found) return found;
     }
     return null;
   }
@@ -808,6 +798,37 @@ class ReferenceContext {
     const result = found ?? cached.found;
     this.shortForms.set(head, { searched: this.earlier.length, found: result });
     return result;
+  }
+}
+
+/** What a pronoun can stand for. */
+const standsFor = (r: Referent, want: ActorNumber) => r.number === want && r.canonical !== "General Assembly" && !PRONOUNS.test(r.actor);
+
+/**
+ * The items of one paragraph, with the last addressee and the last body named that each kind of
+ * pronoun can stand for, kept up to date as items come: a paragraph of thousands of clauses
+ * with a pronoun each was searched whole at every one.
+ */
+class Scope {
+  readonly items: Item[] = [];
+  readonly lastAddressee: Partial<Record<ActorNumber, Referent>> = {};
+  /** Per kind of pronoun: how many items were read for mentions, and the last that fits. */
+  private readonly mentioned: Partial<Record<ActorNumber, { read: number; found: Referent | null }>> = {};
+
+  add(item: { addressee: Referent }): void {
+    this.items.push(item);
+    const r = item.addressee;
+    if (standsFor(r, r.number)) this.lastAddressee[r.number] = r;
+  }
+
+  /** The last body named in the texts read that fits; texts are read for mentions only when asked. */
+  lastMention(want: ActorNumber): Referent | null {
+    const state = (this.mentioned[want] ??= { read: 0, found: null });
+    for (; state.read < this.items.length; state.read++) {
+      const item = this.items[state.read]!;
+      if ("source" in item) state.found = lastOf(mentionsOf(item), (r) => standsFor(r, want)) ?? state.found;
+    }
+    return state.found;
   }
 }
 
@@ -884,13 +905,20 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
   const all = units(p);
   // the chapeau's last clause may hand its addressee (or its verb) down to the sub-paragraphs
   let inherited: { verb: MandateVerb; actor: string | null; referent: Referent | null } | null = null;
+  // the first sub-paragraph with each label, made once: found by a search of the list per
+  // sub-paragraph, thousands of them cost the square of their number
+  let byLabel: Map<string, SubParagraph> | null = null;
   for (const unit of all) {
     const isTopSub = unit.label !== null && !unit.label.includes(".");
     const clauses = findClauses(unit.text);
     decides ||= clauses.some((c) => /^(?:decides|agrees|resolves)/i.test(c.written));
     let pending: { verb: MandateVerb; actor: string; referent: Referent; position: Position }[] = [];
     if (isTopSub && inherited && !(clauses[0] && clauses[0].verbStart < 3)) {
-      const sub = p.subparagraphs.find((s) => s.label === unit.label)!;
+      if (!byLabel) {
+        byLabel = new Map();
+        for (const s of p.subparagraphs) if (!byLabel.has(s.label)) byLabel.set(s.label, s);
+      }
+      const sub = byLabel.get(unit.label!)!;
       const firstClause = clauses[0]?.verbStart ?? unit.text.length;
       if (inherited.actor && inherited.referent) {
         drafts.push({ verb: inherited.verb, actor: inherited.actor, referent: inherited.referent, sub: unit.label,
@@ -956,7 +984,16 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
 /** A line index built on first use: most clauses start their unit and keep its position. */
 class LazyLineIndex {
   private index: LineIndex | null = null;
-  constructor(private readonly text: string) {}
+  /**
+   * Characters `narrow` may still read in the source. Each clause's verb is looked for from
+   * its unit's start: a paragraph of thousands of clauses was read once per clause (minutes for
+   * a few MB). The corpus reads at most its text's length; past the budget, clauses keep their
+   * unit's position, as clauses whose verb is not found do.
+   */
+  probeBudget: number;
+  constructor(private readonly text: string) {
+    this.probeBudget = 4 * text.length + 100_000;
+  }
   span(start: number, end: number): Position {
     return (this.index ??= new LineIndex(this.text)).span(start, end);
   }
@@ -964,10 +1001,11 @@ class LazyLineIndex {
 
 /** The position of a clause: from its verb to the end of its unit, when the verb is found in the source. */
 function narrow(unit: Unit, verbAt: number, lines: LazyLineIndex, source: string): Position {
-  if (verbAt === 0) return unit.position;
+  if (verbAt === 0 || lines.probeBudget < 0) return unit.position;
   const probe = unit.text.slice(verbAt, verbAt + 24);
   const from = unit.position.start.offset;
   const at = source.slice(from, unit.position.end.offset).indexOf(probe);
+  lines.probeBudget -= at < 0 ? unit.position.end.offset - from : at + probe.length;
   return at < 0 ? unit.position : lines.span(from + at, unit.position.end.offset);
 }
 
