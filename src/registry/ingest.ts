@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { symbolFromFileName as eosgSymbolFromFileName } from "../ingest/eosg.js";
-import { languageFromName, symbolFromFileName } from "../ingest/read.js";
+import { languageFromName, symbolFromFileName, tooLarge } from "../ingest/read.js";
 import type { HeldVersion } from "./prepare.js";
+import { readFailure, readFileWithin } from "./read-file.js";
 import type { PreparedDocument } from "./rows.js";
 import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
 import { canonicalSymbol } from "./symbols.js";
@@ -107,7 +108,9 @@ type Staged = FileOutcome | { file: string; status: "prepared"; prepared: Prepar
 async function stage(store: Store, preparer: Preparer, file: string): Promise<Staged> {
   const failed = (...reasons: string[]): FileOutcome => ({ file, status: "failed", reasons });
   try {
-    const bytes = new Uint8Array(await readFile(file));
+    const read = await readFileWithin(file);
+    if (!read.ok) return failed(`too-large: ${tooLarge(read.tooLarge.bytes).message}`);
+    const bytes = read.bytes;
     const hash = sha256(bytes);
     const known = await store.findSource(hash);
     if (known) return { file, status: "unchanged", symbol: known.symbol, language: known.language, version: known.version };
@@ -115,7 +118,7 @@ async function stage(store: Store, preparer: Preparer, file: string): Promise<St
     if (!outcome.ok) return failed(...outcome.reasons);
     return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name: file, byteLength: bytes.length } };
   } catch (e) {
-    return failed(`cannot read: ${message(e)}`);
+    return failed(`cannot read: ${readFailure(e)}`);
   }
 }
 
