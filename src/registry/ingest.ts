@@ -48,8 +48,16 @@ export interface IngestOptions {
   /** Called once the files are listed, before the first is read. */
   onStart?: (total: number) => void;
   onProgress?: (progress: IngestProgress) => void;
-  /** Worker threads preparing documents; 0 prepares in this thread. Default: one per core for large ingests. */
+  /** Worker threads preparing documents; 0 prepares in this thread. Default: one per core for large ingests, or with `fileTimeout`. */
   workers?: number;
+  /**
+   * Seconds a worker thread may spend on one file (default 30): a file still at work then fails
+   * alone ("took longer than N s"), its worker is replaced and the load goes on. This thread,
+   * preparing small loads, cannot be stopped: giving a limit prepares them in a worker thread too.
+   */
+  fileTimeout?: number;
+  /** Where documents are prepared, instead of the workers above; closed when the ingest ends. */
+  preparer?: Preparer;
   /** Documents written per transaction (default 256); a batch is also written every 2 s. */
   batchSize?: number;
 }
@@ -166,11 +174,12 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   };
   for (const m of missing) record({ file: m.file, status: "failed", reasons: m.reasons });
 
-  const workers = options.workers ?? (files.length >= WORKER_THRESHOLD ? undefined : 0);
-  const preparer: Preparer = workers === 0 ? inProcessPreparer : new WorkerPreparer(workers);
+  const workers = options.workers ?? (files.length >= WORKER_THRESHOLD || options.fileTimeout !== undefined ? undefined : 0);
+  const preparer: Preparer =
+    options.preparer ?? (workers === 0 ? inProcessPreparer : new WorkerPreparer(workers, options.fileTimeout !== undefined ? { fileTimeout: options.fileTimeout } : {}));
   // A whole batch staged, and the workers' queues full behind it while it is written.
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const ahead = workers === 0 ? 1 : batchSize + preparer.capacity;
+  const ahead = preparer === inProcessPreparer ? 1 : batchSize + preparer.capacity;
   try {
     const staged: Promise<Staged>[] = [];
     for (let i = 0; i < Math.min(ahead, files.length); i++) staged.push(stage(store, preparer, files[i]!));
