@@ -64,26 +64,71 @@ export interface IngestOptions {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Every file under `paths`, folders walked recursively in name order; missing paths are reported. */
+/**
+ * Every file under `paths`, folders walked recursively in name order. What cannot be read is
+ * reported with the reason and the walk goes on beside it: a path that does not exist, a folder
+ * that cannot be listed, a symbolic link that leads nowhere or back into a folder being walked
+ * (a loop), a FIFO, socket or device named like a resolution (reading one could wait forever).
+ * Symbolic links are followed, and a folder reached by several is walked once.
+ */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; missing: { file: string; reasons: string[] }[] }> {
   const files: string[] = [];
   const missing: { file: string; reasons: string[] }[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && INGESTED_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+  const unreadable = (file: string, reason: string) => missing.push({ file, reasons: [`cannot read: ${reason}`] });
+  // folders by device and inode: those being walked (a link to one is a loop), and all walked
+  const walking = new Map<string, string>();
+  const walked = new Set<string>();
+  const walk = async (dir: string, id: string): Promise<void> => {
+    walking.set(id, dir);
+    walked.add(id);
+    try {
+      let entries;
+      try {
+        entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      } catch (e) {
+        unreadable(dir, readFailure(e));
+        return;
+      }
+      for (const entry of entries) {
+        if (entry.name.startsWith(".")) continue;
+        const path = join(dir, entry.name);
+        const named = INGESTED_EXTENSIONS.has(extname(entry.name).toLowerCase());
+        if (entry.isFile()) {
+          if (named) files.push(path);
+          continue;
+        }
+        if (!entry.isDirectory() && !entry.isSymbolicLink()) {
+          if (named) unreadable(path, "it is not a regular file (a FIFO, socket or device)");
+          continue;
+        }
+        let info;
+        try {
+          info = await stat(path);
+        } catch (e) {
+          unreadable(path, entry.isSymbolicLink() ? `a symbolic link to nothing readable: ${readFailure(e)}` : readFailure(e));
+          continue;
+        }
+        if (info.isDirectory()) {
+          const target = `${info.dev}:${info.ino}`;
+          const ancestor = walking.get(target);
+          if (ancestor !== undefined) unreadable(path, `a symbolic link loop: it leads back to ${ancestor}, which holds it`);
+          else if (!walked.has(target)) await walk(path, target);
+        } else if (named) {
+          if (info.isFile()) files.push(path);
+          else unreadable(path, "it is not a regular file (a FIFO, socket or device)");
+        }
+      }
+    } finally {
+      walking.delete(id);
     }
   };
   for (const path of paths) {
     try {
       const s = await stat(path);
-      if (s.isDirectory()) await walk(path);
+      if (s.isDirectory()) await walk(path, `${s.dev}:${s.ino}`);
       else files.push(path);
     } catch (e) {
-      missing.push({ file: path, reasons: [`cannot read: ${message(e)}`] });
+      unreadable(path, readFailure(e));
     }
   }
   return { files, missing };
