@@ -82,6 +82,8 @@ export function lineBlock(line: Line): Block | null {
 
 /** A line that opens a new paragraph even without a blank line before it. */
 const PARAGRAPH_MARKER = /^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxl]{1,6}|\d{1,2})\))[\t \u00a0]/;
+/** A numbered line; four digits open a paragraph only in turn (1000 after 999): a year can open a wrapped line. */
+const NUMBER_MARKER = /^(\d{1,4})\.[\t \u00a0]/;
 
 /**
  * Blocks of a run of lines. `onePerLine` is the ODS layout; otherwise lines are joined until a
@@ -93,6 +95,7 @@ export function toBlocks(lines: Line[], onePerLine: boolean): Block[] {
   // whether the block's last line ended with a hyphen: read from the line, because asking the
   // growing block text copies it whole each time (a block of thousands of lines took seconds)
   let hyphenated = false;
+  let lastNumber = 0;
   const flush = () => {
     if (current) blocks.push(current);
     current = null;
@@ -108,8 +111,12 @@ export function toBlocks(lines: Line[], onePerLine: boolean): Block[] {
       flush();
       continue;
     }
-    if (current && PARAGRAPH_MARKER.test(t.text)) flush();
+    const numbered = NUMBER_MARKER.exec(t.text);
+    const number = numbered ? Number(numbered[1]) : null;
+    const inTurn = number !== null && (number < 1000 || number === lastNumber + 1);
+    if (current && (PARAGRAPH_MARKER.test(t.text) || (number !== null && number >= 1000 && inTurn))) flush();
     if (!current) {
+      if (inTurn) lastNumber = number!;
       current = { text: t.text, start: t.start, end: t.start + t.text.length, pieces: [{ at: 0, src: t.start }], indented: t.indented };
       hyphenated = t.text.endsWith("-");
       continue;
