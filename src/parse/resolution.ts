@@ -57,6 +57,8 @@ export interface ParseOptions {
 const FORMULA = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\s*[,.:]?\s*$/i;
 const FORMULA_INLINE = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*,\s+/i;
 const OPERATIVE = /^(\d{1,3})\.[\t \u00a0]+/;
+/** A four-digit number opens an operative paragraph only in turn (1000 after 999): a year can open a line too. */
+const LATE_OPERATIVE = /^(\d{4})\.[\t \u00a0]+/;
 const SUBPARAGRAPH = /^\((?:([a-z]{1,3})|([ivxlc]{1,7})|(\d{1,2}))\)[\t \u00a0]*/;
 const ROMAN_OR_LETTER_HEADING = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 const PART_LINE = /^([A-Z])(\d{0,2})$/;
@@ -309,7 +311,7 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
       meta.plenaryMeeting ??= scMeeting;
       continue;
     }
-    const op = OPERATIVE.exec(rest);
+    const op = OPERATIVE.exec(rest) ?? lateOperative(rest, operative.at(-1));
     if (op) {
       const clean = take(block, from + op[0].length);
       pushOperative(Number(op[1]), true, clean, openingPhrase(clean.text, "operative"), block);
@@ -547,6 +549,11 @@ function firstEndingAfter(callouts: Callout[], at: number): Callout | undefined 
     else hi = mid;
   }
   return callouts[lo];
+}
+
+function lateOperative(text: string, previous: OperativeParagraph | undefined): RegExpExecArray | null {
+  const m = LATE_OPERATIVE.exec(text);
+  return m && previous && Number(m[1]) === previous.number + 1 ? m : null;
 }
 
 /** One paragraph per line, as in ODS exports, shows as most non-empty lines opening with a tab. */
