@@ -6,7 +6,7 @@ import { languageFromName, symbolFromFileName, tooLarge } from "../ingest/read.j
 import type { HeldVersion } from "./prepare.js";
 import { readFailure, readFileWithin } from "./read-file.js";
 import type { PreparedDocument } from "./rows.js";
-import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
+import { fileName, type PutFailure, type PutResult, type PutStatus, type SourceInfo, type Store } from "./store.js";
 import { canonicalSymbol } from "./symbols.js";
 import { inProcessPreparer, type Preparer, WorkerPreparer } from "./worker-pool.js";
 
@@ -167,9 +167,11 @@ async function stage(store: Store, preparer: Preparer, file: string): Promise<St
     const hash = sha256(bytes);
     const known = await store.findSource(hash);
     if (known) return { file, status: "unchanged", symbol: known.symbol, language: known.language, version: known.version };
-    const outcome = await preparer.prepare(bytes, file, await heldVersion(store, file));
+    // the name without its folders: it tells the format, language and symbol, and is stored
+    const name = fileName(file);
+    const outcome = await preparer.prepare(bytes, name, await heldVersion(store, file));
     if (!outcome.ok) return failed(...outcome.reasons);
-    return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name: file, byteLength: bytes.length } };
+    return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name, byteLength: bytes.length } };
   } catch (e) {
     return failed(`cannot read: ${readFailure(e)}`);
   }
