@@ -54,7 +54,8 @@ export interface ParseOptions {
   callouts?: readonly number[];
 }
 
-const FORMULA = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\s*[,.:]?\s*$/i;
+// white space, then punctuation and white space: "\s*[,.:]?\s*$" backtracked over a long run of spaces, in the square of its length
+const FORMULA = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference)\s*(?:[,.:]\s*)?$/i;
 const FORMULA_INLINE = /^["\u201c]?The (General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*,\s+/i;
 const OPERATIVE = /^(\d{1,3})\.[\t \u00a0]+/;
 /** A four-digit number opens an operative paragraph only in turn (1000 after 999): a year can open a line too. */
