@@ -1,3 +1,4 @@
+import { trimEndWhere } from "../model/text.js";
 import type {
   ActorType,
   Deadline,
@@ -325,7 +326,7 @@ function cleanAddressee(raw: string): string {
     previous = out;
     out = out.replace(TRAILING_ADVERBIAL, "");
   }
-  return out.replace(/[,\s]+$/, "").replace(/^the\s+/i, "");
+  return trimEndWhere(out, /[,\s]/).replace(/^the\s+/i, "");
 }
 
 interface ObjectParse {
