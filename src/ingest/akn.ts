@@ -21,6 +21,7 @@ import {
 import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
 import { endsSentence, PendingJoins, RichTextBuilder, joinRich, plainText, sliceRich, type RichText } from "./rich-text.js";
+import { trimEndWhere } from "../model/text.js";
 
 /**
  * Akoma Ntoso for the UN (AKN4UN) to the document model. The markup says what the text parser
@@ -63,6 +64,7 @@ export function decodeAkn(bytes: Uint8Array, options: ReadOptions = {}): Parsed 
   const xml = parseXml(decoded.text);
   if (!xml.ok) {
     const where = xml.line ? ` (line ${xml.line}, column ${xml.column})` : "";
+    if (xml.tooDeep) return { ok: false, problems: [error("too-deep", `the XML's ${xml.message}${where}; a resolution nests them a few dozen deep at most`)] };
     return { ok: false, problems: [error("malformed-xml", `the XML is malformed${where}: ${xml.message}`)] };
   }
   const root = xml.roots.find((n) => tagOf(n) === "akomaNtoso");
@@ -199,7 +201,7 @@ class AknReader {
     else if (line) this.meta.committee = line.committee;
     const origin = descendants(proponent, ["inline"]).find((i) => attr(i, "name") === "originating document");
     const report = origin ? /^[A-Z][^\s,;]*\/[^\s,;]+/.exec(cleanText(origin))?.[0] : line?.report ?? undefined;
-    this.meta.committeeReport = report?.replace(/[.)]+$/, "") ?? null;
+    this.meta.committeeReport = report === undefined ? null : trimEndWhere(report, /[.)]/);
     // The reports and drafts named are citations of the heading: link them in the rendered line.
     const last = this.header.at(-1);
     if (origin && last) {
@@ -251,7 +253,7 @@ class AknReader {
     this.placement = {};
     if (isComponent) {
       const { number, title } = this.readPreface(child(doc, "preface"), false);
-      const part = number?.replace(/[.\s]+$/, "").trim();
+      const part = number === null ? undefined : trimEndWhere(number, /[.\s]/).trim();
       if (part && /^[A-Z]{1,2}\d{0,2}$/.test(part)) this.placement = { part };
       this.blocks.push({ kind: "heading", num: part ?? null, text: title ?? plainText(""), ...this.placement });
     } else {
@@ -637,7 +639,9 @@ class AknReader {
     const number = Number.isInteger(parsed) ? parsed : this.notes.size + 1;
     if (!this.notes.has(number)) {
       this.notes.set(number, { number, body: plainText("") });
-      this.notes.get(number)!.body = this.inline(elementsOf(note).length ? childrenOf(note) : [note]);
+      // its children, text alone included: read as [note], a note of text alone without a marker
+      // was read again as a new note, endlessly, and one with a marker lost its text
+      this.notes.get(number)!.body = this.inline(childrenOf(note));
     } else if (!Number.isInteger(parsed)) {
       this.problems.push(warning("footnote-marker", `a footnote has the marker "${marker}", not a number`));
     }

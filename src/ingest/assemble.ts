@@ -20,6 +20,7 @@ import { normalisePhrase, opensWithClosedClassWord, type PhraseKind } from "../p
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { symbolFromLink } from "./links.js";
 import type { RichText } from "./rich-text.js";
+import { trimEndWhere } from "../model/text.js";
 
 /**
  * Structured decoders (AKN XML, EOSG JSON) read a document's parts straight from its markup
@@ -311,7 +312,7 @@ export function assemble(draft: Draft): Parsed {
  * reading of the text. Outside English the lexicon does not apply: the phrase is the span itself.
  */
 function phraseOf(given: string | null, text: string, kind: PhraseKind, language: Language): { written: string; normal: string } {
-  const written = given?.replace(/\s+/g, " ").trim().replace(/[,;:]+$/, "");
+  const written = given === null ? undefined : trimEndWhere(given.replace(/\s+/g, " ").trim(), /[,;:]/);
   // a phrase the source marks is taken as it is, unless it opens with an article or the like
   const normal = written ? normalisePhrase(written, kind) : "";
   if (written && opensWithClosedClassWord(normal)) return { written: "", normal: "" };

@@ -73,11 +73,26 @@ export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed
   if (!items || items.some((x) => !isParagraph(x))) {
     return { ok: false, problems: [error("not-eosg", "the JSON is not an EOSG paragraph list: expected an array of {text, type, ...} objects")] };
   }
-  return assemble(new EosgReader(items as EosgParagraph[], options, decoded.problems).draft());
+  return assemble(new EosgReader((items as EosgParagraph[]).map(paragraphOf), options, decoded.problems).draft());
 }
 
 function isParagraph(x: unknown): boolean {
   return typeof x === "object" && x !== null && typeof (x as EosgParagraph).text === "string" && typeof (x as EosgParagraph).type === "string";
+}
+
+/** The fields the reader uses, each of its type or null: a field of another type (a number for a prefix) counts as absent. */
+function paragraphOf(x: EosgParagraph): EosgParagraph {
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  const level = x.paragraph_level;
+  return {
+    text: x.text,
+    type: x.type,
+    prefix: text(x.prefix),
+    paragraph_type: text(x.paragraph_type),
+    paragraph_level: typeof level === "number" && Number.isFinite(level) ? level : null,
+    links: x.links,
+    language: text(x.language),
+  };
 }
 
 /** A_RES_70_1.en.paragraphs.json -> A/RES/70/1; S_RES_1197(1998) -> S/RES/1197 (1998). */

@@ -56,7 +56,14 @@ export async function readResolution(bytes: Uint8Array, options: ReadOptions = {
   if (TEXT_FORMATS.has(format) && bytes.length > MAX_TEXT_BYTES) return { ok: false, problems: [tooLarge(bytes.length, format)] };
   const language = options.language ?? languageFromName(options.name);
   const opts = { ...options, format, ...(language ? { language } : {}) };
-  if (format === "ods" || format === "text") return readText(bytes, opts);
+  if (format === "ods" || format === "text") {
+    // as the decoders below: an exception is a defect, and reported as a problem, never thrown across the core's boundary
+    try {
+      return readText(bytes, opts);
+    } catch (e) {
+      return fail("parser-failed", `the text parser failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const decoder = decoders.get(format);
   if (!decoder) return fail("unsupported-format", `the ${format} format is not supported yet`);
   try {
