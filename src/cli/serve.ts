@@ -75,6 +75,13 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
     io.stderr(`mandates serve: ${port}\n`);
     return 2;
   }
+  const cookieSecret = io.env.MANDATES_COOKIE_SECRET;
+  // Loaded here so that other commands do not pay for the HTTP stack.
+  const { COOKIE_SECRET_MIN } = await import("../server/auth.js");
+  if (cookieSecret !== undefined && cookieSecret.length < COOKIE_SECRET_MIN) {
+    io.stderr(`mandates serve: MANDATES_COOKIE_SECRET has at least ${COOKIE_SECRET_MIN} characters (it signs the session cookie)\n`);
+    return 2;
+  }
   const location = databaseLocation(flags.db, io.env);
   let store: Store;
   try {
@@ -98,7 +105,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
       private: flags.private ?? false,
       // beyond loopback the cookies travel only over HTTPS, unless told otherwise
       secureCookies: flags.secureCookies ?? !LOOPBACK.has(host),
-      ...(io.env.MANDATES_COOKIE_SECRET ? { cookieSecret: io.env.MANDATES_COOKIE_SECRET } : {}),
+      ...(cookieSecret ? { cookieSecret } : {}),
     },
   });
   try {

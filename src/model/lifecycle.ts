@@ -3,9 +3,10 @@ import type { Problem } from "./types.js";
 
 /**
  * The review of mandates as the UN defines it for the 2025-2026 review: per mandate and
- * responsible entity, a review decision (RETAIN, REVIEW, REMOVE) with its justification; the
- * disposition Member States decide on (renewal, adaptation, merger, replacement, retirement; a
- * merger or replacement names the mandate that absorbs it); how far the entity has implemented it;
+ * responsible entity, a review decision (RETAIN, REVIEW, REMOVE) with its justification, which a
+ * REMOVE may not leave out; the disposition Member States decide on (renewal, adaptation, merger,
+ * replacement, retirement; a merger or replacement names the mandate that absorbs it); how far the
+ * entity has implemented it;
  * and the evidence (links to reports and documents, free text). Pure: the rules that read and
  * check a decision as a person or a spreadsheet writes it, used alike by the API, the web forms
  * and the CSV import.
@@ -137,6 +138,8 @@ export function checkReview(raw: Record<string, unknown>): Checked<ReviewInput> 
   const disposition = choice("disposition", raw.disposition, DISPOSITIONS, problems);
   const status = choice("status", raw.status, STATUSES, problems);
   const justification = text("justification", raw.justification, LIMITS.justification, problems) ?? "";
+  // proposing that a mandate go is the decision the review must be able to account for
+  if (decision === "REMOVE" && !justification) problems.push(problem("review-field", "a REMOVE gives its justification: why the mandate should go"));
   const evidence = evidenceOf(raw.evidence, problems);
   const absorbedBy = text("absorbedBy", raw.absorbedBy, 100, problems) || null;
   if (disposition && ABSORBING_DISPOSITIONS.includes(disposition) && !absorbedBy) {

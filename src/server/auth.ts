@@ -1,18 +1,21 @@
 import { randomBytes } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fastifySession, { type SessionStore } from "@fastify/session";
+import type { FastifyInstance, FastifyReply, FastifyRequest, Session } from "fastify";
 import type { Role } from "../model/lifecycle.js";
+import { newSessionId } from "../registry/lifecycle/accounts.js";
 import type { Principal } from "../registry/lifecycle/index.js";
 import type { Store } from "../registry/store.js";
 
 /**
  * Who is asking. A request is signed in by an API token (`Authorization: Bearer mrt_...`) or by
  * the web session cookie; both are looked up at every request (a revoked token, an ended
- * session, a disabled user stop working at once). Sessions are rows of the registry (their
- * SHA-256), not memory: they survive a restart, are shared by several server processes on
- * PostgreSQL, and end at a fixed lifetime or after sitting idle. The cookie is HttpOnly,
- * SameSite=Strict and Secure when served over HTTPS.
+ * session, a disabled user stop working at once). Web sessions are @fastify/session's, kept in
+ * the registry by RegistrySessionStore (their id's SHA-256), not in memory: shared by several
+ * server processes on PostgreSQL, ending at a fixed lifetime or after sitting idle, and kept
+ * across a restart when the cookie secret is (MANDATES_COOKIE_SECRET). The cookie is signed,
+ * HttpOnly, SameSite=Strict, sent to the API only, and Secure when served over HTTPS.
  *
  * Every request that changes something with the session cookie must carry a CSRF token
  * (@fastify/csrf-protection: a secret in a signed cookie, a token from GET /api/auth/csrf in the
@@ -26,7 +29,7 @@ export interface AuthOptions {
   private?: boolean;
   /** Cookies only over HTTPS (the default when serving beyond loopback). */
   secureCookies?: boolean;
-  /** Signs the CSRF secret's cookie; a random one per process by default (forms then need a fresh token after a restart). */
+  /** Signs the session cookie and the CSRF secret's cookie, at least 32 characters; a random one per process by default (sessions then end, and forms need a fresh token, at a restart). */
   cookieSecret?: string;
   /** A session's lifetime, and how long it may sit unused. */
   sessionSeconds?: number;
@@ -41,10 +44,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** API paths open to everyone even on a private server. */
 const OPEN_PATHS = ["/api/auth/", "/api/health", "/api/openapi.json"];
 
+/** The shortest cookie secret accepted (@fastify/session's own minimum). */
+export const COOKIE_SECRET_MIN = 32;
+
 declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in user, or null. */
     principal: Principal | null;
+  }
+  interface Session {
+    /** Set at sign-in: the session is recorded for this user when it is saved. */
+    userId?: number;
+    /** Read from the registry at each request: who the session belongs to now. */
+    principal?: Principal;
   }
 }
 
@@ -89,10 +101,53 @@ export function sessionCookie(auth: ResolvedAuth) {
   return { path: "/", httpOnly: true, sameSite: "strict" as const, secure: auth.secureCookies };
 }
 
+/** The session cookie goes to the API only: the pages and their assets are the same for everyone. */
+export const SESSION_COOKIE_PATH = "/api";
+
+/**
+ * @fastify/session's store on the registry's web_sessions. Only signed-in sessions are stored
+ * (the plugin saves a session once sign-in sets its user); reading one checks its end, its idle
+ * time and its user again, so ending or disabling works at the next request.
+ */
+export class RegistrySessionStore implements SessionStore {
+  constructor(
+    private readonly store: Store,
+    private readonly auth: ResolvedAuth,
+  ) {}
+
+  set(sessionId: string, session: Session, callback: (err?: unknown) => void): void {
+    if (session.userId === undefined) return callback();
+    this.store.lifecycle.openSession(sessionId, session.userId, this.auth.sessionSeconds).then(() => callback(), callback);
+  }
+
+  get(sessionId: string, callback: (err: unknown, result?: Session | null) => void): void {
+    this.store.lifecycle.sessionOf(sessionId, this.auth.idleSeconds).then(
+      (found) => callback(null, found ? { userId: found.principal.userId, principal: found.principal, cookie: { originalMaxAge: null, expires: new Date(found.expiresAt) } } : null),
+      callback,
+    );
+  }
+
+  destroy(sessionId: string, callback: (err?: unknown) => void): void {
+    this.store.lifecycle.endSession(sessionId).then(() => callback(), callback);
+  }
+}
+
 export async function registerAuth(app: FastifyInstance, store: Store, options: AuthOptions = {}): Promise<ResolvedAuth> {
   const auth = resolveAuth(options);
-  await app.register(fastifyCookie, { secret: options.cookieSecret ?? randomBytes(32).toString("base64url") });
+  const secret = options.cookieSecret ?? randomBytes(32).toString("base64url");
+  if (secret.length < COOKIE_SECRET_MIN) throw new Error(`the cookie secret has at least ${COOKIE_SECRET_MIN} characters`);
+  await app.register(fastifyCookie, { secret });
   await app.register(fastifyCsrf, { cookieOpts: { ...sessionCookie(auth), signed: true } });
+  await app.register(fastifySession, {
+    secret,
+    cookieName: SESSION_COOKIE,
+    cookie: { ...sessionCookie(auth), path: SESSION_COOKIE_PATH, maxAge: auth.sessionSeconds * 1000 },
+    idGenerator: newSessionId,
+    // nothing is stored for visitors, and a session is written once, when its user signs in
+    saveUninitialized: false,
+    rolling: false,
+    store: new RegistrySessionStore(store, auth),
+  });
   app.decorateRequest("principal", null);
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
@@ -109,11 +164,8 @@ export async function registerAuth(app: FastifyInstance, store: Store, options: 
         throw httpFailure(401, bearer ? "the API token is not valid: revoked, of a disabled user, or mistyped" : "Authorization must be Bearer TOKEN");
       }
     } else {
-      const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) {
-        request.principal = await store.lifecycle.principalOfSession(cookie, auth.idleSeconds);
-        if (!request.principal) reply.clearCookie(SESSION_COOKIE, sessionCookie(auth));
-      }
+      // @fastify/session has read the cookie's session from the registry (its hook runs first)
+      request.principal = request.session?.principal ?? null;
     }
     if (auth.private && !request.principal && !OPEN_PATHS.some((p) => path === p || path.startsWith(p))) {
       reply.header("www-authenticate", "Bearer");

@@ -26,6 +26,12 @@ test("a decision is read as people write it, and every bad field is named", () =
     assert.ok(messages.some((m) => expected.test(m)), `${expected} in ${messages.join(" | ")}`);
   }
   assert.ok(!checkReview({ entity: "UNIDO" }).ok, "a decision is required");
+  for (const justification of [undefined, "", "   "]) {
+    const removal = checkReview({ entity: "UNIDO", decision: "remove", justification });
+    assert.deepEqual(removal.ok ? [] : removal.problems.map((p) => `${p.code}: ${p.message}`), ["review-field: a REMOVE gives its justification: why the mandate should go"]);
+  }
+  assert.ok(checkReview({ entity: "UNIDO", decision: "REMOVE", justification: "delivered in full; the 2024 report closed it" }).ok);
+  assert.ok(checkReview({ entity: "UNIDO", decision: "RETAIN" }).ok, "RETAIN and REVIEW may come without one");
   assert.ok(!checkReview({ entity: "UNIDO", decision: "RETAIN", absorbedBy: "27fe121ee0a75bfc" }).ok, "absorbedBy without a merger");
   assert.equal(readChoice("NO_LONGER relevant", STATUSES), "no-longer-relevant");
   assert.ok(isSafeLink("https://undocs.org/en/A/RES/79/222") && !isSafeLink("data:text/html,<script>") && !isSafeLink("https://x.org/<script>"));

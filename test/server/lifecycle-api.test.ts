@@ -16,6 +16,8 @@ import { type OpenedStore, seriesFiles, storeFactories } from "../registry/store
  */
 
 const PASSWORD = "correct horse battery staple";
+/** Signs the session and CSRF cookies of the app under test; it must never be shown either. */
+const COOKIE_SECRET = "test cookie secret: 32 characters or more, never shown";
 const UNIDO = "United Nations Industrial Development Organization";
 
 export interface Mandate {
@@ -32,6 +34,8 @@ for (const factory of storeFactories()) {
     const tokens: Record<"admin" | "editor" | "viewer", string> = { admin: "", editor: "", viewer: "" };
     const logs: string[] = [];
     let mandates: Mandate[] = [];
+    /** Every session cookie the tests were given, checked for in responses and logs at the end. */
+    const sessionCookies: string[] = [];
 
     const call = (method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH", url: string, who: keyof typeof tokens | null, payload?: unknown, headers: Record<string, string> = {}) =>
       app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...headers } });
@@ -47,7 +51,7 @@ for (const factory of storeFactories()) {
         assert.ok(token.ok);
         tokens[role] = token.value.token;
       }
-      app = await buildApp(db.store, { logger: { level: "trace", stream: { write: (line: string) => void logs.push(line) } }, webRoot: null });
+      app = await buildApp(db.store, { logger: { level: "trace", stream: { write: (line: string) => void logs.push(line) } }, webRoot: null, auth: { cookieSecret: COOKIE_SECRET } });
       const listed = await call("GET", "/api/mandates?symbol=79/222&limit=100", null);
       assert.equal(listed.statusCode, 200);
       mandates = listed.json().items;
@@ -160,8 +164,11 @@ for (const factory of storeFactories()) {
       const signedIn = await signIn({ cookie: cookie(secret), "x-csrf-token": csrf.json().token });
       assert.equal(signedIn.statusCode, 200, signedIn.body);
       const session = signedIn.cookies.find((c) => c.name === "mr_session")!;
+      sessionCookies.push(session.value);
       assert.equal(session.httpOnly, true);
       assert.equal(session.sameSite, "Strict");
+      assert.equal(session.path, "/api", "the session cookie goes to the API only");
+      assert.ok(!signedIn.body.includes(session.value.split(".")[0]!), "the session id is in the cookie only");
       const me = await app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: cookie(session) } });
       assert.deepEqual(me.json().user, { email: "editor@unido.org", role: "editor", entities: [UNIDO], via: "web" });
 
@@ -191,6 +198,60 @@ for (const factory of storeFactories()) {
       const fromOne: number[] = [];
       for (let i = 0; i < 11; i++) fromOne.push((await attempt(`user${i}@un.org`, "a wrong password", "10.9.9.9")).statusCode);
       assert.deepEqual(fromOne, [...Array(10).fill(401), 429]);
+    });
+
+    test("web sessions: a new id at sign-in, stored as its hash, kept by a restart with the same secret, ended by disabling the user", async () => {
+      // a user of its own: the test before has locked sessions@un.org out of signing in for a while
+      assert.ok((await db.store.lifecycle.createUser({ email: "sessions@un.org", role: "viewer", entities: [], passwordHash: await hashPassword(PASSWORD) }, CLI_AUTHOR)).ok);
+      const csrf = await app.inject({ method: "GET", url: "/api/auth/csrf" });
+      const secret = csrf.cookies.find((c) => c.name === "_csrf")!;
+      const jar = (...c: { name: string; value: string }[]) => c.map((x) => `${x.name}=${x.value}`).join("; ");
+      const signIn = (email: string, extra: { name: string; value: string }[] = []) =>
+        app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password: PASSWORD }, headers: { cookie: jar(secret, ...extra), "x-csrf-token": csrf.json().token } });
+      const first = (await signIn("sessions@un.org")).cookies.find((c) => c.name === "mr_session")!;
+      sessionCookies.push(first.value);
+      // signing in again on a session (one planted by someone else, say) gives a new one, and ends the old
+      const second = (await signIn("sessions@un.org", [first])).cookies.find((c) => c.name === "mr_session")!;
+      sessionCookies.push(second.value);
+      assert.notEqual(second.value, first.value);
+      const me = (value: string, on = app) => on.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: `mr_session=${value}` } });
+      assert.equal((await me(first.value)).json().user, null, "the session signed in over is over");
+      assert.equal((await me(second.value)).json().user.email, "sessions@un.org");
+      // the registry holds the id's SHA-256, never the id
+      const id = second.value.split(".")[0]!;
+      assert.match(id, /^mrs_[A-Za-z0-9_-]{43}$/);
+      const rows = await db.store.lifecycle.sessionOf(id, 3600);
+      assert.equal(rows?.principal.email, "sessions@un.org");
+      const stored = (await db.query("SELECT token_hash FROM web_sessions")).map((r) => String(r.token_hash));
+      assert.ok(stored.length >= 1 && stored.every((h) => /^[0-9a-f]{64}$/.test(h)));
+      assert.ok(!stored.some((h) => h.includes(id)));
+      // a forged signature is no session
+      assert.equal((await me(`${id}.forged`)).json().user, null);
+      // a restart with the same secret keeps the session; another secret does not accept its cookie
+      for (const [cookieSecret, email] of [[COOKIE_SECRET, "sessions@un.org"], ["another secret of thirty-two characters or more", null]] as const) {
+        const restarted = await buildApp(db.store, { webRoot: null, auth: { cookieSecret } });
+        try {
+          assert.equal((await me(second.value, restarted)).json().user?.email ?? null, email);
+        } finally {
+          await restarted.close();
+        }
+      }
+      await assert.rejects(buildApp(db.store, { webRoot: null, auth: { cookieSecret: "short" } }), /at least 32 characters/);
+      // a server whose cookies travel over HTTPS only says so to a sign-in over plain HTTP
+      const secure = await buildApp(db.store, { webRoot: null, auth: { cookieSecret: COOKIE_SECRET, secureCookies: true } });
+      try {
+        const plain = await secure.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: "sessions@un.org", password: PASSWORD }, headers: { cookie: jar(secret), "x-csrf-token": csrf.json().token } });
+        assert.equal(plain.statusCode, 400, plain.body);
+        assert.match(plain.json().message, /over HTTPS only/);
+        assert.equal(plain.cookies.find((c) => c.name === "mr_session"), undefined);
+      } finally {
+        await secure.close();
+      }
+      // disabling the user ends their session at once
+      assert.equal((await call("PATCH", "/api/users/sessions@un.org", "admin", { disabled: true })).statusCode, 200);
+      assert.equal((await me(second.value)).json().user, null);
+      assert.equal((await call("PATCH", "/api/users/sessions@un.org", "admin", { disabled: false })).statusCode, 200);
+      assert.equal((await me(second.value)).json().user, null, "enabling the user again does not bring the session back");
     });
 
     test("SQL and script in every text field and parameter are stored and shown as text, never run", async () => {
@@ -248,7 +309,9 @@ for (const factory of storeFactories()) {
       ];
       const text = responses.map((r) => r.body).join("\n") + logs.join("\n");
       assert.ok(logs.length > 20, `${logs.length} log lines`);
-      for (const secret of [...Object.values(tokens), PASSWORD, "$argon2id", "mrs_", "password_hash", "token_hash"]) {
+      assert.ok(sessionCookies.length >= 3, "the tests before signed in");
+      const sessionIds = sessionCookies.map((c) => c.split(".")[0]!);
+      for (const secret of [...Object.values(tokens), ...sessionCookies, ...sessionIds, PASSWORD, COOKIE_SECRET, "$argon2id", "mrs_", "password_hash", "token_hash"]) {
         assert.ok(!text.includes(secret), `${secret.slice(0, 12)}… leaked`);
       }
     });

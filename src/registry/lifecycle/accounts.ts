@@ -28,6 +28,11 @@ export function newSecret(prefix: "mrt" | "mrs"): string {
   return `${prefix}_${randomBytes(32).toString("base64url")}`;
 }
 
+/** A new web session's id (the session plugin asks for one at each new session). */
+export function newSessionId(): string {
+  return newSecret("mrs");
+}
+
 export function normalEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -268,26 +273,28 @@ export class Principals {
     return principal;
   }
 
-  async createSession(userId: number, lifetimeSeconds: number): Promise<string> {
-    const token = newSecret("mrs");
+  /**
+   * Records a web session under the id the session plugin made (newSessionId) for a user who has
+   * just signed in; saving the same session again changes nothing.
+   */
+  async openSession(sessionId: string, userId: number, lifetimeSeconds: number): Promise<void> {
     const now = new Date();
     const expires = new Date(now.getTime() + lifetimeSeconds * 1000);
     await this.context.driver.transaction(async (tx) => {
       // sessions past their time are removed as new ones open
       await tx.run("DELETE FROM web_sessions WHERE expires_at < ?", [now.toISOString()]);
-      await tx.run("INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)", [
-        secretHash(token),
+      await tx.run("INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING", [
+        secretHash(sessionId),
         userId,
         now.toISOString(),
         expires.toISOString(),
         now.toISOString(),
       ]);
     });
-    return token;
   }
 
   /** The session's user, unless it expired, sat idle too long, or its user was disabled. */
-  async ofSession(token: string, idleSeconds: number): Promise<Principal | null> {
+  async ofSession(token: string, idleSeconds: number): Promise<{ principal: Principal; expiresAt: string } | null> {
     if (!/^mrs_[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const hash = secretHash(token);
     const now = new Date();
@@ -304,7 +311,8 @@ export class Principals {
     if (now.getTime() - lastSeen >= LAST_USED_EVERY_MS) {
       await this.context.driver.transaction((tx) => tx.run("UPDATE web_sessions SET last_seen_at = ? WHERE token_hash = ?", [now.toISOString(), hash]));
     }
-    return this.principal(row, "web", null);
+    const principal = await this.principal(row, "web", null);
+    return principal ? { principal, expiresAt: String(row.expires_at) } : null;
   }
 
   async endSession(token: string): Promise<void> {

@@ -108,11 +108,11 @@ export class SqlLifecycle implements LifecycleStore {
     return this.principals.ofToken(token);
   }
 
-  createSession(userId: number, lifetimeSeconds: number): Promise<string> {
-    return this.principals.createSession(userId, lifetimeSeconds);
+  openSession(sessionId: string, userId: number, lifetimeSeconds: number): Promise<void> {
+    return this.principals.openSession(sessionId, userId, lifetimeSeconds);
   }
 
-  principalOfSession(token: string, idleSeconds: number): Promise<Principal | null> {
+  sessionOf(token: string, idleSeconds: number): Promise<{ principal: Principal; expiresAt: string } | null> {
     return this.principals.ofSession(token, idleSeconds);
   }
 

@@ -211,8 +211,10 @@ export interface LifecycleStore {
   listTokens(email?: string): Promise<TokenRecord[]>;
   revokeToken(id: string, by: Author): Promise<Done<TokenRecord>>;
   principalOfToken(token: string): Promise<Principal | null>;
-  createSession(userId: number, lifetimeSeconds: number): Promise<string>;
-  principalOfSession(token: string, idleSeconds: number): Promise<Principal | null>;
+  /** Records a signed-in web session under its id (only its SHA-256 is kept). */
+  openSession(sessionId: string, userId: number, lifetimeSeconds: number): Promise<void>;
+  /** A web session's user and end, unless it expired, sat idle too long, or its user was disabled. */
+  sessionOf(sessionId: string, idleSeconds: number): Promise<{ principal: Principal; expiresAt: string } | null>;
   endSession(token: string): Promise<void>;
   /** The canonical name of an entity as a user names it ("UNIDO"), or null when the registry knows no such actor. */
   resolveEntity(name: string): Promise<string | null>;

@@ -5,7 +5,7 @@ import { checkEmail, normalEmail } from "../../registry/lifecycle/accounts.js";
 import type { Done, Principal, UserRecord } from "../../registry/lifecycle/index.js";
 import { hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from "../../registry/lifecycle/passwords.js";
 import type { RouteContext } from "../app.js";
-import { httpFailure, SESSION_COOKIE, sessionCookie, signedIn, SignInFailures, withRole } from "../auth.js";
+import { httpFailure, SESSION_COOKIE, SESSION_COOKIE_PATH, sessionCookie, signedIn, SignInFailures, withRole } from "../auth.js";
 import { failures, lref } from "../lifecycle-schemas.js";
 
 /**
@@ -72,10 +72,12 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
           required: ["email", "password"],
           properties: { email: { type: "string", maxLength: 254 }, password: { type: "string", maxLength: PASSWORD_MAX } },
         },
-        response: { 200: { type: "object", properties: { user: lref("User") } }, ...failures(401, 403, 429) },
+        response: { 200: { type: "object", properties: { user: lref("User") } }, ...failures(400, 401, 403, 429) },
       },
     },
     async (request, reply: FastifyReply) => {
+      // @fastify/session would not save the session of a plain-HTTP request with a Secure cookie: say so, not a sign-in that silently does not hold
+      if (auth.secureCookies && request.protocol !== "https") throw httpFailure(400, "this server sends its session cookie over HTTPS only: sign in over HTTPS, or serve with --no-secure-cookies behind a TLS proxy on loopback");
       const email = normalEmail(request.body.email);
       const wait = failed.blockedFor(email);
       if (wait > 0) {
@@ -90,8 +92,10 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
         throw httpFailure(401, "the email or the password is wrong");
       }
       failed.succeed(email);
-      const token = await store.lifecycle.createSession(found.user.id, auth.sessionSeconds);
-      reply.setCookie(SESSION_COOKIE, token, { ...sessionCookie(auth), maxAge: auth.sessionSeconds });
+      // a new session id at sign-in (a session planted before it is worth nothing); saved, and
+      // its cookie set, as the answer leaves
+      await request.session.regenerate();
+      request.session.set("userId", found.user.id);
       return { user: userView(found.user) };
     },
   );
@@ -100,9 +104,8 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     "/auth/sign-out",
     { schema: { summary: "Sign out: ends the session at once", tags: ["accounts"], response: { 204: { type: "null" } } } },
     async (request, reply) => {
-      const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) await store.lifecycle.endSession(cookie);
-      reply.clearCookie(SESSION_COOKIE, sessionCookie(auth));
+      if (request.session?.sessionId) await request.session.destroy();
+      reply.clearCookie(SESSION_COOKIE, { ...sessionCookie(auth), path: SESSION_COOKIE_PATH });
       return reply.status(204).send();
     },
   );

@@ -217,7 +217,7 @@ function ReviewForm({ id, editable, reviews, onSaved }: { id: string; editable: 
         </div>
       </fieldset>
       <div>
-        <label for="review-justification">Justification</label>
+        <label for="review-justification">Justification (required for Remove)</label>
         <textarea id="review-justification" rows={3} maxLength={4000} value={form.justification} onInput={set("justification")} aria-invalid={invalid("justification")} />
       </div>
       <div>
