@@ -174,8 +174,9 @@ export async function registerAuth(app: FastifyInstance, store: Store, options: 
   });
 
   // A change made with the session cookie must carry the CSRF token, and so must signing in and
-  // out (login CSRF). A change with no credential at all is the route's to refuse (401).
-  app.addHook("preHandler", (request, reply, done) => {
+  // out (login CSRF). A change with no credential at all is the route's to refuse (401). Checked
+  // before the body is validated, so that a forged request is refused as such whatever it holds.
+  app.addHook("preValidation", (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return done();
     if (request.principal?.via === "web" || request.url.startsWith("/api/auth/")) return app.csrfProtection(request, reply, done);
     done();

@@ -225,6 +225,20 @@ for (const factory of storeFactories()) {
       const stored = (await db.query("SELECT token_hash FROM web_sessions")).map((r) => String(r.token_hash));
       assert.ok(stored.length >= 1 && stored.every((h) => /^[0-9a-f]{64}$/.test(h)));
       assert.ok(!stored.some((h) => h.includes(id)));
+      // every change the API offers, made with this session and no CSRF token, is refused as forged
+      const openApi = (await app.inject({ url: "/api/openapi.json" })).json() as { paths: Record<string, Record<string, unknown>> };
+      const params: Record<string, string> = { id: "0000000000000000", session: "79", email: "sessions@un.org" };
+      const changes = Object.entries(openApi.paths).flatMap(([path, methods]) =>
+        Object.keys(methods)
+          .filter((m) => ["post", "put", "patch", "delete"].includes(m))
+          .map((m) => [m.toUpperCase() as "POST" | "PUT" | "PATCH" | "DELETE", `/api${path.replace(/^\/api/, "").replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "x")}`] as const),
+      );
+      assert.ok(changes.length >= 10, `${changes.length} changing routes`);
+      for (const [method, url] of changes) {
+        const forged = await app.inject({ method, url, payload: {}, headers: { cookie: jar(secret, second) } });
+        assert.equal(forged.statusCode, 403, `${method} ${url}: ${forged.body}`);
+      }
+      assert.equal((await me(second.value)).json().user.email, "sessions@un.org", "not signed out by a forged sign-out");
       // a forged signature is no session
       assert.equal((await me(`${id}.forged`)).json().user, null);
       // a restart with the same secret keeps the session; another secret does not accept its cookie
@@ -300,7 +314,11 @@ for (const factory of storeFactories()) {
     });
 
     test("no password, hash or token in any response or log line", async () => {
+      const changedPassword = "a new password for the viewer, never shown";
+      const changed = await call("PATCH", "/api/users/viewer@un.org", "admin", { password: changedPassword });
+      assert.equal(changed.statusCode, 200, changed.body);
       const responses: LightMyRequestResponse[] = [
+        changed,
         await call("GET", "/api/users", "admin"),
         await call("GET", "/api/tokens", "admin"),
         await call("GET", "/api/audit?limit=500", "admin"),
@@ -311,7 +329,7 @@ for (const factory of storeFactories()) {
       assert.ok(logs.length > 20, `${logs.length} log lines`);
       assert.ok(sessionCookies.length >= 3, "the tests before signed in");
       const sessionIds = sessionCookies.map((c) => c.split(".")[0]!);
-      for (const secret of [...Object.values(tokens), ...sessionCookies, ...sessionIds, PASSWORD, COOKIE_SECRET, "$argon2id", "mrs_", "password_hash", "token_hash"]) {
+      for (const secret of [...Object.values(tokens), ...sessionCookies, ...sessionIds, PASSWORD, changedPassword, COOKIE_SECRET, "$argon2id", "mrs_", "password_hash", "token_hash"]) {
         assert.ok(!text.includes(secret), `${secret.slice(0, 12)}… leaked`);
       }
     });

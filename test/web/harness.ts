@@ -13,6 +13,7 @@ import type { Store } from "../../src/registry/store.js";
 import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { WEB_ROOT } from "../../src/server/web.js";
 import { CORPUS, ROOT, unpackedCorpus } from "../helpers/corpus.js";
+import type { OpenedStore } from "../registry/stores.js";
 
 /**
  * The browser tests' fixture: the whole corpus loaded once into a SQLite registry, the real
@@ -59,14 +60,21 @@ function ensureWebBuild(): void {
  * already loaded with the corpus (a SQLite file or URL), to iterate on the pages without
  * loading it again; `files` loads only those (the review's tests need one series).
  */
-export async function openSite(options: { files?: readonly string[]; app?: AppOptions } = {}): Promise<Site> {
+export async function openSite(options: { files?: readonly string[]; open?: () => Promise<OpenedStore>; app?: AppOptions } = {}): Promise<Site> {
   ensureWebBuild();
   let dir: string | null = null;
+  let opened: OpenedStore | null = null;
   let store: Store;
   if (options.files) {
-    // a registry of the files named, for the pages that need no more than a few resolutions
-    dir = mkdtempSync(join(tmpdir(), "web-test-"));
-    store = await openStore(join(dir, "registry.db"));
+    // a registry of the files named, for the pages that need no more than a few resolutions, on
+    // the database `open` gives (SQLite in a temporary folder by default)
+    if (options.open) {
+      opened = await options.open();
+      store = opened.store;
+    } else {
+      dir = mkdtempSync(join(tmpdir(), "web-test-"));
+      store = await openStore(join(dir, "registry.db"));
+    }
     const summary = await ingestPaths(store, options.files);
     assert.deepEqual(summary.failed, []);
   } else if (process.env.WEB_TEST_REGISTRY) {
@@ -96,7 +104,8 @@ export async function openSite(options: { files?: readonly string[]; app?: AppOp
     async close() {
       await browser.close();
       await app.close();
-      await store.close();
+      if (opened) await opened.dispose();
+      else await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

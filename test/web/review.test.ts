@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { CLI_AUTHOR } from "../../src/registry/lifecycle/index.js";
 import { hashPassword } from "../../src/registry/lifecycle/passwords.js";
-import { seriesFiles } from "../registry/stores.js";
+import { seriesFiles, storeFactories } from "../registry/stores.js";
 import { join } from "node:path";
 import { browserMissing, checkPage, openSite, openTab, ready, SCREENSHOTS, type Site, type Tab, visit } from "./harness.js";
 
 /**
- * The review in Chromium against the real server (one series loaded): an editor of UNIDO signs
+ * The review in Chromium against the real server (one series loaded, on each database the
+ * registry tests run on): an editor of UNIDO signs
  * in, records decisions on 79/222's UNIDO mandates through the forms, meets a stale edit, is
  * refused the Secretary-General's mandate; a viewer reads but cannot edit; overdue reports,
  * summaries, the CSV import (a bad file named row by row), the audit trail and tokens. Every
@@ -17,14 +18,15 @@ import { browserMissing, checkPage, openSite, openTab, ready, SCREENSHOTS, type 
 const PASSWORD = "correct horse battery staple";
 const UNIDO = "United Nations Industrial Development Organization";
 
-describe("the review in Chromium", { skip: browserMissing() ?? false }, () => {
+for (const factory of storeFactories())
+describe(`the review in Chromium on ${factory.dialect}`, { skip: browserMissing() ?? false }, () => {
   let site: Site;
   let unidoMandates: { id: string; ref: string }[] = [];
   let sgMandate = "";
   let adminToken = "";
 
   before(async () => {
-    site = await openSite({ files: seriesFiles() });
+    site = await openSite({ files: seriesFiles(), open: factory.open });
     const hash = await hashPassword(PASSWORD);
     for (const [email, role, entities] of [["admin@un.org", "admin", []], ["editor@unido.org", "editor", ["UNIDO"]], ["viewer@un.org", "viewer", []]] as const) {
       assert.ok((await site.store.lifecycle.createUser({ email, role, entities, passwordHash: hash }, CLI_AUTHOR)).ok);
