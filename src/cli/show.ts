@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { toContractJson } from "../export/json.js";
 import { toOutline } from "../export/outline.js";
+import { symbolFromInput } from "../model/symbols.js";
 import type { Language } from "../model/types.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
 import type { StoredDocument } from "../registry/store.js";
-import { canonicalSymbol } from "../registry/symbols.js";
 import type { CliIO } from "./io.js";
 import { wholeNumber } from "./search.js";
 
@@ -42,7 +42,7 @@ export async function showCommand(symbol: string, flags: ShowFlags, io: CliIO): 
       ...(typeof version === "number" ? { version } : {}),
     });
     if (!stored) {
-      io.stderr(`mandates show: no document ${canonicalSymbol(symbol)} in the registry\n`);
+      io.stderr(`mandates show: no document ${symbolFromInput(symbol)} in the registry\n`);
       return 1;
     }
     if (flags.json) io.stdout(JSON.stringify({ summary: stored.summary, versions: stored.versions, document: toContractJson(stored.document) }) + "\n");
@@ -61,7 +61,7 @@ async function elsewhereCommand(symbol: string, ref: string, flags: ShowFlags, i
   return commandOnStore("show", databaseLocation(flags.db, io.env), io.stderr, async (store) => {
     const found = await store.paragraphOccurrences(symbol, ref, flags.language ? { language: flags.language as Language } : {});
     if (!found) {
-      io.stderr(`mandates show: no paragraph ${ref} of ${canonicalSymbol(symbol)} in the registry (references look like operative.12, preamble.3)\n`);
+      io.stderr(`mandates show: no paragraph ${ref} of ${symbolFromInput(symbol)} in the registry (references look like operative.12, preamble.3)\n`);
       return 1;
     }
     if (flags.json) {

@@ -1,3 +1,4 @@
+import { sequenceNumber } from "../model/symbols.js";
 import type { Mandate, Resolution } from "../model/types.js";
 import { type AlignedPair, type ChangeKind, type ParagraphKind, alignResolutions, paragraphId } from "./align.js";
 import { type MandateStatus, compareMandates } from "./mandates.js";
@@ -23,17 +24,14 @@ export function seriesKey(title: string): string {
   return normaliseText(title).toLowerCase().replace(/[.\s]+$/, "");
 }
 
-/** Resolution number within its session: 231 for A/RES/63/231, so versions of one session keep their order. */
-function resolutionNumber(doc: Resolution): number {
-  const m = /\/(\d+)(?:\s|$)/.exec(doc.meta.symbol ?? "");
-  return m ? Number(m[1]) : 0;
-}
+/** Number within its session: 231 for A/RES/63/231, so versions of one session keep their order. */
+const numberOf = (doc: Resolution) => sequenceNumber(doc.meta.symbol ?? "") ?? 0;
 
 export function versionOrder(a: Resolution, b: Resolution): number {
   return (
     (a.meta.session ?? 0) - (b.meta.session ?? 0) ||
     (a.meta.adoptionDate ?? "").localeCompare(b.meta.adoptionDate ?? "") ||
-    resolutionNumber(a) - resolutionNumber(b) ||
+    numberOf(a) - numberOf(b) ||
     (a.meta.symbol ?? "").localeCompare(b.meta.symbol ?? "")
   );
 }

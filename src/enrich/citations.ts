@@ -1,10 +1,10 @@
 import { LineIndex } from "../model/position.js";
 import {
-  canonicalSymbol,
   decisionSymbol,
   isUnDocumentSymbol,
   resolutionSymbol,
   symbolKey,
+  tidySymbol,
   withModifier,
   type ResolutionBody,
 } from "../model/symbols.js";
@@ -374,7 +374,7 @@ function readWrittenSymbol(text: string, start: number, raw: string, state: Text
     written += part[0];
     end = next.lastIndex;
   }
-  const symbol = canonicalSymbol(written);
+  const symbol = tidySymbol(written);
   const kind = kindOfSymbol(symbol);
   // "Supplement No. 53 (A/73/53), chap. IV, sect. A, resolution 37/17": the report of the Human Rights Council
   if (HRC_REPORT.test(symbol)) state.lastBody = "HRC";
@@ -433,7 +433,7 @@ const BODY_OF_DOCUMENT: Record<Body, ResolutionBody> = { GA: "GA", SC: "SC", ECO
  */
 export function citationsStage(doc: Resolution): void {
   const body = BODY_OF_DOCUMENT[doc.meta.body];
-  const own = new Set(doc.meta.symbol ? [canonicalSymbol(doc.meta.symbol)] : []);
+  const own = new Set(doc.meta.symbol ? [tidySymbol(doc.meta.symbol)] : []);
   const locate = sourceLocator(doc.source.text);
   const cite = (existing: Citation[], text: string, where: string, place: (c: FoundCitation) => Position): Citation[] => {
     const found = findCitations(text, body, own);

@@ -1,3 +1,4 @@
+import { resolutionSymbol, tidySymbol } from "../model/symbols.js";
 import type { Body, Language, Metadata, Parsed, Problem } from "../model/types.js";
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { adoptionLine, meetingLine, numberTitleLine, reportLine } from "../parse/metadata.js";
@@ -225,13 +226,13 @@ class AknReader {
       if (titleRich?.text) this.meta.title = titleRich.text;
       const nt = numberText ? numberTitleLine(`${numberText}\t${titleRich?.text || "-"}`) : null;
       if (nt) this.meta.session ??= nt.session;
-      if (!this.meta.symbol && nt) this.meta.symbol = `A/RES/${nt.number}${nt.part ? ` ${nt.part}` : ""}`;
+      if (!this.meta.symbol && nt) this.meta.symbol = resolutionSymbol({ body: "GA", number: nt.number, ...(nt.part ? { part: nt.part } : {}) });
     }
     return { number: numberText, title: titleRich };
   }
 
   private finishMetadata(): void {
-    if (this.meta.symbol) this.meta.symbol = this.meta.symbol.replace(/\s+/g, " ").trim();
+    if (this.meta.symbol) this.meta.symbol = tidySymbol(this.meta.symbol);
     if (this.meta.session === null && this.meta.body === "GA") {
       const s = /^A\/RES\/(?:ES-|S-)?(\d{1,3})\//.exec(this.meta.symbol ?? "");
       if (s) this.meta.session = Number(s[1]);

@@ -1,3 +1,4 @@
+import { symbolFromFileName } from "../model/symbols.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
   adoptionLine,
@@ -78,16 +79,6 @@ export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed
 
 function isParagraph(x: unknown): boolean {
   return typeof x === "object" && x !== null && typeof (x as EosgParagraph).text === "string" && typeof (x as EosgParagraph).type === "string";
-}
-
-/** A_RES_70_1.en.paragraphs.json -> A/RES/70/1; S_RES_1197(1998) -> S/RES/1197 (1998). */
-export function symbolFromFileName(name: string): string | null {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const m = /^((?:A_HRC|A|S|E)_(?:RES|PRST|DEC)(?:_OS)?)_(.{1,40}?)(?:\.(?:en|fr|es|ru|ar|zh))?(?:\.paragraphs)?\.json$/i.exec(base);
-  if (!m) return null;
-  const series = m[1]!.replace(/_OS$/i, "").replace(/_/g, "/");
-  const rest = m[2]!.replace(/_/g, "/").replace(/\(([^)]{1,10})\)$/, " ($1)");
-  return `${series}/${rest}`;
 }
 
 function bodyOfSymbol(symbol: string | null): Body | null {

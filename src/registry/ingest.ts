@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { symbolFromFileName as eosgSymbolFromFileName } from "../ingest/eosg.js";
-import { languageFromName, symbolFromFileName } from "../ingest/read.js";
+import { languageFromName } from "../ingest/read.js";
+import { symbolFromFileName } from "../model/symbols.js";
 import type { HeldVersion } from "./prepare.js";
 import type { PreparedDocument } from "./rows.js";
 import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
-import { canonicalSymbol } from "./symbols.js";
 import { inProcessPreparer, type Preparer, WorkerPreparer } from "./worker-pool.js";
 
 /**
@@ -93,10 +92,9 @@ const WORKER_THRESHOLD = 40;
  * prepared as a rendition only if it proves to be that document.
  */
 async function heldVersion(store: Store, file: string): Promise<HeldVersion | undefined> {
-  const named = symbolFromFileName(file) ?? eosgSymbolFromFileName(file);
+  const symbol = symbolFromFileName(file);
   const language = languageFromName(file);
-  if (!named || !language) return undefined;
-  const symbol = canonicalSymbol(named);
+  if (!symbol || !language) return undefined;
   const format = await store.currentFormat(symbol, language);
   return format ? { symbol, language, format } : undefined;
 }

@@ -1,10 +1,10 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
+import { sequenceNumber, symbolYear } from "../model/symbols.js";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
 import { titleKey } from "./series.js";
 import type { ParagraphKind } from "./store.js";
 import { newWords, WordSet } from "./search-words.js";
-import { resolutionNumber, symbolYear } from "./symbols.js";
 
 /**
  * A document as the rows the registry stores: one per paragraph, citation, mandate and SDG
@@ -220,7 +220,7 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
       body: meta.body,
       session: meta.session,
       year: meta.adoptionDate ? Number(meta.adoptionDate.slice(0, 4)) : symbolYear(symbol),
-      number: resolutionNumber(symbol),
+      number: sequenceNumber(symbol),
       title: meta.title,
       title_key: titleKey(meta.title),
       committee: meta.committee,

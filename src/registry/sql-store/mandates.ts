@@ -1,7 +1,7 @@
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Language } from "../../model/types.js";
 import type { Fragment } from "../dialect.js";
 import type { MandateFilter, MandateRecord, Page, Paged, Statistics } from "../store.js";
-import { canonicalSymbol } from "../symbols.js";
 import { num, type SqlContext, str } from "./context.js";
 import { countDocuments } from "./documents.js";
 import { actorCondition, where } from "./filters.js";
@@ -15,7 +15,7 @@ export async function mandates(context: SqlContext, filter: MandateFilter, page:
   if (filter.dueSession !== undefined) c.push({ sql: "x.due_session = ?", params: [filter.dueSession] });
   if (filter.report !== undefined) c.push({ sql: "x.report = ?", params: [filter.report ? 1 : 0] });
   if (filter.session !== undefined) c.push({ sql: "d.session = ?", params: [filter.session] });
-  if (filter.symbol) c.push({ sql: "d.symbol = ?", params: [canonicalSymbol(filter.symbol)] });
+  if (filter.symbol) c.push({ sql: "d.symbol = ?", params: [symbolFromInput(filter.symbol)] });
   if (filter.body) c.push({ sql: "d.body = ?", params: [filter.body] });
   if (filter.language) c.push({ sql: "d.language = ?", params: [filter.language] });
   const w = where(c);

@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { compareResolutions } from "../../compare/compare.js";
 import { findDuplication } from "../../compare/duplicates.js";
 import { comparisonJson, duplicationJson } from "../../compare/format/json.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
 import { allDocuments } from "../../registry/all-documents.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { errors } from "../schemas.js";
 
@@ -14,7 +14,7 @@ const symbolString = { type: "string", minLength: 1, maxLength: 200 } as const;
 export async function compareRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
   const load = async (symbol: string): Promise<Resolution> => {
     const stored = await store.getDocument(symbol);
-    if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)} in the registry`);
+    if (!stored) throw httpError(404, `no document ${symbolFromInput(symbol)} in the registry`);
     return stored.document;
   };
 

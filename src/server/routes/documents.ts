@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { toContractJson } from "../../export/json.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
 import type { DocumentFilter, Page } from "../../registry/store.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { documentFilters, errors, paging, ref, symbolParams } from "../schemas.js";
 
@@ -97,7 +97,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
       const { symbol } = request.params;
       const { format, language, version } = request.query;
       const stored = await store.getDocument(symbol, { ...(language ? { language } : {}), ...(version ? { version } : {}) });
-      if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""}${version ? ` version ${version}` : ""} in the registry`);
+      if (!stored) throw httpError(404, `no document ${symbolFromInput(symbol)}${language ? ` in ${language}` : ""}${version ? ` version ${version}` : ""} in the registry`);
       if (format === "text") return reply.type("text/plain; charset=utf-8").send(stored.document.source.text);
       if (format === "akn") {
         const toAkn = await loadAknExporter();
@@ -149,7 +149,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
       const { symbol, ref: paragraph } = request.params;
       const { language, limit } = request.query;
       const found = await store.paragraphOccurrences(symbol, paragraph, { ...(language ? { language } : {}), limit });
-      if (!found) throw httpError(404, `no paragraph ${paragraph} of ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""} in the registry`);
+      if (!found) throw httpError(404, `no paragraph ${paragraph} of ${symbolFromInput(symbol)}${language ? ` in ${language}` : ""} in the registry`);
       return found;
     },
   );
