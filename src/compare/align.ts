@@ -1,3 +1,4 @@
+import type { ResolutionParagraphKind } from "../model/paragraphs.js";
 import type { OperativeParagraph, PreambularParagraph, Problem, Resolution } from "../model/types.js";
 import { longestIncreasingSubsequence, maximumWeightMatching, orderedMatching } from "./assign.js";
 import { sequenceSimilarity } from "./diff.js";
@@ -28,7 +29,6 @@ import { type SparseVector, TermSpace, containment, cosine, similarityMatrix, su
  * not the cosine used to pair: it reads as "93% of the words are the same".
  */
 
-export type ParagraphKind = "preambular" | "operative";
 export type ChangeKind = "unchanged" | "edited" | "moved" | "added" | "dropped";
 
 export interface ParagraphRef {
@@ -39,7 +39,7 @@ export interface ParagraphRef {
 }
 
 export interface AlignedPair {
-  kind: ParagraphKind;
+  kind: ResolutionParagraphKind;
   from: ParagraphRef | null;
   to: ParagraphRef | null;
   change: ChangeKind;
@@ -185,7 +185,7 @@ function restIndex(side: Side): Int32Array {
 }
 
 function alignParagraphs(
-  kind: ParagraphKind,
+  kind: ResolutionParagraphKind,
   older: Side,
   newer: Side,
   identical: Int32Array,

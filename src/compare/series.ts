@@ -1,6 +1,7 @@
+import type { ResolutionParagraphKind } from "../model/paragraphs.js";
 import { sequenceNumber } from "../model/symbols.js";
 import type { Mandate, Resolution } from "../model/types.js";
-import { type AlignedPair, type ChangeKind, type ParagraphKind, alignResolutions, paragraphId } from "./align.js";
+import { type AlignedPair, type ChangeKind, alignResolutions, paragraphId } from "./align.js";
 import { type MandateStatus, compareMandates } from "./mandates.js";
 import { normaliseText } from "./text.js";
 
@@ -74,7 +75,7 @@ export interface ParagraphState {
 
 export interface ParagraphLife {
   id: string;
-  kind: ParagraphKind;
+  kind: ResolutionParagraphKind;
   /** Version where it first appears. */
   appeared: number;
   /** First version without it, or null when it is in the latest version. */
@@ -119,7 +120,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
 
   const first = docs[0]!;
   const livesOfKind = { preambular: 0, operative: 0 };
-  const startParagraph = (kind: ParagraphKind, paragraph: string, version: number, change: ChangeKind | "initial", similarity: number) => {
+  const startParagraph = (kind: ResolutionParagraphKind, paragraph: string, version: number, change: ChangeKind | "initial", similarity: number) => {
     const life: ParagraphLife = { id: `${kind === "preambular" ? "P" : "O"}${++livesOfKind[kind]}`, kind, appeared: version, dropped: null, states: [] };
     life.states.push({ version, paragraph, change, similarity });
     paragraphs.push(life);
@@ -144,7 +145,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
     const alignment = alignResolutions(before, after);
     // A split paragraph lives on in its most similar part, the other parts start lives of their
     // own; of paragraphs merged into one, the most similar lives on and the others end there.
-    const key = (kind: ParagraphKind, index: number) => `${kind}:${index}`;
+    const key = (kind: ResolutionParagraphKind, index: number) => `${kind}:${index}`;
     const bestFrom = new Map<string, AlignedPair>();
     const bestTo = new Map<string, AlignedPair>();
     for (const pair of alignment.pairs) {

@@ -1,9 +1,9 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
+import type { ParagraphKind } from "../model/paragraphs.js";
 import { sequenceNumber, symbolYear } from "../model/symbols.js";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
 import { titleKey } from "./series.js";
-import type { ParagraphKind } from "./store.js";
 import { newWords, WordSet } from "./search-words.js";
 
 /**

@@ -1,3 +1,4 @@
+import type { ParagraphKind } from "../model/paragraphs.js";
 import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
 import type { PreparedDocument } from "./rows.js";
 
@@ -119,10 +120,6 @@ export interface DocumentFilter {
   /** Documents with at least one mandate addressed to this actor. */
   actor?: string;
 }
-
-export type ParagraphKind = "preambular" | "operative" | "footnote" | "annex";
-
-export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ["preambular", "operative", "footnote", "annex"];
 
 export interface SearchFilter extends Omit<DocumentFilter, "title" | "actor"> {
   kind?: ParagraphKind;

@@ -1,4 +1,5 @@
-import { FACETS, PARAGRAPH_KINDS } from "../registry/store.js";
+import { PARAGRAPH_KINDS } from "../model/paragraphs.js";
+import { FACETS } from "../registry/store.js";
 
 /**
  * JSON schemas shared by the routes (registered once with `addSchema`, referenced as `Name#`)
