@@ -1,4 +1,4 @@
-import type { ResolutionParagraphKind } from "../model/paragraphs.js";
+import { formatParagraphRef, paragraphRef, type ResolutionParagraphKind } from "../model/paragraphs.js";
 import type { OperativeParagraph, PreambularParagraph, Problem, Resolution } from "../model/types.js";
 import { longestIncreasingSubsequence, maximumWeightMatching, orderedMatching } from "./assign.js";
 import { sequenceSimilarity } from "./diff.js";
@@ -31,8 +31,9 @@ import { type SparseVector, TermSpace, containment, cosine, similarityMatrix, su
 
 export type ChangeKind = "unchanged" | "edited" | "moved" | "added" | "dropped";
 
-export interface ParagraphRef {
-  /** `preamble.N` (1-based order) or `operative.N` (printed number), as the gold contract names them; prefixed `A.` in part A of a resolution in parts. */
+/** A paragraph of one version. */
+export interface VersionParagraph {
+  /** Its reference within the document (model/paragraphs.ts): `preamble.3`, `operative.31`, `B.operative.1` in part B of a resolution in parts. */
   id: string;
   /** 0-based index in `preamble` or `operative` of its document. */
   index: number;
@@ -40,8 +41,8 @@ export interface ParagraphRef {
 
 export interface AlignedPair {
   kind: ResolutionParagraphKind;
-  from: ParagraphRef | null;
-  to: ParagraphRef | null;
+  from: VersionParagraph | null;
+  to: VersionParagraph | null;
   change: ChangeKind;
   /** Share of wording kept (0..1): 1 when unchanged, 0 for added and dropped paragraphs. */
   similarity: number;
@@ -85,11 +86,6 @@ const PART_MIN_GAIN = 0.05;
 const MAX_SCORED_PAIRS = 4_000_000;
 
 type Paragraph = PreambularParagraph | OperativeParagraph;
-
-export function paragraphId(p: Paragraph): string {
-  const local = p.type === "preambular" ? `preamble.${p.index}` : `operative.${p.number}`;
-  return p.part ? `${p.part}.${local}` : local;
-}
 
 export function alignResolutions(from: Resolution, to: Resolution, options: AlignOptions = {}): Alignment {
   const thresholds = { strong: options.threshold ?? DEFAULT_THRESHOLD, slot: options.slotThreshold ?? DEFAULT_SLOT_THRESHOLD };
@@ -214,7 +210,7 @@ function alignParagraphs(
   const differs = (i: number) => newOfOld[i]! >= 0 && restOld[i]! >= 0 && restNew[newOfOld[i]!]! >= 0;
   const parts = findParts(n, m, newOfOld, oldOfNew, differs, score, vectorOld, vectorNew);
 
-  const ref = (list: Paragraph[], index: number): ParagraphRef => ({ id: paragraphId(list[index]!), index });
+  const ref = (list: Paragraph[], index: number): VersionParagraph => ({ id: formatParagraphRef(paragraphRef(list[index]!)), index });
   const paired = (i: number, j: number, relation?: "split" | "merge") => {
     const same = identical[i] === j || normal(olds[i]!) === normal(news[j]!);
     return {

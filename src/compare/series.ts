@@ -1,7 +1,7 @@
-import type { ResolutionParagraphKind } from "../model/paragraphs.js";
+import { formatParagraphRef, paragraphRef, type ResolutionParagraphKind } from "../model/paragraphs.js";
 import { sequenceNumber } from "../model/symbols.js";
 import type { Mandate, Resolution } from "../model/types.js";
-import { type AlignedPair, type ChangeKind, alignResolutions, paragraphId } from "./align.js";
+import { type AlignedPair, type ChangeKind, alignResolutions } from "./align.js";
 import { type MandateStatus, compareMandates } from "./mandates.js";
 import { normaliseText } from "./text.js";
 
@@ -134,8 +134,8 @@ export function seriesView(docs: Resolution[]): SeriesView {
   };
 
   // Lives by paragraph index in the current version, per kind; lives by mandate object.
-  let preambleLives = first.preamble.map((p) => startParagraph("preambular", paragraphId(p), 0, "initial", 1));
-  let operativeLives = first.operative.map((p) => startParagraph("operative", paragraphId(p), 0, "initial", 1));
+  let preambleLives = first.preamble.map((p) => startParagraph("preambular", formatParagraphRef(paragraphRef(p)), 0, "initial", 1));
+  let operativeLives = first.operative.map((p) => startParagraph("operative", formatParagraphRef(paragraphRef(p)), 0, "initial", 1));
   let mandateLives = new Map<Mandate, MandateLife>(first.operative.flatMap((p) => p.mandates.map((m) => [m, startMandate(m, 0, "initial")] as const)));
   const verbatimRun = new Map<MandateLife, number>();
 
@@ -164,7 +164,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
         previous!.dropped = v;
         continue;
       }
-      const toId = paragraphId((pair.kind === "preambular" ? after.preamble : after.operative)[pair.to.index]!);
+      const toId = formatParagraphRef(paragraphRef((pair.kind === "preambular" ? after.preamble : after.operative)[pair.to.index]!));
       const continuesFrom = pair.from !== null && bestFrom.get(key(pair.kind, pair.from.index)) === pair;
       const continuesTo = bestTo.get(key(pair.kind, pair.to.index)) === pair;
       if (previous && continuesFrom && continuesTo) {

@@ -1,3 +1,4 @@
+import { formatParagraphRef } from "../model/paragraphs.js";
 import { LineIndex } from "../model/position.js";
 import {
   decisionSymbol,
@@ -449,12 +450,12 @@ export function citationsStage(doc: Resolution): void {
     return added.length ? [...existing, ...added] : existing;
   };
 
-  for (const p of doc.preamble) p.citations = cite(p.citations, p.text, `preamble.${p.index}`, (c) => locate.within(c, p.position, p.text.length));
-  for (const p of doc.operative) p.citations = cite(p.citations, p.text, `operative.${p.number}`, (c) => locate.within(c, p.position, p.text.length));
+  for (const p of doc.preamble) p.citations = cite(p.citations, p.text, formatParagraphRef({ kind: "preambular", number: p.index }), (c) => locate.within(c, p.position, p.text.length));
+  for (const p of doc.operative) p.citations = cite(p.citations, p.text, formatParagraphRef({ kind: "operative", number: p.number }), (c) => locate.within(c, p.position, p.text.length));
   const callers = new Map<number, { text: string; offset: number }>();
   for (const p of [...doc.preamble, ...doc.operative]) for (const r of p.footnoteRefs) if (!callers.has(r.number)) callers.set(r.number, { text: p.text, offset: r.offset });
   for (const f of doc.footnotes) {
-    f.citations = cite(f.citations, f.text, `footnote.${f.number}`, (c) => locate.within(c, f.position, f.text.length));
+    f.citations = cite(f.citations, f.text, formatParagraphRef({ kind: "footnote", number: f.number }), (c) => locate.within(c, f.position, f.text.length));
     const caller = callers.get(f.number);
     if (f.citations.length && caller && namesAnInstrument(caller.text, caller.offset)) {
       for (const c of f.citations) if (c.kind !== "decision") c.kind = "instrument";

@@ -1,6 +1,6 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
-import type { ParagraphKind } from "../model/paragraphs.js";
+import { formatParagraphRef, type ParagraphKind, paragraphRef } from "../model/paragraphs.js";
 import { sequenceNumber, symbolYear } from "../model/symbols.js";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
 import { titleKey } from "./series.js";
@@ -163,22 +163,24 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
     return ordinal;
   };
 
+  // A paragraph's row, and the rows of its citations and mandates, name it within the whole
+  // document (B.operative.1 in part B), where the model's `in` names it within its part.
   for (const p of doc.preamble) {
-    const ref = `preamble.${p.index}`;
+    const ref = formatParagraphRef(paragraphRef(p));
     const ordinal = add(ref, "preambular", p.index, p.starter || null, p.part ?? null, p);
-    for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const c of p.citations) citations.push({ ordinal, ref, symbol: c.symbol, kind: c.kind, text: c.text });
     for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
   }
   for (const p of doc.operative) {
-    const ref = `operative.${p.number}`;
+    const ref = formatParagraphRef(paragraphRef(p));
     const ordinal = add(ref, "operative", p.number, p.verb || null, p.part ?? null, p);
-    for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const c of p.citations) citations.push({ ordinal, ref, symbol: c.symbol, kind: c.kind, text: c.text });
     for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
     if (ordinal === null) continue;
     for (const m of p.mandates) {
       mandates.push({
         ordinal,
-        ref: m.in || ref,
+        ref,
         paragraph_number: p.number,
         sub: m.sub,
         actor: m.actor,
@@ -200,13 +202,13 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
     }
   }
   for (const f of doc.footnotes) {
-    const ref = `footnote.${f.number}`;
+    const ref = formatParagraphRef({ kind: "footnote", number: f.number });
     const ordinal = add(ref, "footnote", f.number, null, null, f);
-    for (const c of f.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const c of f.citations) citations.push({ ordinal, ref, symbol: c.symbol, kind: c.kind, text: c.text });
   }
   doc.annexes.forEach((annex, a) => {
     annex.blocks.forEach((block, b) => {
-      add(`annex.${a + 1}.${b + 1}`, "annex", b + 1, null, null, block);
+      add(formatParagraphRef({ kind: "annex", number: a + 1, block: b + 1 }), "annex", b + 1, null, null, block);
     });
   });
   for (const c of doc.citations) citations.push({ ordinal: null, ref: c.in || "header", symbol: c.symbol, kind: c.kind, text: c.text });

@@ -16,7 +16,7 @@ const paragraphPlace = {
   title: nullable("string"),
   session: nullable("integer"),
   body: { type: "string" },
-  ref: { type: "string", description: "preamble.N, operative.N, footnote.N or annex.N.M" },
+  ref: { type: "string", description: "preamble.N, operative.N, footnote.N or annex.N.M; B.operative.N in part B of a resolution in parts" },
   kind: { type: "string", enum: [...PARAGRAPH_KINDS] },
   number: nullable("integer"),
 } as const;

@@ -1,4 +1,4 @@
-import { RESOLUTION_PARAGRAPH_KINDS } from "../../model/paragraphs.js";
+import { parseParagraphRef, RESOLUTION_PARAGRAPH_KINDS } from "../../model/paragraphs.js";
 import type { Mandate } from "../../model/types.js";
 import type { Comparison, ParagraphComparison } from "../compare.js";
 import type { DuplicationReport } from "../duplicates.js";
@@ -188,7 +188,7 @@ export function renderSeriesText(view: SeriesView, options: TerminalOptions): st
         const state = life.states.find((st) => st.version === v);
         if (!state) return ".";
         const mark = state.status === "changed" ? "~" : state.status === "new" ? "+" : "";
-        return `${state.mandate.in.replace(/^.*\./, "")}${mark}`;
+        return `${parseParagraphRef(state.mandate.in)?.number ?? state.mandate.in}${mark}`;
       });
       out.push(row(life.id, cells) + s.dim(` ${inert(`${life.verb} ${life.actor}`)}`));
     }

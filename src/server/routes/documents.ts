@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { toContractJson } from "../../export/json.js";
+import { formatParagraphRef, paragraphRefFromInput } from "../../model/paragraphs.js";
 import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
 import type { DocumentFilter, Page } from "../../registry/store.js";
@@ -119,7 +120,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
           required: ["symbol", "ref"],
           properties: {
             symbol: symbolParams.properties.symbol,
-            ref: { type: "string", pattern: "^(preamble|operative|footnote|annex)\\.[0-9]+(\\.[0-9]+)*$", description: "paragraph reference: operative.38, preamble.2" },
+            ref: { type: "string", maxLength: 40, description: "paragraph reference: operative.38, preamble.2, footnote.1, annex.1.4; B.operative.1 in part B of a resolution in parts" },
           },
         },
         querystring: {
@@ -146,8 +147,11 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
       },
     },
     async (request) => {
-      const { symbol, ref: paragraph } = request.params;
+      const { symbol } = request.params;
       const { language, limit } = request.query;
+      const read = paragraphRefFromInput(request.params.ref);
+      if (!read.ok) throw httpError(400, read.message);
+      const paragraph = formatParagraphRef(read.ref);
       const found = await store.paragraphOccurrences(symbol, paragraph, { ...(language ? { language } : {}), limit });
       if (!found) throw httpError(404, `no paragraph ${paragraph} of ${symbolFromInput(symbol)}${language ? ` in ${language}` : ""} in the registry`);
       return found;
