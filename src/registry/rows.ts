@@ -1,5 +1,6 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
+import { addresseeKey } from "../model/actors.js";
 import { formatParagraphRef, type ParagraphKind, paragraphRef } from "../model/paragraphs.js";
 import { sequenceNumber, symbolYear } from "../model/symbols.js";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
@@ -116,11 +117,6 @@ export interface DocumentRows {
   words: string[];
 }
 
-/** Lower case, spaces collapsed, a leading "the" dropped: how actors are compared. */
-export function actorKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim().replace(/^the /, "");
-}
-
 /** Hash of a paragraph's text up to case and spacing: equal for the same paragraph wherever it appears. */
 function textHash(text: string): string {
   // the one-shot hash: a Hash object per paragraph cost a tenth of preparing a document
@@ -185,7 +181,7 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
         sub: m.sub,
         actor: m.actor,
         actor_canonical: m.actorCanonical,
-        actor_key: actorKey(m.actorCanonical ?? m.actor),
+        actor_key: addresseeKey(m),
         actor_type: m.actorType,
         verb: m.verb,
         category: m.category,

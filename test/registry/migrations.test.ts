@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { CORPUS } from "../helpers/corpus.js";
-import { type OpenedStore, storeFactories } from "./stores.js";
+import { actorFiles, type OpenedStore, storeFactories } from "./stores.js";
 
 /** Migrations that rewrite what a registry stored under an older rule of the model, on every store. */
 
@@ -51,6 +51,40 @@ for (const factory of storeFactories()) {
 
         const results = await db.store.migrate();
         assert.deepEqual(results.filter((r) => r.status === "applied").map((r) => r.id), [15]);
+        assert.deepEqual(await answers(), written);
+      }));
+  });
+
+  describe(`actor keys on ${factory.dialect}`, () => {
+    test("a registry written under the old key rule (punctuation kept) has its keys rewritten by migration 14, and answers as one written after", () =>
+      withOwnStore(async (db) => {
+        assert.deepEqual((await ingestPaths(db.store, actorFiles(), { workers: 0 })).failed, []);
+        const keys = async () => (await db.query("SELECT id, actor_key FROM mandates ORDER BY id")).map((r) => `${r.id} ${r.actor_key}`);
+        const answers = async () => ({
+          keys: await keys(),
+          unido: (await db.store.mandates({ actor: "UNIDO" }, page())).total,
+          unidoByName: (await db.store.mandates({ actor: "United Nations Industrial Development Organization" }, page())).total,
+          committee: (await db.store.mandates({ actor: "Counter Terrorism Committee" }, page())).items.map((m) => m.symbol),
+          facet: (await db.store.search({ query: "", filter: {}, page: page(1), facets: ["actor"] })).facets.actor,
+        });
+        const written = await answers();
+        assert.equal(written.unido, written.unidoByName);
+        assert.deepEqual([...new Set(written.committee)].sort(), ["S/RES/1624 (2005)", "S/RES/2322 (2016)"]);
+
+        // the rule of the registry before: case and spacing only
+        const names = await db.query("SELECT DISTINCT COALESCE(actor_canonical, actor) AS name FROM mandates");
+        for (const { name } of names) {
+          const old = String(name).normalize("NFKC").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim().replace(/^the /, "");
+          const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+          await db.query(`UPDATE mandates SET actor_key = ${quote(old)} WHERE COALESCE(actor_canonical, actor) = ${quote(String(name))}`);
+        }
+        await db.query("DELETE FROM schema_migrations WHERE id = 14");
+        const before = await keys();
+        assert.ok(before.some((k) => k.endsWith(" secretary-general")), "the old keys keep their hyphens");
+        assert.notDeepEqual(before, written.keys);
+
+        const results = await db.store.migrate();
+        assert.deepEqual(results.filter((r) => r.status === "applied").map((r) => r.id), [14]);
         assert.deepEqual(await answers(), written);
       }));
   });

@@ -1,4 +1,5 @@
-import { isAgentNoun, resolveActor } from "../actors.js";
+import { resolveActor } from "../../model/actors.js";
+import { isAgentNoun } from "../actors.js";
 import { ADVERBS, LEADING_ADVERBS } from "./clauses.js";
 import { PRONOUNS } from "./referents.js";
 

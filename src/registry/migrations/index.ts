@@ -11,6 +11,7 @@ import { paragraphHashIndex } from "./008_paragraph_hash_index.js";
 import { verbIndex } from "./009_verb_index.js";
 import { newestFirstIds } from "./010_newest_first_ids.js";
 import { searchWords } from "./011_search_words.js";
+import { actorKeys } from "./014_actor_keys.js";
 import { paragraphRefsWithPart } from "./015_paragraph_refs_with_part.js";
 
 /**
@@ -28,7 +29,7 @@ export interface Migration {
   fill?(tx: SqlExecutor): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, paragraphRefsWithPart];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, actorKeys, paragraphRefsWithPart];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob|binary_text|without_rowid)\}/g, (_, name: keyof SqlDialect["types"]) => dialect.types[name]);

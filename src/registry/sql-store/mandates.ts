@@ -63,8 +63,8 @@ export async function statistics(context: SqlContext): Promise<Statistics> {
      WHERE d.session IS NOT NULL GROUP BY d.session ORDER BY d.session`,
   );
   const byActor = await context.db.all(
-    `SELECT COALESCE(actor_canonical, actor) AS actor, COUNT(*) AS mandates, SUM(report) AS reports FROM mandates
-     GROUP BY COALESCE(actor_canonical, actor) ORDER BY mandates DESC, actor LIMIT 100`,
+    `SELECT MIN(COALESCE(actor_canonical, actor)) AS actor, COUNT(*) AS mandates, SUM(report) AS reports FROM mandates
+     GROUP BY actor_key ORDER BY mandates DESC, actor LIMIT 100`,
   );
   const reports = await context.db.all(
     "SELECT due_session AS session, COUNT(*) AS reports FROM mandates WHERE report = 1 AND due_session IS NOT NULL GROUP BY due_session ORDER BY due_session",
