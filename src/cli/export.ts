@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import type { Command } from "commander";
 import { enrich } from "../enrich/index.js";
 import { toAkn } from "../export/akn.js";
-import { toCitationsCsv, toGraphMl, toJsonLines, toMandatesCsv } from "../export/opendata.js";
+import { toCitationsCsv, toDocumentsCsv, toGraphMl, toJsonLines, toMandatesCsv } from "../export/opendata.js";
 import type { Resolution } from "../model/types.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
@@ -12,6 +12,7 @@ import { type CliIO, readInputFile } from "./io.js";
 export interface ExportFlags {
   akn?: boolean;
   jsonl?: boolean;
+  documentsCsv?: boolean;
   mandatesCsv?: boolean;
   citationsCsv?: boolean;
   graphml?: boolean;
@@ -31,6 +32,7 @@ const writeToDisk: WriteOutput = async (path, content) => {
 /** The collection formats and the file each is written to under --out. */
 const COLLECTIONS = [
   { flag: "jsonl", file: "documents.jsonl", render: toJsonLines },
+  { flag: "documentsCsv", file: "documents.csv", render: toDocumentsCsv },
   { flag: "mandatesCsv", file: "mandates.csv", render: toMandatesCsv },
   { flag: "citationsCsv", file: "citations.csv", render: toCitationsCsv },
   { flag: "graphml", file: "citations.graphml", render: toGraphMl },
@@ -43,10 +45,10 @@ export function aknFileName(doc: Resolution, fallback: string): string {
 }
 
 /**
- * `mandates export FILE... --akn|--jsonl|--mandates-csv|--citations-csv|--graphml [--out DIR]`,
+ * `mandates export FILE... --akn|--jsonl|--documents-csv|--mandates-csv|--citations-csv|--graphml [--out DIR]`,
  * or with `--db` the registry's documents (all of them, or the SYMBOLs given). Without --out one
  * format goes to stdout (AKN of one document only); with --out every format asked for is
- * written into DIR: one `.akn.xml` per document, and documents.jsonl, mandates.csv,
+ * written into DIR: one `.akn.xml` per document, and documents.jsonl, documents.csv, mandates.csv,
  * citations.csv, citations.graphml for the collection.
  */
 export async function exportCommand(inputs: string[], flags: ExportFlags, io: CliIO, write: WriteOutput = writeToDisk): Promise<number> {
@@ -56,7 +58,7 @@ export async function exportCommand(inputs: string[], flags: ExportFlags, io: Cl
     io.stderr(`mandates export: ${message}\n`);
     return 2;
   };
-  if (formats === 0) return usage("choose a format: --akn, --jsonl, --mandates-csv, --citations-csv or --graphml");
+  if (formats === 0) return usage("choose a format: --akn, --jsonl, --documents-csv, --mandates-csv, --citations-csv or --graphml");
   if (!flags.out && formats > 1) return usage("several formats need --out DIR");
   if (!flags.db && inputs.length === 0) return usage("give the files to export, or --db to export the registry");
 
@@ -170,6 +172,7 @@ export function registerExport(program: Command, io: CliIO, setExit: (code: numb
     .argument("[inputs...]", "files to export (ODS text, PDF, AKN, EOSG JSON); with --db, symbols (none: the whole registry)")
     .option("--akn", "Akoma Ntoso 3.0 XML, one file per document")
     .option("--jsonl", "JSON Lines: one JSON contract object per document")
+    .option("--documents-csv", "CSV: one row per document, with its vote, sponsors and subjects")
     .option("--mandates-csv", "CSV: one row per mandate")
     .option("--citations-csv", "CSV: one row per citation")
     .option("--graphml", "GraphML: the citation network")

@@ -12,17 +12,32 @@ export interface IngestFlags {
 
 export function formatSummary(summary: IngestSummary): string {
   const rate = summary.seconds > 0 ? ` (${summary.seconds.toFixed(1)} s, ${Math.round(summary.files / summary.seconds)} files/s)` : "";
+  const { metadata } = summary;
+  const official = metadata.files ? `; ${count(metadata.files, "metadata file")}, ${count(metadata.rows, "row")}` : "";
   const lines = [
-    `${summary.files} files: ${summary.added} added, ${summary.updated} updated, ${summary.renditions} kept as renditions, ${summary.unchanged} unchanged, ${summary.failed.length} failed${rate}; ${summary.series} series`,
+    `${summary.files} files: ${summary.added} added, ${summary.updated} updated, ${summary.renditions} kept as renditions, ${summary.unchanged} unchanged, ${summary.failed.length} failed${official}${rate}; ${summary.series} series`,
   ];
   for (const f of summary.failed) lines.push(`  failed ${f.file}: ${f.reasons.join("; ")}`);
+  for (const p of metadata.problems) lines.push(`  ${p.file} line ${p.line}: ${p.message}`);
   return lines.join("\n") + "\n";
+}
+
+/** "7 metadata files", "1,931 rows". */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** 0 when every file was stored or already there (rows of official metadata included), 3 when some files or lines were not, 1 when nothing was. */
+export function ingestExitCode(summary: IngestSummary): number {
+  if (summary.failed.length === 0 && summary.metadata.problems.length === 0) return 0;
+  return summary.files - summary.failed.length === 0 ? 1 : 3;
 }
 
 /**
  * `mandates ingest PATH...`: files and folders (recursively) into the registry, with a progress
- * bar on a terminal and a closing summary. Exit 0 when every file was stored or already there,
- * 3 when some failed, 1 when all failed, 2 for bad arguments.
+ * bar on a terminal and a closing summary. Files of rows of official metadata are stored as such.
+ * Exit 0 when every file was stored or already there, 3 when some failed (or some lines of a
+ * metadata file), 1 when all failed, 2 for bad arguments.
  */
 export async function ingestCommand(paths: string[], flags: IngestFlags, io: CliIO): Promise<number> {
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
@@ -40,15 +55,14 @@ export async function ingestCommand(paths: string[], flags: IngestFlags, io: Cli
     }).finally(() => bar?.stop());
     if (flags.json) io.stdout(JSON.stringify(summary) + "\n");
     else io.stdout(formatSummary(summary));
-    const stored = summary.files - summary.failed.length;
-    return summary.failed.length === 0 ? 0 : stored === 0 ? 1 : 3;
+    return ingestExitCode(summary);
   });
 }
 
 export function registerIngest(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("ingest")
-    .description("load resolution files and folders (ODS text, PDF, Akoma Ntoso XML, EOSG JSON; recursively) into the registry")
+    .description("load resolution files and folders (ODS text, PDF, Akoma Ntoso XML, EOSG JSON; recursively) and rows of official metadata (JSON Lines) into the registry")
     .argument("<paths...>", "files or folders")
     .option("--db <location>", DB_OPTION_HELP)
     .option("--json", "print the summary as JSON")

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { describeProblems } from "../model/problems.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
 import { PARAGRAPH_KINDS, type ParagraphKind } from "../model/paragraphs.js";
 import { FACETS, type FacetName, type SearchFilter, type SearchResult } from "../registry/store.js";
@@ -78,8 +79,12 @@ export async function searchCommand(words: string[], flags: SearchFlags, io: Cli
   };
   const facets: FacetName[] = flags.facets ? [...FACETS] : [];
   return commandOnStore("search", databaseLocation(flags.db, io.env), io.stderr, async (store) => {
-    const result = await store.search({ query: words.join(" "), filter, page: { limit: n.limit ?? 10, offset: n.offset ?? 0 }, facets });
-    io.stdout(flags.json ? JSON.stringify(result) + "\n" : formatSearch(result, io.isTTY));
+    const outcome = await store.search({ query: words.join(" "), filter, page: { limit: n.limit ?? 10, offset: n.offset ?? 0 }, facets });
+    if (!outcome.ok) {
+      io.stderr(`mandates search: ${describeProblems(outcome.problems)}\n`);
+      return 2;
+    }
+    io.stdout(flags.json ? JSON.stringify(outcome.result) + "\n" : formatSearch(outcome.result, io.isTTY));
     return 0;
   });
 }

@@ -22,14 +22,15 @@ export interface ServeFlags {
 const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The corpus folders in loading order. Several folders hold the same resolution (the UN's Akoma
+ * The corpus folders in loading order (the rows of official metadata last: they complete the
+ * documents whenever they come). Several folders hold the same resolution (the UN's Akoma
  * Ntoso XML, the ODS-layout text, EOSG paragraphs); the most authoritative rendition is current
  * whatever the order (`FORMAT_AUTHORITY`), and loading it first means the others are only kept
  * as versions, not written over it and indexed again.
  */
 export function corpusFolders(corpus: string, unpacked: string | null): string[] {
   const archived = (folder: string) => (unpacked ? [join(unpacked, folder)] : []);
-  return [...archived("akn"), join(corpus, "seeds"), join(corpus, "ods"), join(corpus, "pdf"), join(corpus, "sc"), ...archived("eosg")];
+  return [...archived("akn"), join(corpus, "seeds"), join(corpus, "ods"), join(corpus, "pdf"), join(corpus, "sc"), ...archived("eosg"), join(corpus, "metadata")];
 }
 
 /** Unpacks the corpus's AKN and EOSG archives beside the checkout; null when there are none or unpacking failed. */
@@ -84,7 +85,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   }
   // Loaded here so that other commands do not pay for the HTTP stack.
   const { buildApp } = await import("../server/app.js");
-  const app = await buildApp(store, { logger: { level: "warn" } });
+  const app = await buildApp(store, { logger: { level: "warn" }, warmReports: true });
   const host = flags.host ?? "127.0.0.1";
   try {
     await app.listen({ port, host });
@@ -95,7 +96,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   }
   const address = app.server.address();
   const url = typeof address === "object" && address ? `http://${host}:${address.port}` : `http://${host}:${port}`;
-  io.stdout(`Mandate Registry on ${url} (${await store.countDocuments()} documents in ${store.location}; API description at ${url}/openapi.json)\n`);
+  io.stdout(`Mandate Registry on ${url} (${await store.countDocuments()} documents in ${store.location}; API description at ${url}/api/openapi.json)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
@@ -109,11 +110,11 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
 export function registerServe(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("serve")
-    .description("serve the registry's HTTP API (OpenAPI description at /openapi.json)")
+    .description("serve the web pages and the HTTP JSON API (under /api; OpenAPI description at /api/openapi.json)")
     .option("--db <location>", DB_OPTION_HELP)
     .option("--port <n>", "port to listen on (default: PORT or 8080; 0 picks a free one)")
     .option("--host <address>", "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
-    .option("--load-corpus", "when the registry is empty, load ../shared/corpus first (seeds, ODS, PDF, SC, AKN and EOSG)")
+    .option("--load-corpus", "when the registry is empty, load ../shared/corpus first (seeds, ODS, PDF, SC, AKN, EOSG and the rows of official metadata)")
     .option("--corpus <dir>", "the corpus folder for --load-corpus (default: ../shared/corpus beside the checkout)")
     .action(async (flags: ServeFlags) => setExit(await serveCommand(flags, io)));
 }

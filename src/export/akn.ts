@@ -3,7 +3,8 @@ import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import { formatParagraphRef, parseParagraphRef } from "../model/paragraphs.js";
 import type { Annex, Heading, OperativeParagraph, Resolution } from "../model/types.js";
 import { ordinalWord } from "../model/session.js";
-import { authorOf, classification, committeeId, identification, references } from "./akn/meta.js";
+import { authorOf, classification, committeeId, EDITOR_ID, identification, references } from "./akn/meta.js";
+import { writeSubjects, writeVoting, writeWorkflow } from "./akn/official.js";
 import { Notes } from "./akn/notes.js";
 import { IdAllocator, writeOperative, writePreambular, type ParagraphContext } from "./akn/paragraphs.js";
 import { AKN_NAMESPACE, indentBlocks, text } from "./akn/xml.js";
@@ -26,6 +27,9 @@ export function toAkn(doc: Resolution): string {
   const meta = statement.ele("meta");
   identification(meta, doc);
   classification(meta, doc);
+  writeSubjects(meta, doc);
+  writeWorkflow(meta, doc, EDITOR_ID, authorOf(doc.meta.body).id);
+  writeVoting(meta, doc, EDITOR_ID);
   references(meta, doc);
 
   writeCoverPage(statement, doc);
@@ -74,6 +78,7 @@ function writeCoverPage(statement: XMLBuilder, doc: Resolution): void {
     cover.ele("p").ele("session", { refersTo: `#${author.id}`, value: String(m.session) }).txt(`${capitalized(ordinalWord(m.session))} session`);
   }
   if (m.agendaItem) text(cover.ele("p").ele("inline", { name: "agendaItem" }), `Agenda item ${m.agendaItem}`);
+  if (m.agendaItemTitle) text(cover.ele("p").ele("inline", { name: "agendaItemName" }), m.agendaItemTitle);
   if (m.jobNumber) text(cover.ele("p").ele("docketNumber", { refersTo: "#publicationJobNumber" }), m.jobNumber);
   if (m.body === "SC") {
     const number = /^S\/RES\/(.+)$/.exec(m.symbol ?? "")?.[1];
@@ -90,9 +95,11 @@ function writeCoverPage(statement: XMLBuilder, doc: Resolution): void {
   if (m.committee || m.committeeReport) {
     const proponent = cover.ele("p").ele("docProponent", m.committee ? { refersTo: `#${committeeId(m.committee)}` } : {});
     text(proponent, m.committee ? `[on the report of the ${m.committee}` : "[without reference to a Main Committee");
-    if (m.committeeReport) {
+    // "A/80/537, para. 15" as printed, when the source gave it; else the report's symbol
+    const origin = m.originatingDocument ?? m.committeeReport;
+    if (origin) {
       proponent.txt(" (");
-      text(proponent.ele("inline", { name: "originatingDocument" }), m.committeeReport);
+      text(proponent.ele("inline", { name: "originatingDocument" }), origin);
       proponent.txt(")");
     }
     proponent.txt("]");

@@ -1,4 +1,4 @@
-import type { Resolution } from "../model/types.js";
+import type { Resolution, Subject, Voting } from "../model/types.js";
 
 /**
  * The public JSON contract (`parse --json`, ../shared/gold/README.md): a flat view of the
@@ -19,6 +19,14 @@ export interface ContractJson {
   language: string;
   body: string;
   format: string;
+  /** Official facts of the adoption (src/model/official.ts); null when no source gives them. */
+  voting: Voting | null;
+  sponsors: string[] | null;
+  additionalSponsors: string[] | null;
+  subjects: Subject[] | null;
+  agendaItemTitle: string | null;
+  originatingDocument: string | null;
+  meetingRecord: string | null;
   preamble: { starter: string; text: string; part?: string; position: Resolution["preamble"][number]["position"] }[];
   operative: {
     number: number;
@@ -59,6 +67,13 @@ export function toContractJson(doc: Resolution): ContractJson {
     language: m.language,
     body: m.body,
     format: doc.source.format,
+    voting: m.voting ?? null,
+    sponsors: m.sponsors ?? null,
+    additionalSponsors: m.additionalSponsors ?? null,
+    subjects: m.subjects ?? null,
+    agendaItemTitle: m.agendaItemTitle ?? null,
+    originatingDocument: m.originatingDocument ?? null,
+    meetingRecord: m.meetingRecord ?? null,
     preamble: doc.preamble.map((p) => ({ starter: p.starter, text: p.text, ...(p.part ? { part: p.part } : {}), position: p.position })),
     operative: doc.operative.map((p) => ({
       number: p.number,

@@ -5,8 +5,8 @@ import { toContractJson } from "./json.js";
 
 /**
  * Open-data exports of a set of documents, as pure functions over arrays (docs/exports.md
- * describes each format): JSON Lines of documents, CSV of mandates, CSV of citations, and the
- * citation network as GraphML.
+ * describes each format): JSON Lines of documents, CSV of documents, CSV of mandates, CSV of
+ * citations, and the citation network as GraphML.
  */
 
 /** One JSON contract object per line (the `parse --json` shape), newline-terminated. */
@@ -14,7 +14,7 @@ export function toJsonLines(docs: Resolution[]): string {
   return docs.map((doc) => JSON.stringify(toContractJson(doc)) + "\n").join("");
 }
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled. */
 function csvField(value: Cell): string {
@@ -23,15 +23,44 @@ function csvField(value: Cell): string {
 }
 
 /** RFC 4180 CSV with a header line and CRLF line breaks. */
-function csv(header: readonly string[], rows: Cell[][]): string {
+export function csv(header: readonly string[], rows: Cell[][]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
 }
 
 export const MANDATE_COLUMNS = [
   "symbol", "adoption_date", "body", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb",
   "category", "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence",
-  "has_review_or_end",
+  "has_review_or_end", "voting", "in_favour", "against", "abstaining",
 ] as const;
+
+/** The vote that adopted a document, as four cells: outcome and counts (empty when no source gives them). */
+function voteCells(doc: Resolution): Cell[] {
+  const v = doc.meta.voting;
+  return v ? [v.outcome, v.inFavour, v.against, v.abstaining] : [null, null, null, null];
+}
+
+/** Several values in one cell: "CUBA; MEXICO". */
+const joined = (values: readonly string[] | undefined): string | null => (values?.length ? values.join("; ") : null);
+
+export const DOCUMENT_COLUMNS = [
+  "symbol", "language", "body", "session", "adoption_date", "title", "committee", "committee_report", "agenda_item",
+  "agenda_item_title", "plenary_meeting", "meeting_record", "originating_document", "voting", "in_favour", "against",
+  "abstaining", "sponsors", "additional_sponsors", "subjects", "paragraphs", "mandates",
+] as const;
+
+/** One row per document: its metadata and the official facts of its adoption (vote, sponsors, subjects). */
+export function toDocumentsCsv(docs: Resolution[]): string {
+  const rows: Cell[][] = docs.map((doc) => {
+    const m = doc.meta;
+    return [
+      m.symbol, m.language, m.body, m.session, m.adoptionDate, m.title, m.committee, m.committeeReport, m.agendaItem,
+      m.agendaItemTitle, m.plenaryMeeting, m.meetingRecord, m.originatingDocument, ...voteCells(doc), joined(m.sponsors),
+      joined(m.additionalSponsors), joined(m.subjects?.map((s) => s.term)), doc.preamble.length + doc.operative.length,
+      doc.operative.reduce((n, p) => n + p.mandates.length, 0),
+    ];
+  });
+  return csv(DOCUMENT_COLUMNS, rows);
+}
 
 /** One row per mandate (operative clause and addressee) of every document. */
 export function toMandatesCsv(docs: Resolution[]): string {
@@ -43,6 +72,7 @@ export function toMandatesCsv(docs: Resolution[]): string {
           doc.meta.symbol, doc.meta.adoptionDate, doc.meta.body, doc.meta.session, m.in, m.sub, m.actor, m.actorCanonical,
           m.actorType, m.verb, m.category, m.force, m.action, m.report, m.reportTo, m.deliverable, m.dueSession,
           m.deadline ? (m.deadline.date ?? m.deadline.years ?? m.deadline.text) : null, m.recurrence, m.hasReviewOrEnd,
+          ...voteCells(doc),
         ]);
       }
     }

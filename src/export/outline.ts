@@ -1,3 +1,4 @@
+import { votingSentence } from "../model/official.js";
 import type { Resolution } from "../model/types.js";
 
 /** A readable outline of a document for terminals (`parse --text`). */
@@ -16,6 +17,12 @@ export function toOutline(doc: Resolution): string {
     ["job", m.jobNumber],
   ];
   out.push(facts.filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k}: ${v}`).join(" | "));
+  // the official facts of the adoption, when a source gives them
+  if (m.voting) out.push(`${votingSentence(m.voting)}${m.meetingRecord ? ` (${m.meetingRecord})` : ""}`);
+  else if (m.meetingRecord) out.push(`meeting record: ${m.meetingRecord}`);
+  if (m.sponsors?.length) out.push(listLine("sponsors", m.sponsors));
+  if (m.additionalSponsors?.length) out.push(listLine("additional sponsors", m.additionalSponsors));
+  if (m.subjects?.length) out.push(listLine("subjects", m.subjects.map((s) => s.term)));
   out.push("");
   if (doc.formula) out.push(doc.formula);
   for (const p of doc.preamble) out.push(`  P${p.index}  [${p.starter}] ${clip(p.text)}`);
@@ -36,6 +43,11 @@ export function toOutline(doc: Resolution): string {
     for (const p of doc.problems) out.push(`  ${p.severity} ${p.code}: ${p.message}`);
   }
   return out.join("\n") + "\n";
+}
+
+/** "sponsors (3): CUBA, ..." on one line. */
+function listLine(label: string, items: readonly string[]): string {
+  return clip(`${label}${items.length > 1 ? ` (${items.length})` : ""}: ${items.join(", ")}`, 200);
 }
 
 function clip(text: string, width = 100): string {

@@ -8,6 +8,8 @@
  * from and are recomputed by `enrich`, never edited by hand.
  */
 
+import type { ProblemCode } from "./problems.js";
+
 export interface Point {
   /** 1-based line in `source.text`. */
   line: number;
@@ -30,9 +32,13 @@ export type Body = "GA" | "SC" | "ECOSOC" | "HRC" | "other";
 
 export type ProblemSeverity = "error" | "warning";
 
-/** A located problem, as a value: decoders and the parser return these instead of throwing. */
+/**
+ * A located problem, as a value: decoders and the parser return these instead of throwing. Its
+ * code is one of the catalogue's (./problems.ts), which gives its severity and meaning; make one
+ * with `problem()`.
+ */
 export interface Problem {
-  code: string;
+  code: ProblemCode;
   severity: ProblemSeverity;
   message: string;
   position?: Position;
@@ -66,6 +72,43 @@ export interface Metadata {
   jobNumber: string | null;
   /** Official SDG classification carried by the source (AKN keywords), goal or target strings. */
   officialSdgs?: string[];
+  // Official facts of the adoption, from the UN's AKN metadata or its rows of official metadata
+  // (src/model/official.ts); absent when no source gives them.
+  voting?: Voting;
+  /** Who submitted the draft: Member States (upper case, as the UN's records print them) or a description ("submitted by the Chair of the Committee"). */
+  sponsors?: string[];
+  /** Member States that joined as sponsors later, in the same form. */
+  additionalSponsors?: string[];
+  /** Subject terms of the UN Library's indexing (UNBIS Thesaurus, DHLAUTH authority names). */
+  subjects?: Subject[];
+  /** Title of the agenda item ("Implementation of the Declaration on the Granting of Independence ..."). */
+  agendaItemTitle?: string;
+  /** The report or draft adopted, as printed: "A/80/537, para. 15", "A/80/L.6 and A/80/L.6/Add.1". */
+  originatingDocument?: string;
+  /** Symbol of the meeting record of the adoption: "A/80/PV.55", "A/79/PV.55 (Resumption 1)". */
+  meetingRecord?: string;
+}
+
+/** How a resolution was adopted, as the UN's records spell it. */
+export type VotingOutcome = "adoptedWithoutVote" | "adoptedRecordedVote";
+
+/** How one Member State voted in a recorded vote. */
+export type MemberVote = "yes" | "no" | "abstain";
+
+export interface Voting {
+  outcome: VotingOutcome;
+  /** Counts as the record gives them; null when it gives none (always, adopted without a vote). */
+  inFavour: number | null;
+  against: number | null;
+  abstaining: number | null;
+  /** Each Member State's vote where the record lists them: in favour, then against, then abstaining, in the record's order; names upper case as printed. */
+  members?: { state: string; vote: MemberVote }[];
+}
+
+export interface Subject {
+  term: string;
+  /** "UNBIS Thesaurus", "DHLAUTH". */
+  vocabulary: string;
 }
 
 /** A footnote call-out removed from a paragraph's text: footnote `number` was glued at `offset`. */

@@ -143,9 +143,15 @@ export function coverFacts(cover: string): CoverFacts {
   if (distr) facts.distributionDate = isoDate(distr[1]!, distr[2]!, distr[3]!) ?? undefined;
   const session = SESSION.exec(cover);
   if (session) facts.session = ordinalNumber(session[1]!);
-  const agenda = AGENDA.exec(cover);
-  if (agenda) facts.agendaItem = agenda[1]!.replace(/\s+/g, " ").trim().replace(/[.,;]$/, "");
+  const agendaItem = agendaItemOf(cover);
+  if (agendaItem) facts.agendaItem = agendaItem;
   return facts;
+}
+
+/** "Agenda item 22 (b)" -> "22 (b)", "Agenda items 20 and 21" -> "20 and 21": the agenda item as printed after the words. */
+export function agendaItemOf(text: string): string | null {
+  const agenda = AGENDA.exec(text);
+  return agenda ? agenda[1]!.replace(/\s+/g, " ").trim().replace(/[.,;]$/, "") || null : null;
 }
 
 /** Facts of a printed cover page heading (PDFs and some texts): "Distr.: General 17 March 2009". */

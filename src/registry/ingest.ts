@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { isOfficialMetadata, type LineProblem } from "../ingest/official-metadata.js";
 import { languageFromName } from "../ingest/read.js";
+import { describeProblem } from "../model/problems.js";
 import { symbolFromFileName } from "../model/symbols.js";
+import { type StagedOfficial, stageOfficial, writeOfficial } from "./official-ingest.js";
 import type { HeldVersion } from "./prepare.js";
 import type { PreparedDocument } from "./rows.js";
 import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
@@ -21,7 +24,9 @@ export const INGESTED_EXTENSIONS = new Set([".txt", ".pdf", ".xml", ".json", ".d
 
 export type FileOutcome =
   | { file: string; status: PutStatus; symbol: string; language: string; version: number }
-  | { file: string; status: "failed"; reasons: string[] };
+  | { file: string; status: "failed"; reasons: string[] }
+  /** Rows of official metadata stored (`rows` lines read; `problems`: lines that could not be). */
+  | { file: string; status: "metadata"; rows: number; problems: LineProblem[] };
 
 export interface IngestProgress {
   done: number;
@@ -37,6 +42,8 @@ export interface IngestSummary {
   renditions: number;
   unchanged: number;
   failed: { file: string; reasons: string[] }[];
+  /** Files of rows of official metadata stored, the rows read from them, and the lines that could not be read. */
+  metadata: { files: number; rows: number; problems: { file: string; line: number; message: string }[] };
   /** Number of series after the closing refresh. */
   series: number;
   seconds: number;
@@ -100,17 +107,18 @@ async function heldVersion(store: Store, file: string): Promise<HeldVersion | un
 }
 
 /** What a file needs from the database: nothing (known bytes, failure) or a prepared write. */
-type Staged = FileOutcome | { file: string; status: "prepared"; prepared: PreparedDocument; source: SourceInfo };
+type Staged = FileOutcome | StagedOfficial | { file: string; status: "prepared"; prepared: PreparedDocument; source: SourceInfo };
 
 async function stage(store: Store, preparer: Preparer, file: string): Promise<Staged> {
   const failed = (...reasons: string[]): FileOutcome => ({ file, status: "failed", reasons });
   try {
     const bytes = new Uint8Array(await readFile(file));
+    if (isOfficialMetadata(bytes, file)) return stageOfficial(file, bytes);
     const hash = sha256(bytes);
     const known = await store.findSource(hash);
     if (known) return { file, status: "unchanged", symbol: known.symbol, language: known.language, version: known.version };
     const outcome = await preparer.prepare(bytes, file, await heldVersion(store, file));
-    if (!outcome.ok) return failed(...outcome.reasons);
+    if (!outcome.ok) return failed(...outcome.problems.map(describeProblem));
     return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name: file, byteLength: bytes.length } };
   } catch (e) {
     return failed(`cannot read: ${message(e)}`);
@@ -135,8 +143,11 @@ async function commitBatch(store: Store, batch: Staged[]): Promise<FileOutcome[]
   } catch (e) {
     results = writes.map(() => ({ status: "failed", reason: message(e) }));
   }
+  const official = new Map<Staged, FileOutcome>();
+  for (const staged of batch) if (staged.status === "official") official.set(staged, await writeOfficial(store, staged));
   let k = 0;
   return batch.map((staged) => {
+    if (staged.status === "official") return official.get(staged)!;
     if (staged.status !== "prepared") return staged;
     const result = results[k++]!;
     return result.status === "failed" ? { file: staged.file, status: "failed", reasons: [`not stored: ${result.reason}`] } : { file: staged.file, ...result };
@@ -150,12 +161,16 @@ async function commitBatch(store: Store, batch: Staged[]): Promise<FileOutcome[]
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const { files, missing } = await collectFiles(paths);
-  const summary: IngestSummary = { files: files.length + missing.length, added: 0, updated: 0, renditions: 0, unchanged: 0, failed: [], series: 0, seconds: 0 };
+  const summary: IngestSummary = { files: files.length + missing.length, added: 0, updated: 0, renditions: 0, unchanged: 0, failed: [], series: 0, seconds: 0, metadata: { files: 0, rows: 0, problems: [] } };
   options.onStart?.(summary.files);
   let done = 0;
   const record = (outcome: FileOutcome) => {
     if (outcome.status === "failed") summary.failed.push({ file: outcome.file, reasons: outcome.reasons });
-    else if (outcome.status === "rendition") summary.renditions++;
+    else if (outcome.status === "metadata") {
+      summary.metadata.files++;
+      summary.metadata.rows += outcome.rows;
+      for (const p of outcome.problems) summary.metadata.problems.push({ file: outcome.file, ...p });
+    } else if (outcome.status === "rendition") summary.renditions++;
     else summary[outcome.status]++;
     options.onProgress?.({ done: ++done, total: summary.files, outcome });
   };

@@ -1,5 +1,3 @@
-import { looksLikeSymbol, shortForm, symbolFromInput } from "../model/symbols.js";
-
 /**
  * The search box's little language, parsed once into a value that each dialect renders into its
  * own full-text syntax (FTS5 MATCH strings, PostgreSQL tsquery calls). Users never write engine
@@ -16,7 +14,13 @@ import { looksLikeSymbol, shortForm, symbolFromInput } from "../model/symbols.js
  * resolution symbol, in any form a user may type it ("A/RES/79/222", "a/res/79/222",
  * "S_RES_2719_2023", "S/RES/2719 (2023)"), is the phrase of its short form ("79 222",
  * "2719 2023"), by which texts cite it; quoted, it is the phrase of its words as typed.
+ *
+ * A query that cannot be searched is refused with a problem of the catalogue, as a value.
  */
+
+import { problem } from "../model/problems.js";
+import { looksLikeSymbol, shortForm, symbolFromInput } from "../model/symbols.js";
+import type { Problem } from "../model/types.js";
 
 export type SearchTerm =
   | { type: "word"; word: string; prefix: boolean }
@@ -33,7 +37,7 @@ export interface SearchExpression {
   none: SearchTerm[];
 }
 
-export type ParsedSearch = { ok: true; expression: SearchExpression | null } | { ok: false; message: string };
+export type ParsedSearch = { ok: true; expression: SearchExpression | null } | { ok: false; problems: Problem[] };
 
 export const MAX_QUERY_LENGTH = 500;
 const MAX_TERMS = 32;
@@ -99,7 +103,7 @@ function pieceOf(quoted: string | undefined, bare: string | undefined, negated: 
 const SPACED_QUALIFIER = /(\S\d) +(\((?:\d{4}|[IVXL]{1,7})\))/gi;
 
 export function parseSearch(input: string): ParsedSearch {
-  if (input.length > MAX_QUERY_LENGTH) return { ok: false, message: `the query is longer than ${MAX_QUERY_LENGTH} characters` };
+  if (input.length > MAX_QUERY_LENGTH) return { ok: false, problems: [problem("search-too-long", `the query is longer than ${MAX_QUERY_LENGTH} characters`)] };
   input = input.replace(SPACED_QUALIFIER, "$1$2");
   const groups: Piece[][] = [];
   const none: SearchTerm[] = [];
@@ -120,10 +124,11 @@ export function parseSearch(input: string): ParsedSearch {
   const meaningful = groups.filter((g) => g.some((p) => !p.droppable));
   const kept = meaningful.length ? meaningful : groups;
   if (!kept.length) {
-    return none.length ? { ok: false, message: "a search needs at least one word to look for, not only words to exclude" } : { ok: true, expression: null };
+    if (!none.length) return { ok: true, expression: null };
+    return { ok: false, problems: [problem("search-only-exclusions", "a search needs at least one word to look for, not only words to exclude")] };
   }
   if (kept.reduce((n, g) => n + g.length, 0) + none.length > MAX_TERMS) {
-    return { ok: false, message: `a search may hold at most ${MAX_TERMS} terms` };
+    return { ok: false, problems: [problem("search-too-many-terms", `a search may hold at most ${MAX_TERMS} terms`)] };
   }
   return { ok: true, expression: { all: kept.map((g) => g.map((p) => p.term)), none } };
 }

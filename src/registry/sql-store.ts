@@ -1,11 +1,16 @@
+import type { OfficialRecord } from "../ingest/official-metadata.js";
+import { symbolFromInput } from "../model/symbols.js";
 import type { Language, Resolution, SourceFormat } from "../model/types.js";
 import type { SqlDialect, SqlDriver } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
+import { type OfficialWrite, readOfficialRecord, type StoredOfficialRecord, writeOfficialRecords } from "./official-rows.js";
 import type { PreparedDocument } from "./rows.js";
 import { SqlContext } from "./sql-store/context.js";
 import { countDocuments, getDocument, listDocuments, paragraphOccurrences } from "./sql-store/documents.js";
 import { citations, refreshSeries, series } from "./sql-store/graph.js";
-import { mandates, statistics } from "./sql-store/mandates.js";
+import { mandateWhere, mandates, statistics } from "./sql-store/mandates.js";
+import { readReport, registryStamp, type StoredReport, writeReport } from "./derived-reports.js";
+import { groupMandates, type MandateGroup, type MandateGroupRow } from "./mandate-groups.js";
 import { ParagraphSearch } from "./sql-store/search.js";
 import { DocumentWriter } from "./sql-store/writes.js";
 import type {
@@ -25,8 +30,8 @@ import type {
   PreparedWrite,
   PutFailure,
   PutResult,
+  SearchOutcome,
   SearchRequest,
-  SearchResult,
   SeriesRecord,
   SourceInfo,
   Statistics,
@@ -76,16 +81,40 @@ export class SqlStore implements Store {
     return this.writer.currentFormat(symbol, language);
   }
 
-  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult> {
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult | PutFailure> {
     return this.writer.putDocument(document, source);
   }
 
-  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
+  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult | PutFailure> {
     return this.writer.putPrepared(prepared, source);
   }
 
   putPreparedMany(items: readonly PreparedWrite[]): Promise<(PutResult | PutFailure)[]> {
     return this.writer.putPreparedMany(items);
+  }
+
+  putOfficialMetadata(records: readonly OfficialRecord[], source: { name: string | null }): Promise<OfficialWrite> {
+    return this.context.driver.transaction((tx) => writeOfficialRecords(tx, records, source.name, new Date().toISOString()));
+  }
+
+  registryStamp(): Promise<string> {
+    return registryStamp(this.context.db);
+  }
+
+  readReport(name: string): Promise<StoredReport | null> {
+    return readReport(this.context.db, name);
+  }
+
+  writeReport(name: string, report: StoredReport): Promise<void> {
+    return writeReport(this.context.db, name, report);
+  }
+
+  mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit = 200): Promise<MandateGroupRow[]> {
+    return groupMandates(this.context.db, mandateWhere(filter), by, limit);
+  }
+
+  getOfficialMetadata(symbol: string): Promise<StoredOfficialRecord | null> {
+    return readOfficialRecord(this.context.db, symbolFromInput(symbol));
   }
 
   refreshSeries(options: { force?: boolean } = {}): Promise<{ series: number; refreshed: boolean }> {
@@ -110,7 +139,7 @@ export class SqlStore implements Store {
     return countDocuments(this.context);
   }
 
-  search(request: SearchRequest): Promise<SearchResult> {
+  search(request: SearchRequest): Promise<SearchOutcome> {
     return this.searcher.search(request);
   }
 

@@ -1,6 +1,13 @@
+import type { OfficialRecord } from "../ingest/official-metadata.js";
 import type { ParagraphKind } from "../model/paragraphs.js";
-import type { Body, Language, Resolution, SourceFormat } from "../model/types.js";
+import { problem } from "../model/problems.js";
+import type { Body, Language, Problem, Resolution, SourceFormat } from "../model/types.js";
+import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
+import type { StoredReport } from "./derived-reports.js";
+import type { MandateGroup, MandateGroupRow } from "./mandate-groups.js";
 import type { PreparedDocument } from "./rows.js";
+
+export type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
 
 export type { Body, Language } from "../model/types.js";
 
@@ -19,9 +26,12 @@ export type { Body, Language } from "../model/types.js";
 
 export type DialectName = "sqlite" | "postgres";
 
-/** Bad input to a query (an unparsable search, say): the HTTP layer answers 400, the CLI exits 2. */
-export class RegistryInputError extends Error {
-  override readonly name = "RegistryInputError";
+/**
+ * The registry files a document by its symbol: one without is refused, as a problem (before it
+ * is enriched, by `prepareSource`, and again by the store when it is handed one).
+ */
+export function symbolRequired(): Problem {
+  return problem("symbol-required", "no document symbol was found, so the text cannot be filed");
 }
 
 /** What the caller knows about the bytes a document was read from. */
@@ -131,7 +141,7 @@ export interface SearchFilter extends Omit<DocumentFilter, "title" | "actor"> {
   hasReportDue?: boolean;
 }
 
-export const FACETS = ["body", "session", "year", "committee", "agendaItem", "kind", "verb", "actor", "sdg", "hasReportDue"] as const;
+export const FACETS = ["body", "language", "session", "year", "committee", "agendaItem", "kind", "verb", "actor", "sdg", "hasReportDue"] as const;
 export type FacetName = (typeof FACETS)[number];
 
 export interface SearchRequest {
@@ -180,6 +190,12 @@ export interface SearchResult {
   facets: Partial<Record<FacetName, FacetCount[]>>;
 }
 
+/**
+ * A search's answer, or why it cannot be run (an unparsable query, a page beyond the hits served):
+ * bad input is a value, which the HTTP layer answers with 400 and the CLI with exit code 2.
+ */
+export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; problems: Problem[] };
+
 export interface MandateFilter {
   /** Matches the actor as written or its canonical name (case-insensitive; abbreviations resolved). */
   actor?: string;
@@ -191,7 +207,17 @@ export interface MandateFilter {
   symbol?: string;
   body?: Body;
   language?: Language;
+  /** Verbs at least this strong (force 1, invites .. 5, decides). */
+  minForce?: number;
+  /** Only mandates with (true) or without (false) a review or end clause. */
+  reviewOrEnd?: boolean;
+  /** Row order; default newest resolution first. */
+  sort?: MandateSort;
 }
+
+/** Orders of the mandate table: newest or oldest resolution, earliest due session, actor, strongest verb. */
+export const MANDATE_SORTS = ["newest", "oldest", "due", "actor", "force"] as const;
+export type MandateSort = (typeof MANDATE_SORTS)[number];
 
 export interface MandateRecord {
   symbol: string;
@@ -215,6 +241,7 @@ export interface MandateRecord {
   dueSession: number | null;
   deadline: string | null;
   recurrence: string | null;
+  hasReviewOrEnd: boolean;
 }
 
 export type CitationDirection = "out" | "in" | "both";
@@ -299,7 +326,7 @@ export interface PreparedWrite {
   source: SourceInfo;
 }
 
-/** A document of a batch that was not written, and why. */
+/** A document that was not written, and why (its problem, or the database's error). */
 export interface PutFailure {
   status: "failed";
   reason: string;
@@ -326,29 +353,44 @@ export interface Store {
   findSource(sha256: string): Promise<KnownSource | null>;
   /** The format of the current version of a symbol in a language, null when none is stored. */
   currentFormat(symbol: string, language: Language): Promise<SourceFormat | null>;
-  /** Stores one document version in one transaction. */
-  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult>;
+  /** Stores one document version in one transaction; a document without a symbol is refused. */
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult | PutFailure>;
   /** The same for a document already flattened into rows (by `prepareDocument`, possibly in another thread). */
-  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult>;
+  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult | PutFailure>;
   /**
    * Several prepared documents in one transaction (a bulk load commits and indexes once per
    * batch, not per document). A document that cannot be written fails alone, reported in its
    * slot; the others are stored.
    */
   putPreparedMany(items: readonly PreparedWrite[]): Promise<(PutResult | PutFailure)[]>;
+  /**
+   * Stores rows of official metadata (one per symbol; a symbol already held is updated), in one
+   * transaction, whether or not the registry holds the documents they describe.
+   */
+  putOfficialMetadata(records: readonly OfficialRecord[], source: { name: string | null }): Promise<OfficialWrite>;
+  /** The row of official metadata of a symbol, as stored; null when none was ingested. */
+  getOfficialMetadata(symbol: string): Promise<StoredOfficialRecord | null>;
   /** Recomputes series membership when documents changed since the last refresh. */
   refreshSeries(options?: { force?: boolean }): Promise<{ series: number; refreshed: boolean }>;
 
+  /** A stored version (the current one by default), its metadata completed by the symbol's row of official metadata (`withOfficialFacts`). */
   getDocument(symbol: string, options?: { language?: Language; version?: number }): Promise<StoredDocument | null>;
   listDocuments(filter: DocumentFilter, page: Page): Promise<Paged<DocumentSummary>>;
-  search(request: SearchRequest): Promise<SearchResult>;
+  search(request: SearchRequest): Promise<SearchOutcome>;
   mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>>;
+  /** Mandates counted by the groups named (largest first), under the table's filters (sort ignored). */
+  mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit?: number): Promise<MandateGroupRow[]>;
   citations(symbol: string, query: CitationQuery): Promise<CitationGraph | null>;
   /** Where else a paragraph of a document appears; null when the document or the paragraph is unknown. */
   paragraphOccurrences(symbol: string, ref: string, options?: { language?: Language; limit?: number }): Promise<ParagraphOccurrences | null>;
   /** Series holding the document with this symbol, or whose title matches the words. */
   series(symbolOrTitle: string, options?: { language?: Language }): Promise<SeriesRecord[]>;
   statistics(): Promise<Statistics>;
+  /** A value that changes with every write: reports derived from the whole registry are valid while it holds. */
+  registryStamp(): Promise<string>;
+  /** A stored derived report (the duplication report), with the stamp it was computed at. */
+  readReport(name: string): Promise<StoredReport | null>;
+  writeReport(name: string, report: StoredReport): Promise<void>;
   countDocuments(): Promise<number>;
 
   close(): Promise<void>;

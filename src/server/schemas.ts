@@ -61,6 +61,48 @@ export const SHARED_SCHEMAS = [
       current: { type: "boolean" },
     },
   },
+  {
+    $id: "Voting",
+    type: ["object", "null"],
+    description: "how the resolution was adopted, from the UN's AKN metadata or its rows of official metadata; null when no source says",
+    required: ["outcome", "inFavour", "against", "abstaining"],
+    properties: {
+      outcome: { type: "string", enum: ["adoptedWithoutVote", "adoptedRecordedVote"] },
+      inFavour: nullable("integer"),
+      against: nullable("integer"),
+      abstaining: nullable("integer"),
+      members: {
+        type: "array",
+        description: "each Member State's vote where the record lists them (names upper case, as the UN prints them)",
+        items: {
+          type: "object",
+          required: ["state", "vote"],
+          properties: { state: { type: "string" }, vote: { type: "string", enum: ["yes", "no", "abstain"] } },
+        },
+      },
+    },
+  },
+  {
+    $id: "Document",
+    type: "object",
+    additionalProperties: true,
+    description:
+      "the JSON contract of `mandates parse --json` (export/json.ts; fields in ../shared/gold/README.md), with the official facts of the adoption declared here",
+    properties: {
+      symbol: nullable("string"),
+      title: nullable("string"),
+      voting: { $ref: "Voting#" },
+      sponsors: { type: ["array", "null"], items: { type: "string" }, description: "Member States (upper case) or who submitted the draft" },
+      additionalSponsors: { type: ["array", "null"], items: { type: "string" } },
+      subjects: {
+        type: ["array", "null"],
+        items: { type: "object", properties: { term: { type: "string" }, vocabulary: { type: "string", examples: ["UNBIS Thesaurus", "DHLAUTH"] } } },
+      },
+      agendaItemTitle: nullable("string"),
+      originatingDocument: { type: ["string", "null"], examples: ["A/80/537, para. 15"] },
+      meetingRecord: { type: ["string", "null"], examples: ["A/80/PV.55"] },
+    },
+  },
   { $id: "ParagraphPlace", type: "object", properties: paragraphPlace },
   {
     $id: "SearchHit",
@@ -101,6 +143,7 @@ export const SHARED_SCHEMAS = [
       dueSession: nullable("integer"),
       deadline: nullable("string"),
       recurrence: nullable("string"),
+      hasReviewOrEnd: { type: "boolean" },
     },
   },
   {

@@ -111,3 +111,17 @@ test("the exports of the UN's files are valid against the OASIS schema", { skip:
   const invalid = invalidAgainstSchema(new Map(trips.map((t) => [t.name, t.exported])));
   assert.deepEqual([...invalid].slice(0, 3), []);
 });
+
+test("the official facts of every UN file survive the round trip: vote State by State, sponsors, subjects, agenda, meeting record", async () => {
+  const { trips } = await all;
+  const official = (doc: Resolution) => {
+    const m = doc.meta;
+    return JSON.stringify([m.voting, m.sponsors, m.additionalSponsors, m.subjects, m.agendaItemTitle, m.originatingDocument, m.meetingRecord]);
+  };
+  const lost = trips.filter((t) => t.second && official(t.first) !== official(t.second)).map((t) => t.name);
+  assert.deepEqual(lost.slice(0, 5), []);
+  // the round trip was not of empty facts
+  assert.ok(trips.filter((t) => t.first.meta.voting?.members?.length).length > 400);
+  assert.ok(trips.filter((t) => t.first.meta.sponsors?.length).length > 1500);
+  assert.ok(trips.filter((t) => t.first.meta.subjects?.length).length > 1000);
+});

@@ -8,7 +8,7 @@ import { memoryIO } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { buildApp } from "../../src/server/app.js";
-import { actorFiles, type OpenedStore, storeFactories } from "./stores.js";
+import { actorFiles, type OpenedStore, searchResult, storeFactories } from "./stores.js";
 
 /**
  * An actor is one key and one entity everywhere: its abbreviation and its name, in any letter
@@ -61,7 +61,7 @@ for (const factory of storeFactories()) {
       const mandates = await sameForEvery(COUNTER_TERRORISM, async (actor) => (await db.store.mandates({ actor }, page)).items.map((m) => m.symbol));
       assert.deepEqual([...new Set(mandates)].sort(), ["S/RES/1624 (2005)", "S/RES/2322 (2016)"]);
       const search = await sameForEvery(COUNTER_TERRORISM, async (actor) => {
-        const r = await db.store.search({ query: "", filter: { actor }, page, facets: ["actor"] });
+        const r = await searchResult(db.store, { query: "", filter: { actor }, page, facets: ["actor"] });
         return { hits: r.hits.map((h) => `${h.symbol} ${h.ref}`), facet: r.facets.actor };
       });
       const committee = search.facet!.filter((f) => /^counter.terrorism committee$/i.test(f.value));
@@ -73,7 +73,7 @@ for (const factory of storeFactories()) {
 
     test("search's actor filter and facet, and the API's mandates, read UNIDO by either name", async () => {
       const hits = await sameForEvery(UNIDO, async (actor) => {
-        const r = await db.store.search({ query: "industrial", filter: { actor }, page, facets: ["actor", "session"] });
+        const r = await searchResult(db.store, { query: "industrial", filter: { actor }, page, facets: ["actor", "session"] });
         return { hits: r.hits.map((h) => `${h.symbol} ${h.ref}`), facets: r.facets };
       });
       assert.ok(hits.hits.length > 10);

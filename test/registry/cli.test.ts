@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { memoryIO } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
+import { CORPUS } from "../helpers/corpus.js";
 import { seriesFiles } from "./stores.js";
 
 /** The registry commands run in-process on an SQLite file: ingest, search, show, mandates. */
@@ -44,6 +45,13 @@ test("search prints ranked hits with their snippets, or JSON", async () => {
   const bad = await run("search", "x", "--kind", "chapter");
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--kind is one of/);
+  // a search the registry refuses is a usage error naming the problem, not a failure of the registry
+  const tooMany = await run("search", ...Array.from({ length: 33 }, (_, i) => `word${i}`));
+  assert.equal(tooMany.code, 2);
+  assert.equal(tooMany.err, "mandates search: search-too-many-terms: a search may hold at most 32 terms\n");
+  const beyond = await run("search", "industrial", "--offset", "9999", "--limit", "5");
+  assert.equal(beyond.code, 2);
+  assert.match(beyond.err, /^mandates search: search-beyond-window: hits beyond the first 10000 are not served/);
 });
 
 test("show prints a document's outline, JSON or source text; an unknown symbol exits 1", async () => {
@@ -99,4 +107,17 @@ test("a command on a registry of an older schema says it is upgrading it, once",
   assert.equal(after.code, 0);
   assert.equal(after.err, "");
   assert.match(after.out, /A\/RES\/69\/235/);
+});
+
+test("ingest stores the corpus's rows of official metadata, counts them, exits 0; show prints the vote", async () => {
+  const ingested = await run("ingest", join(CORPUS, "metadata"), join(CORPUS, "ods", "A_RES_80_96.en.txt"));
+  assert.equal(ingested.code, 0, ingested.out + ingested.err);
+  assert.match(ingested.out, /^8 files: 1 added, 0 updated, 0 kept as renditions, 0 unchanged, 0 failed; 7 metadata files, 1,931 rows .*$/m);
+  const outline = await run("show", "80/96");
+  assert.match(outline.out, /\nAdopted by a recorded vote of 153 to 2, with 9 abstentions \(A\/80\/PV\.55\)\n/);
+  const json = JSON.parse((await run("show", "A/RES/80/96", "--json")).out);
+  assert.deepEqual([json.document.voting.inFavour, json.document.voting.against, json.document.voting.abstaining], [153, 2, 9]);
+  assert.equal(json.document.voting.members.length, 164);
+  const summary = JSON.parse((await run("ingest", "--json", join(CORPUS, "metadata", "80.json"))).out);
+  assert.deepEqual(summary.metadata, { files: 1, rows: 228, problems: [] });
 });

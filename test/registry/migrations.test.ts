@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { CORPUS } from "../helpers/corpus.js";
-import { actorFiles, type OpenedStore, storeFactories } from "./stores.js";
+import { actorFiles, type OpenedStore, searchResult, storeFactories } from "./stores.js";
 
 /** Migrations that rewrite what a registry stored under an older rule of the model, on every store. */
 
@@ -31,7 +31,7 @@ for (const factory of storeFactories()) {
           refs: await refs(),
           mandates: (await db.store.mandates({ symbol: SYMBOL_IN_PARTS }, page())).items.map((m) => m.ref),
           citations: (await db.query("SELECT ref FROM citations ORDER BY id")).map((r) => String(r.ref)),
-          hits: (await db.store.search({ query: "budget", filter: {}, page: page(), facets: [] })).hits.map((h) => h.ref),
+          hits: (await searchResult(db.store, { query: "budget", filter: {}, page: page(), facets: [] })).hits.map((h) => h.ref),
         });
         const written = await answers();
         const parts = await db.query("SELECT ref, part FROM paragraphs");
@@ -65,7 +65,7 @@ for (const factory of storeFactories()) {
           unido: (await db.store.mandates({ actor: "UNIDO" }, page())).total,
           unidoByName: (await db.store.mandates({ actor: "United Nations Industrial Development Organization" }, page())).total,
           committee: (await db.store.mandates({ actor: "Counter Terrorism Committee" }, page())).items.map((m) => m.symbol),
-          facet: (await db.store.search({ query: "", filter: {}, page: page(1), facets: ["actor"] })).facets.actor,
+          facet: (await searchResult(db.store, { query: "", filter: {}, page: page(1), facets: ["actor"] })).facets.actor,
         });
         const written = await answers();
         assert.equal(written.unido, written.unidoByName);

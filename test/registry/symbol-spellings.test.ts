@@ -9,7 +9,7 @@ import { runCli } from "../../src/cli/program.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { buildApp } from "../../src/server/app.js";
 import { CORPUS, unpackedCorpus } from "../helpers/corpus.js";
-import { type OpenedStore, seriesFiles, storeFactories } from "./stores.js";
+import { type OpenedStore, searchResult, seriesFiles, storeFactories } from "./stores.js";
 
 /**
  * One document, every spelling: a symbol typed in full, in lower case, in its short form or as
@@ -92,7 +92,7 @@ for (const factory of storeFactories()) {
 
     test("search: a symbol typed in any form finds the paragraphs citing it, by its short form", async () => {
       for (const spellings of Object.values(CITED)) {
-        const hits = await sameForEvery(spellings, async (q) => (await db.store.search({ query: q, filter: {}, page: { limit: 50, offset: 0 }, facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`), "search");
+        const hits = await sameForEvery(spellings, async (q) => (await searchResult(db.store, { query: q, filter: {}, page: { limit: 50, offset: 0 }, facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`), "search");
         assert.ok(hits.length > 0);
       }
     });

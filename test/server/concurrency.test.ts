@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { buildApp } from "../../src/server/app.js";
 import { CORPUS, listFiles } from "../helpers/corpus.js";
-import { type OpenedStore, seriesFiles, storeFactories } from "../registry/stores.js";
+import { type OpenedStore, searchResult, seriesFiles, storeFactories } from "../registry/stores.js";
 
 /**
  * 50 HTTP clients on loopback search while an ingest writes: every answer is a 200, answers about
@@ -47,8 +47,8 @@ for (const factory of storeFactories()) {
         return { status: response.status, body: (await response.json()) as Answer["body"] };
       };
       // A question only the documents stored beforehand answer, and one every new document adds to.
-      const stable = "/search?q=industrial%20cooperation&session=69&limit=50";
-      const growing = "/search?q=General%20Assembly&limit=5&facets=session";
+      const stable = "/api/search?q=industrial%20cooperation&session=69&limit=50";
+      const growing = "/api/search?q=General%20Assembly&limit=5&facets=session";
       const expected = await ask(stable);
       assert.equal(expected.status, 200);
       assert.ok(expected.body.total > 0);
@@ -85,7 +85,7 @@ for (const factory of storeFactories()) {
       assert.equal(summary.added, files.length);
       assert.ok(requests >= CLIENTS * 3);
       const final = await ask(growing);
-      const direct = await db.store.search({ query: "General Assembly", filter: {}, page: { limit: 5, offset: 0 }, facets: [] });
+      const direct = await searchResult(db.store, { query: "General Assembly", filter: {}, page: { limit: 5, offset: 0 }, facets: [] });
       assert.equal(final.body.total, direct.total);
       assert.ok(final.body.total > initial.body.total);
     });

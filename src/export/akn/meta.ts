@@ -1,5 +1,6 @@
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { Body, Language, Metadata, Resolution } from "../../model/types.js";
+import { votingReferences } from "./official.js";
 
 /**
  * The `<meta>` block of an AKN4UN resolution: FRBR identification, SDG classification and the
@@ -149,4 +150,5 @@ export function references(meta: XMLBuilder, doc: Resolution): void {
     ["publicationJobNumber", "Publication job number"],
   ];
   for (const [id, showAs] of concepts) refs.ele("TLCConcept", { eId: id, href: `/akn/ontology/concept/un/${id}`, showAs });
+  votingReferences(refs, doc);
 }

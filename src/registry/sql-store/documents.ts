@@ -1,7 +1,9 @@
 import { enrich } from "../../enrich/index.js";
+import { withOfficialFacts } from "../../model/official.js";
 import { symbolFromInput } from "../../model/symbols.js";
 import type { Language, SourceFormat } from "../../model/types.js";
 import type { Row } from "../dialect.js";
+import { readOfficialRecord } from "../official-rows.js";
 import { decodeModel } from "../rows.js";
 import type { DocumentFilter, DocumentSummary, Page, Paged, ParagraphOccurrences, StoredDocument, VersionInfo } from "../store.js";
 import { DOCUMENT_COLUMNS, PLACE_COLUMNS, placeOf, type SqlContext, str, summaryOf } from "./context.js";
@@ -41,6 +43,8 @@ export async function getDocument(context: SqlContext, symbol: string, options: 
     current: Number(v.number) === current,
   }));
   const { document, stage } = decodeModel(model.model as Uint8Array);
+  const official = await readOfficialRecord(context.db, String(row.symbol));
+  if (official) document.meta = withOfficialFacts(document.meta, official.facts);
   return { summary: summaryOf(row), document: stage === "parsed" ? enrich(document) : document, versions };
 }
 

@@ -1,14 +1,15 @@
 import { symbolFromInput } from "../../model/symbols.js";
 import type { Language } from "../../model/types.js";
 import type { Fragment } from "../dialect.js";
-import type { MandateFilter, MandateRecord, Page, Paged, Statistics } from "../store.js";
+import type { MandateFilter, MandateRecord, MandateSort, Page, Paged, Statistics } from "../store.js";
 import { num, type SqlContext, str } from "./context.js";
 import { countDocuments } from "./documents.js";
 import { actorCondition, where } from "./filters.js";
 
 /** The mandates table as records, and the registry's statistics. */
 
-export async function mandates(context: SqlContext, filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>> {
+/** The mandate table's filters over `mandates x JOIN documents d`. */
+export function mandateWhere(filter: MandateFilter): Fragment {
   const c: Fragment[] = [];
   if (filter.actor) c.push(actorCondition(filter.actor));
   if (filter.verb) c.push({ sql: "x.verb = ?", params: [filter.verb.toLowerCase()] });
@@ -18,12 +19,26 @@ export async function mandates(context: SqlContext, filter: MandateFilter, page:
   if (filter.symbol) c.push({ sql: "d.symbol = ?", params: [symbolFromInput(filter.symbol)] });
   if (filter.body) c.push({ sql: "d.body = ?", params: [filter.body] });
   if (filter.language) c.push({ sql: "d.language = ?", params: [filter.language] });
-  const w = where(c);
+  if (filter.minForce !== undefined) c.push({ sql: "x.force >= ?", params: [filter.minForce] });
+  if (filter.reviewOrEnd !== undefined) c.push({ sql: "x.has_review_or_end = ?", params: [filter.reviewOrEnd ? 1 : 0] });
+  return where(c);
+}
+
+const NEWEST = "d.session DESC NULLS LAST, d.number DESC NULLS LAST, d.symbol, x.paragraph_number, x.id";
+const MANDATE_ORDER: Record<MandateSort, string> = {
+  newest: NEWEST,
+  oldest: "d.session ASC NULLS LAST, d.number ASC NULLS LAST, d.symbol, x.paragraph_number, x.id",
+  due: `x.due_session ASC NULLS LAST, ${NEWEST}`,
+  actor: `COALESCE(x.actor_canonical, x.actor), ${NEWEST}`,
+  force: `x.force DESC, ${NEWEST}`,
+};
+
+export async function mandates(context: SqlContext, filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>> {
+  const w = mandateWhere(filter);
   const from = `FROM mandates x JOIN documents d ON d.id = x.document_id${w.sql}`;
   const [count] = await context.db.all(`SELECT COUNT(*) AS n ${from}`, w.params);
   const rows = await context.db.all(
-    `SELECT d.symbol, d.language, d.title, d.session, x.* ${from}
-     ORDER BY d.session DESC NULLS LAST, d.number DESC NULLS LAST, d.symbol, x.paragraph_number, x.id LIMIT ? OFFSET ?`,
+    `SELECT d.symbol, d.language, d.title, d.session, x.* ${from} ORDER BY ${MANDATE_ORDER[filter.sort ?? "newest"]} LIMIT ? OFFSET ?`,
     [...w.params, page.limit, page.offset],
   );
   return {
@@ -51,6 +66,7 @@ export async function mandates(context: SqlContext, filter: MandateFilter, page:
       dueSession: num(r.due_session),
       deadline: str(r.deadline),
       recurrence: str(r.recurrence),
+      hasReviewOrEnd: Number(r.has_review_or_end) === 1,
     })),
   };
 }

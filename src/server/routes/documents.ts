@@ -82,7 +82,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
                   properties: {
                     summary: ref("DocumentSummary"),
                     versions: { type: "array", items: ref("Version") },
-                    document: { type: "object", additionalProperties: true, description: "the JSON contract (export/json.ts)" },
+                    document: ref("Document"),
                   },
                 },
               },
