@@ -77,9 +77,9 @@ for (const factory of storeFactories()) {
         return { hits: r.hits.map((h) => `${h.symbol} ${h.ref}`), facets: r.facets };
       });
       assert.ok(hits.hits.length > 10);
-      await sameForEvery(UNIDO, async (actor) => (await get(`/mandates?actor=${encodeURIComponent(actor)}&limit=200`)).items);
-      await sameForEvery(UNIDO, async (actor) => await get(`/search?actor=${encodeURIComponent(actor)}&facets=actor`));
-      await sameForEvery(UNIDO, async (actor) => (await get(`/documents?actor=${encodeURIComponent(actor)}`)).items);
+      await sameForEvery(UNIDO, async (actor) => (await get(`/api/mandates?actor=${encodeURIComponent(actor)}&limit=200`)).items);
+      await sameForEvery(UNIDO, async (actor) => await get(`/api/search?actor=${encodeURIComponent(actor)}&facets=actor`));
+      await sameForEvery(UNIDO, async (actor) => (await get(`/api/documents?actor=${encodeURIComponent(actor)}`)).items);
     });
   });
 }

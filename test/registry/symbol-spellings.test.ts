@@ -100,19 +100,19 @@ for (const factory of storeFactories()) {
     test("the HTTP API: documents, citations, elsewhere, mandates, series, diff and search", async () => {
       for (const spellings of Object.values(SPELLINGS)) {
         const at = (s: string) => encodeURIComponent(s);
-        await sameForEvery(spellings, async (s) => (await get(`/documents/${at(s)}`)).summary, "/documents");
-        await sameForEvery(spellings, async (s) => await get(`/documents/${at(s)}/citations`), "/citations");
-        await sameForEvery(spellings, async (s) => (await get(`/mandates?symbol=${at(s)}`)).items, "/mandates");
+        await sameForEvery(spellings, async (s) => (await get(`/api/documents/${at(s)}`)).summary, "/documents");
+        await sameForEvery(spellings, async (s) => await get(`/api/documents/${at(s)}/citations`), "/citations");
+        await sameForEvery(spellings, async (s) => (await get(`/api/mandates?symbol=${at(s)}`)).items, "/mandates");
       }
       const at = encodeURIComponent;
-      await sameForEvery(SPELLINGS["A/RES/79/222"], async (s) => await get(`/documents/${at(s)}/paragraphs/operative.38/elsewhere`), "/elsewhere");
-      await sameForEvery(SPELLINGS["A/RES/79/222"], async (s) => await get(`/series?q=${at(s)}`), "/series");
+      await sameForEvery(SPELLINGS["A/RES/79/222"], async (s) => await get(`/api/documents/${at(s)}/paragraphs/operative.38/elsewhere`), "/elsewhere");
+      await sameForEvery(SPELLINGS["A/RES/79/222"], async (s) => await get(`/api/series?q=${at(s)}`), "/series");
       await sameForEvery(
         SPELLINGS["A/RES/79/222"].map((to, i) => [SPELLINGS["A/RES/69/235"][i]!, to] as const).map(([from, to]) => `from=${at(from)}&to=${at(to)}`),
-        async (query) => await get(`/diff?${query}`),
+        async (query) => await get(`/api/diff?${query}`),
         "/diff",
       );
-      await sameForEvery(CITED["A/RES/70/1"], async (q) => (await get(`/search?q=${at(q)}`)).hits, "/search");
+      await sameForEvery(CITED["A/RES/70/1"], async (q) => (await get(`/api/search?q=${at(q)}`)).hits, "/search");
     });
   });
 }

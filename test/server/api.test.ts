@@ -125,7 +125,7 @@ for (const factory of storeFactories()) {
       assert.equal(bad.statusCode, 400);
       assert.match(bad.json().message, /^"paragraph 38" is not a paragraph reference: write preamble\.N, operative\.N/);
       // letter case aside, as the CLI reads it
-      assert.equal((await get("/documents/A_RES_79_222/paragraphs/Operative.38/elsewhere")).json().ref, "operative.38");
+      assert.equal((await get("/api/documents/A_RES_79_222/paragraphs/Operative.38/elsewhere")).json().ref, "operative.38");
     });
 
     test("/openapi.json describes every route from the schemas the server validates with", async () => {
