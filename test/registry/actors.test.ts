@@ -69,6 +69,8 @@ for (const factory of storeFactories()) {
       assert.equal(committee[0]!.count, search.hits.length);
       const byActor = (await db.store.statistics()).byActor.filter((a) => /^counter.terrorism committee$/i.test(a.actor));
       assert.equal(byActor.length, 1, "statistics count it once too");
+      const groups = await db.store.mandateGroups({ actor: "Counter-Terrorism Committee" }, ["actor"]);
+      assert.equal(groups.filter((g) => /^counter.terrorism committee$/i.test(String(g.key.actor))).length, 1, "and so do the mandate groups");
     });
 
     test("search's actor filter and facet, and the API's mandates, read UNIDO by either name", async () => {
