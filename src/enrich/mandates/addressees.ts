@@ -1,4 +1,5 @@
 import { resolveActor } from "../../model/actors.js";
+import { trimEndWhere } from "../../model/text.js";
 import { isAgentNoun } from "../actors.js";
 import { ADVERBS, LEADING_ADVERBS } from "./clauses.js";
 import { PRONOUNS } from "./referents.js";
@@ -129,5 +130,5 @@ export function cleanAddressee(raw: string): string {
     previous = out;
     out = out.replace(TRAILING_ADVERBIAL, "");
   }
-  return out.replace(/[,\s]+$/, "").replace(/^the\s+/i, "");
+  return trimEndWhere(out, /[,\s]/).replace(/^the\s+/i, "");
 }
