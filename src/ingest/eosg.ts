@@ -1,5 +1,5 @@
 import { problem } from "../model/problems.js";
-import { symbolFromFileName } from "../model/symbols.js";
+import { resolutionSymbol, symbolFromFileName } from "../model/symbols.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
   adoptionLine,
@@ -232,14 +232,14 @@ class EosgReader {
       this.meta.session = nt.session;
       this.meta.title = nt.title;
       if (!this.meta.symbol || !this.meta.symbol.includes(nt.number)) {
-        if (this.meta.body === "GA") this.meta.symbol = `A/RES/${nt.number}${nt.part ? ` ${nt.part}` : ""}`;
+        if (this.meta.body === "GA") this.meta.symbol = resolutionSymbol({ body: "GA", number: nt.number, ...(nt.part ? { part: nt.part } : {}) });
       }
       return;
     }
     const sc = scNumberLine(rich.text);
     if (sc) {
       this.meta.body = "SC";
-      this.meta.symbol = `S/RES/${sc.number} (${sc.year})`;
+      this.meta.symbol = resolutionSymbol({ body: "SC", number: String(sc.number), qualifier: String(sc.year) });
       return;
     }
     this.meta.title ??= rich.text || null;
