@@ -6,10 +6,10 @@ import { renderComparisonHtml } from "../compare/format/html.js";
 import { renderComparisonText, renderSeriesText } from "../compare/format/terminal.js";
 import { groupSeries, seriesView, versionOrder } from "../compare/series.js";
 import { enrich } from "../enrich/index.js";
+import { looksLikeSymbol, symbolFromInput } from "../model/symbols.js";
 import type { Resolution } from "../model/types.js";
 import { databaseLocation, isPostgresUrl, maskedLocation, openStore, upgradeNotice } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
-import { canonicalSymbol, looksLikeSymbol } from "../registry/symbols.js";
 import { type CliIO, readInputFile } from "./io.js";
 import { allDocuments } from "../registry/all-documents.js";
 
@@ -96,7 +96,7 @@ export class DocumentLoader {
     if (!looksLikeSymbol(argument)) return { ok: false, message: `${argument}: no such file` };
     const registry = await this.registry();
     if (!registry) return { ok: false, message: `${argument}: no such file, and no registry at ${maskedLocation(databaseLocation(this.db, this.io.env))} to look the symbol up` };
-    const symbol = canonicalSymbol(argument);
+    const symbol = symbolFromInput(argument);
     const document = await registry.document(symbol);
     return document ? { ok: true, document } : { ok: false, message: `${argument}: no such file, and no document ${symbol} in the registry` };
   }
@@ -164,7 +164,7 @@ export async function seriesCommand(inputs: string[], flags: SeriesFlags, io: Cl
     let failures = 0;
     for (const input of inputs) {
       const loaded = await loader.fromFile(input);
-      if (!loaded) words.push(looksLikeSymbol(input) ? canonicalSymbol(input) : input);
+      if (!loaded) words.push(looksLikeSymbol(input) ? symbolFromInput(input) : input);
       else if (loaded.ok) docs.push(loaded.document);
       else {
         failures++;

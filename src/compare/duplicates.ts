@@ -1,5 +1,5 @@
+import { addresseeKey } from "../model/actors.js";
 import type { Mandate, Resolution } from "../model/types.js";
-import { actorKey } from "./mandates.js";
 import { bandKeys, jaccard, shingles, signature } from "./minhash.js";
 import { type MandateLife, type Series, groupSeries, seriesView } from "./series.js";
 import { renewalWords } from "./text.js";
@@ -102,7 +102,7 @@ export function findDuplication(docs: Resolution[], options: DuplicationOptions 
     for (const m of latest.operative.flatMap((p) => p.mandates)) {
       if (SELF_REFERENCE.test(m.action)) continue;
       const words = renewalWords(m.action);
-      const actor = actorKey(m);
+      const actor = addresseeKey(m);
       items.set(`${series.key}\u0000${actor}\u0000${words.join(" ")}`, { ref: mandateRef(latest, series, m), actor, seriesKey: series.key, shingles: shingles(words) });
     }
   }

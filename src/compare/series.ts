@@ -1,5 +1,7 @@
+import { formatParagraphRef, paragraphRef, type ResolutionParagraphKind } from "../model/paragraphs.js";
+import { sequenceNumber } from "../model/symbols.js";
 import type { Mandate, Resolution } from "../model/types.js";
-import { type AlignedPair, type ChangeKind, type ParagraphKind, alignResolutions, paragraphId } from "./align.js";
+import { type AlignedPair, type ChangeKind, alignResolutions } from "./align.js";
 import { type MandateStatus, compareMandates } from "./mandates.js";
 import { normaliseText } from "./text.js";
 
@@ -23,17 +25,14 @@ export function seriesKey(title: string): string {
   return normaliseText(title).toLowerCase().replace(/[.\s]+$/, "");
 }
 
-/** Resolution number within its session: 231 for A/RES/63/231, so versions of one session keep their order. */
-function resolutionNumber(doc: Resolution): number {
-  const m = /\/(\d+)(?:\s|$)/.exec(doc.meta.symbol ?? "");
-  return m ? Number(m[1]) : 0;
-}
+/** Number within its session: 231 for A/RES/63/231, so versions of one session keep their order. */
+const numberOf = (doc: Resolution) => sequenceNumber(doc.meta.symbol ?? "") ?? 0;
 
 export function versionOrder(a: Resolution, b: Resolution): number {
   return (
     (a.meta.session ?? 0) - (b.meta.session ?? 0) ||
     (a.meta.adoptionDate ?? "").localeCompare(b.meta.adoptionDate ?? "") ||
-    resolutionNumber(a) - resolutionNumber(b) ||
+    numberOf(a) - numberOf(b) ||
     (a.meta.symbol ?? "").localeCompare(b.meta.symbol ?? "")
   );
 }
@@ -76,7 +75,7 @@ export interface ParagraphState {
 
 export interface ParagraphLife {
   id: string;
-  kind: ParagraphKind;
+  kind: ResolutionParagraphKind;
   /** Version where it first appears. */
   appeared: number;
   /** First version without it, or null when it is in the latest version. */
@@ -121,7 +120,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
 
   const first = docs[0]!;
   const livesOfKind = { preambular: 0, operative: 0 };
-  const startParagraph = (kind: ParagraphKind, paragraph: string, version: number, change: ChangeKind | "initial", similarity: number) => {
+  const startParagraph = (kind: ResolutionParagraphKind, paragraph: string, version: number, change: ChangeKind | "initial", similarity: number) => {
     const life: ParagraphLife = { id: `${kind === "preambular" ? "P" : "O"}${++livesOfKind[kind]}`, kind, appeared: version, dropped: null, states: [] };
     life.states.push({ version, paragraph, change, similarity });
     paragraphs.push(life);
@@ -135,8 +134,8 @@ export function seriesView(docs: Resolution[]): SeriesView {
   };
 
   // Lives by paragraph index in the current version, per kind; lives by mandate object.
-  let preambleLives = first.preamble.map((p) => startParagraph("preambular", paragraphId(p), 0, "initial", 1));
-  let operativeLives = first.operative.map((p) => startParagraph("operative", paragraphId(p), 0, "initial", 1));
+  let preambleLives = first.preamble.map((p) => startParagraph("preambular", formatParagraphRef(paragraphRef(p)), 0, "initial", 1));
+  let operativeLives = first.operative.map((p) => startParagraph("operative", formatParagraphRef(paragraphRef(p)), 0, "initial", 1));
   let mandateLives = new Map<Mandate, MandateLife>(first.operative.flatMap((p) => p.mandates.map((m) => [m, startMandate(m, 0, "initial")] as const)));
   const verbatimRun = new Map<MandateLife, number>();
 
@@ -146,7 +145,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
     const alignment = alignResolutions(before, after);
     // A split paragraph lives on in its most similar part, the other parts start lives of their
     // own; of paragraphs merged into one, the most similar lives on and the others end there.
-    const key = (kind: ParagraphKind, index: number) => `${kind}:${index}`;
+    const key = (kind: ResolutionParagraphKind, index: number) => `${kind}:${index}`;
     const bestFrom = new Map<string, AlignedPair>();
     const bestTo = new Map<string, AlignedPair>();
     for (const pair of alignment.pairs) {
@@ -165,7 +164,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
         previous!.dropped = v;
         continue;
       }
-      const toId = paragraphId((pair.kind === "preambular" ? after.preamble : after.operative)[pair.to.index]!);
+      const toId = formatParagraphRef(paragraphRef((pair.kind === "preambular" ? after.preamble : after.operative)[pair.to.index]!));
       const continuesFrom = pair.from !== null && bestFrom.get(key(pair.kind, pair.from.index)) === pair;
       const continuesTo = bestTo.get(key(pair.kind, pair.to.index)) === pair;
       if (previous && continuesFrom && continuesTo) {

@@ -1,6 +1,6 @@
+import { sequenceNumber } from "../model/symbols.js";
 import type { Resolution } from "../model/types.js";
 import { recallsOwnResolutions } from "./series.js";
-import { resolutionNumber } from "./symbols.js";
 
 /**
  * The versions of a series the registry does not hold. Each renewal recalls its predecessors
@@ -35,5 +35,5 @@ export function seriesGaps(members: readonly Resolution[], held: (symbol: string
       }
     }
   }
-  return [...gaps.values()].sort((a, b) => (a.session ?? 0) - (b.session ?? 0) || (resolutionNumber(a.symbol) ?? 0) - (resolutionNumber(b.symbol) ?? 0));
+  return [...gaps.values()].sort((a, b) => (a.session ?? 0) - (b.session ?? 0) || (sequenceNumber(a.symbol) ?? 0) - (sequenceNumber(b.symbol) ?? 0));
 }

@@ -1,8 +1,8 @@
+import { looksLikeSymbol } from "../../model/symbols.js";
 import type { Body, Language } from "../../model/types.js";
 import type { Row } from "../dialect.js";
 import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "../series.js";
 import type { CitationEdge, CitationGraph, CitationNode, CitationQuery, SeriesRecord } from "../store.js";
-import { looksLikeSymbol } from "../symbols.js";
 import { num, type SqlContext, str } from "./context.js";
 import { findDocumentRow } from "./documents.js";
 import { escapeLike, placeholders } from "./filters.js";

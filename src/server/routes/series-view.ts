@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { seriesJson } from "../../compare/format/json.js";
 import { seriesView } from "../../compare/series.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
 import { seriesGaps } from "../../registry/series-gaps.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { errors, ref, symbolParams } from "../schemas.js";
 
@@ -37,7 +37,7 @@ export async function seriesViewRoutes(app: FastifyInstance, { store }: RouteCon
       },
     },
     async (request) => {
-      const symbol = canonicalSymbol(request.params.symbol);
+      const symbol = symbolFromInput(request.params.symbol);
       const [series] = await store.series(symbol);
       if (!series) throw httpError(404, `no series in the registry holds ${symbol}`);
       const docs: Resolution[] = [];
