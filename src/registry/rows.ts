@@ -1,7 +1,7 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
-import { titleKey } from "./series.js";
+import { seriesFacts, titleKey } from "../compare/series-groups.js";
 import type { ParagraphKind } from "./store.js";
 import { newWords, WordSet } from "./search-words.js";
 import { resolutionNumber, symbolYear } from "./symbols.js";
@@ -47,6 +47,8 @@ export interface DocumentRow {
   number: number | null;
   title: string | null;
   title_key: string | null;
+  /** What the series rule reads of the text (compare/series-groups.ts `SeriesFacts`) as JSON; null when it has nothing to read. */
+  series_facts: string | null;
   committee: string | null;
   committee_report: string | null;
   agenda_item: string | null;
@@ -54,6 +56,12 @@ export interface DocumentRow {
   plenary_meeting: number | null;
   format: string;
   problems: number;
+}
+
+/** The series facts of a document as stored: JSON, or null when it recalls nothing and renews no mandate (most documents). */
+export function seriesFactsRow(doc: Resolution): string | null {
+  const facts = seriesFacts(doc);
+  return facts.recalls.length || facts.holders.length ? JSON.stringify(facts) : null;
 }
 
 export interface ParagraphRow {
@@ -223,6 +231,7 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
       number: resolutionNumber(symbol),
       title: meta.title,
       title_key: titleKey(meta.title),
+      series_facts: seriesFactsRow(doc),
       committee: meta.committee,
       committee_report: meta.committeeReport,
       agenda_item: meta.agendaItem,

@@ -82,7 +82,10 @@ test("diff: a missing file fails with its name; choosing two formats is a usage 
 function lookupOf(docs: Resolution[]): () => Promise<DocumentLookup> {
   return async () => ({
     document: async (symbol) => docs.find((d) => d.meta.symbol === symbol) ?? null,
-    series: async (query) => [docs.filter((d) => d.meta.symbol === query || d.meta.title?.toLowerCase().includes(query.toLowerCase()))],
+    series: async (query) => {
+      const documents = docs.filter((d) => d.meta.symbol === query || d.meta.title?.toLowerCase().includes(query.toLowerCase()));
+      return [{ title: documents[0]?.meta.title ?? query, documents }];
+    },
     all: async () => docs,
     close: async () => {},
   });

@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { memoryIO } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/program.js";
+import { ingestPaths } from "../../src/registry/ingest.js";
+import { buildApp } from "../../src/server/app.js";
+import { CORPUS, unpackedCorpus } from "../helpers/corpus.js";
+import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
+
+/**
+ * Series by what they renew, in the registry: the UNDOF renewals of the Security Council have no
+ * titles; the registry groups them by the mandate they renew (compare/series-groups.ts), lists
+ * them in order, serves them to the series page, and migration 15 computes them for a registry
+ * written before.
+ */
+
+const UNDOF = ["S/RES/350 (1974)", "S/RES/363 (1974)", "S/RES/420 (1977)", "S/RES/756 (1992)", "S/RES/2766 (2024)"];
+const UNIFIL = ["S/RES/444 (1979)", "S/RES/483 (1980)"];
+const councilFiles = () => [
+  ...["S_RES_420_1977", "S_RES_756_1992", "S_RES_350_1974", "S_RES_444_1979", "S_RES_363_1974", "S_RES_483_1980"].map((n) => join(CORPUS, "sc", "cr-unsc", `${n}.en.txt`)),
+  join(unpackedCorpus(), "eosg", "S_RES_2766(2024).en.paragraphs.json"),
+];
+
+for (const factory of storeFactories()) {
+  describe(`series by what they renew on ${factory.dialect}`, () => {
+    let db: OpenedStore;
+    before(async () => {
+      db = await factory.open();
+      const summary = await ingestPaths(db.store, [...councilFiles(), ...seriesFiles()], { workers: 0 });
+      assert.deepEqual(summary.failed, []);
+      assert.equal(summary.series, 3);
+    });
+    after(async () => db?.dispose());
+
+    test("S/RES/420 (1977) is in the UNDOF renewals, held in order, found from any member or by the body's name", async () => {
+      const [undof, ...others] = await db.store.series("S/RES/420 (1977)");
+      assert.equal(others.length, 0);
+      assert.deepEqual(
+        [undof!.key, undof!.title, undof!.body, undof!.language],
+        ["SC:en:united-nations-disengagement-observer-force-undof", "United Nations Disengagement Observer Force (UNDOF)", "SC", "en"],
+      );
+      assert.deepEqual(undof!.members.map((m) => m.symbol), UNDOF);
+      assert.deepEqual(undof!.members.map((m) => m.adoptionDate?.slice(0, 4)), ["1974", "1974", "1977", "1992", "2024"]);
+      assert.deepEqual((await db.store.series("S_RES_2766_2024")).map((s) => s.key), [undof!.key]);
+      assert.deepEqual((await db.store.series("Disengagement Observer Force")).map((s) => s.key), [undof!.key]);
+      assert.deepEqual((await db.store.series("S/RES/483 (1980)"))[0]!.members.map((m) => m.symbol), UNIFIL);
+      assert.deepEqual((await db.store.series("Industrial development cooperation"))[0]!.members.map((m) => m.symbol), SERIES_SYMBOLS);
+    });
+
+    test("the series page's route: the versions, no gaps named, the life of each paragraph across 1974-2024", async () => {
+      const app = await buildApp(db.store);
+      try {
+        const r = await app.inject({ method: "GET", url: `/api/series/${encodeURIComponent("S/RES/420 (1977)")}` });
+        assert.equal(r.statusCode, 200, r.body);
+        const body = r.json();
+        assert.deepEqual(body.series.members.map((m: { symbol: string }) => m.symbol), UNDOF);
+        assert.deepEqual(body.gaps, []);
+        assert.equal(body.view.title, "United Nations Disengagement Observer Force (UNDOF)");
+        assert.deepEqual(body.view.versions.map((v: { symbol: string }) => v.symbol), UNDOF);
+      } finally {
+        await app.close();
+      }
+    });
+
+    test("mandates series and mandates duplicates on the registry: one series of five renewals, no mandate 'in five series'", async () => {
+      const series = memoryIO();
+      assert.equal(await runCli(["series", "S/RES/420 (1977)", "--db", db.location, "--json"], series), 0, series.err);
+      assert.deepEqual(JSON.parse(series.out).versions.map((v: { symbol: string }) => v.symbol), UNDOF);
+      const duplicates = memoryIO();
+      assert.equal(await runCli(["duplicates", "--db", db.location, "--json"], duplicates), 0, duplicates.err);
+      const report = JSON.parse(duplicates.out);
+      // the three series of the registry, and no document alone
+      assert.equal(report.scanned.series, 3);
+      assert.equal(report.scanned.documents, 13);
+      const undof = report.findings.filter((f: { mandates: { symbol: string }[] }) => f.mandates.some((m) => UNDOF.includes(m.symbol)));
+      assert.ok(undof.length > 0);
+      for (const f of undof) assert.deepEqual(f.series, ["United Nations Disengagement Observer Force (UNDOF)"], f.summary);
+    });
+  });
+
+  describe(`migration 15 on ${factory.dialect}`, () => {
+    test("a registry written before the series facts gets them, its title keys by the one rule, and its series recomputed", async () => {
+      const db = await factory.open();
+      try {
+        await ingestPaths(db.store, [...councilFiles(), ...seriesFiles()], { workers: 0 });
+        const listing = async () =>
+          (await db.query("SELECT s.key, s.title, d.symbol FROM series s JOIN series_members m ON m.series_id = s.id JOIN documents d ON d.id = m.document_id ORDER BY s.key, m.position")).map(
+            (r) => `${r.key} ${r.title} ${r.symbol}`,
+          );
+        const facts = async () => (await db.query("SELECT symbol, title_key, series_facts FROM documents ORDER BY symbol")).map((r) => JSON.stringify(r));
+        const expected = { listing: await listing(), facts: await facts() };
+        assert.ok(expected.listing.length === 13);
+
+        // As the registry was before: no series_facts, the old title keys, series of titles alone (none for the Council).
+        await db.query("ALTER TABLE documents DROP COLUMN series_facts");
+        await db.query("UPDATE documents SET title_key = lower(title)");
+        await db.query("DELETE FROM series_members");
+        await db.query("DELETE FROM series WHERE key LIKE 'SC:%'");
+        await db.query("DELETE FROM schema_migrations WHERE id = 15");
+
+        const upgrades: number[] = [];
+        const results = await db.store.migrate({ onUpgrade: (m) => upgrades.push(m.id) });
+        assert.deepEqual(results.filter((r) => r.status === "applied").map((r) => r.id), [15]);
+        assert.deepEqual(upgrades, [15], "the user is told of the upgrade");
+        assert.deepEqual({ listing: await listing(), facts: await facts() }, expected);
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
