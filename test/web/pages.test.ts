@@ -207,6 +207,21 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
     }
   });
 
+  test("series by what they renew: the UNDOF renewals of the Security Council, without titles, placed by year", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, "/series/S%2FRES%2F420%20(1977)");
+      assert.equal(await tab.page.getByRole("heading", { level: 1 }).textContent(), "United Nations Disengagement Observer Force (UNDOF)");
+      const held = await tab.page.locator(".timeline .stop.held .stop-symbol").allTextContents();
+      assert.deepEqual([held[0], held.at(-1)], ["S/RES/350 (1974)", "S/RES/2766 (2024)"]);
+      assert.ok(held.indexOf("S/RES/363 (1974)") < held.indexOf("S/RES/420 (1977)") && held.indexOf("S/RES/420 (1977)") < held.indexOf("S/RES/756 (1992)"));
+      assert.equal(await tab.page.locator(".timeline .stop.held .stop-session").first().textContent(), "1974");
+      await checkPage(tab, "series-undof");
+    } finally {
+      await tab.close();
+    }
+  });
+
   test("mandates: filtered by UNIDO, the CSV downloaded holds exactly the rows the API gives", async () => {
     const tab = await openTab(site, { acceptDownloads: true });
     try {
