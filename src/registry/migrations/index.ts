@@ -13,7 +13,7 @@ import { newestFirstIds } from "./010_newest_first_ids.js";
 import { searchWords } from "./011_search_words.js";
 import { officialMetadata } from "./012_official_metadata.js";
 import { derivedReports } from "./013_derived_reports.js";
-import { seriesFacts } from "./015_series_facts.js";
+import { seriesFacts } from "./021_series_facts.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL

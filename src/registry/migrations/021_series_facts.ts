@@ -16,7 +16,7 @@ const PAGE = 200;
  * recomputed.
  */
 export const seriesFacts: Migration = {
-  id: 15,
+  id: 21,
   name: "series facts per document (recalls, mandates renewed) and series recomputed by one rule",
   statements: () => ["ALTER TABLE documents ADD COLUMN series_facts TEXT"],
   async fill(tx: SqlExecutor) {
