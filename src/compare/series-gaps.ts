@@ -5,9 +5,10 @@ import { recallsOwnResolutions } from "./series-groups.js";
 /**
  * The versions of a series the caller does not hold. Each renewal recalls its predecessors
  * ("Recalling its resolutions 49/108 of 19 December 1994, ... and 77/180"; "Recalling its
- * resolutions 350 (1974), ... and 2737 (2024)"): the resolutions of the series' own body that a
- * member's recalling paragraph names beside another member are the series' earlier versions,
- * and those not held are its gaps. Pure: the caller says which symbols are held.
+ * resolutions 350 (1974), ... and 2737 (2024)"; "Recalling Human Rights Council resolutions
+ * 34/25 ..."): the resolutions of the series' own body that a member's recalling paragraph names
+ * beside another member are the series' earlier versions, and those not held are its gaps. Pure:
+ * the caller says which symbols are held.
  */
 
 export interface SeriesGap {
@@ -32,7 +33,7 @@ export function seriesGaps(members: readonly Resolution[], held: (symbol: string
   const gaps = new Map<string, SeriesGap & { year: number; number: number }>();
   for (const doc of members) {
     for (const p of doc.preamble) {
-      if (!recallsOwnResolutions(p.text)) continue;
+      if (!recallsOwnResolutions(p.text, doc.meta.body)) continue;
       const named = p.citations.filter((c) => c.kind === "resolution" && placeOf(c.symbol, doc.meta.body)).map((c) => c.symbol);
       // A recalling paragraph that names no other member recalls other texts, not the series' own.
       if (!named.some((s) => memberSymbols.has(s) && s !== doc.meta.symbol)) continue;

@@ -1,5 +1,6 @@
 import { parseResolutionSymbol } from "../model/symbols.js";
 import type { Body, Language, Resolution } from "../model/types.js";
+import { namesOfBody } from "../enrich/citations.js";
 import { holderIdentities, holderKey, holderNames, holderTitle, type MandateHolder, mandateHolders } from "./mandate-holders.js";
 
 /**
@@ -93,15 +94,32 @@ export function titleSimilarity(a: string, b: string): number {
   return union ? shared / union : 0;
 }
 
-/** Whether a preambular paragraph recalls the body's own earlier resolutions ("Recalling its resolutions 49/108 ..."). */
-export function recallsOwnResolutions(text: string): boolean {
-  return /^recalling\b[^.;]{0,60}?\bits\b[^.;]{0,30}?\bresolutions?\b/i.test(text);
+/**
+ * How a body's recalling paragraphs name its own resolutions: "its resolutions", or the body by
+ * name, as the Human Rights Council writes ("Recalling Human Rights Council resolutions 34/25 ...").
+ */
+const OWN_RECALL: Record<Body, RegExp> = {
+  GA: ownRecall("GA"),
+  SC: ownRecall("SC"),
+  ECOSOC: ownRecall("ECOSOC"),
+  HRC: ownRecall("HRC"),
+  other: ownRecall("other"),
+};
+
+function ownRecall(body: Body): RegExp {
+  const names = ["its", ...namesOfBody(body).map((name) => name.replace(/ /g, "\\s+"))];
+  return new RegExp(`^recalling\\b[^.;]{0,60}?\\b(?:${names.join("|")})\\b[^.;]{0,30}?\\bresolutions?\\b`, "i");
+}
+
+/** Whether a preambular paragraph of a body's resolution recalls the body's own earlier resolutions ("Recalling its resolutions 49/108 ..."). */
+export function recallsOwnResolutions(text: string, body: Body): boolean {
+  return OWN_RECALL[body].test(text);
 }
 
 /** The facts the rule reads of a resolution's text. */
 export function seriesFacts(doc: Resolution): SeriesFacts {
   const recalls = doc.preamble
-    .filter((p) => recallsOwnResolutions(p.text))
+    .filter((p) => recallsOwnResolutions(p.text, doc.meta.body))
     .flatMap((p) => p.citations.filter((c) => c.kind === "resolution").map((c) => c.symbol));
   return { recalls: [...new Set(recalls)], holders: mandateHolders(doc) };
 }

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { seriesGaps } from "../../src/compare/series-gaps.js";
-import { industrialDevelopment, security } from "./helpers.js";
+import { recallsOwnResolutions } from "../../src/compare/series-groups.js";
+import { eosg, industrialDevelopment, security } from "./helpers.js";
 
 test("Industrial development cooperation: the versions its recalling paragraphs name beside another member, less those held", async () => {
   const docs = await industrialDevelopment();
@@ -28,4 +29,25 @@ test("UNIFIL: the Council's own resolutions its renewals recall, in the order it
       ["S/RES/467 (1980)", null, ["S/RES/474 (1980)"]],
     ],
   );
+});
+
+test("Human Rights Council: the South Sudan renewals recall the Council's resolutions by its name; the lineage before them is named, in session order", async () => {
+  const docs = [];
+  for (const name of ["A_HRC_RES_43_27", "A_HRC_RES_46_23", "A_HRC_RES_52_1", "A_HRC_RES_55_1"]) docs.push(await eosg(name));
+  // 46/23 names 43/27 beside the resolutions that established and renewed the Commission; the
+  // special session's S-26/1 is not numbered as the series is
+  assert.deepEqual(
+    seriesGaps(docs, () => false).map((g) => [g.symbol, g.session, g.namedBy]),
+    [
+      ["A/HRC/RES/31/20", 31, ["A/HRC/RES/46/23"]],
+      ["A/HRC/RES/34/25", 34, ["A/HRC/RES/46/23"]],
+      ["A/HRC/RES/37/31", 37, ["A/HRC/RES/46/23"]],
+      ["A/HRC/RES/40/19", 40, ["A/HRC/RES/46/23"]],
+    ],
+  );
+  // another body's resolutions, named by the Council, are not its own
+  const others = docs[2]!.preamble.find((p) => /^Recalling all previous General Assembly and Security Council resolutions/.test(p.text));
+  assert.ok(others, "52/1 recalls the other organs' resolutions");
+  assert.equal(recallsOwnResolutions(others.text, "HRC"), false);
+  assert.equal(recallsOwnResolutions(others.text, "SC"), true, "as the Security Council would write it of its own");
 });

@@ -11,7 +11,7 @@ import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from ".
 
 /**
  * Series by what they renew, in the registry: the UNDOF renewals of the Security Council have no
- * titles; the registry groups them by the mandate they renew (compare/series-groups.ts), lists
+ * titles, the Human Rights Council's of its South Sudan commission changed theirs; the registry groups them by the mandate they renew (compare/series-groups.ts), lists
  * them in order, serves them to the series page, and migration 21 computes them for a registry
  * written before.
  */
@@ -22,15 +22,18 @@ const councilFiles = () => [
   ...["S_RES_420_1977", "S_RES_756_1992", "S_RES_350_1974", "S_RES_444_1979", "S_RES_363_1974", "S_RES_483_1980"].map((n) => join(CORPUS, "sc", "cr-unsc", `${n}.en.txt`)),
   join(unpackedCorpus(), "eosg", "S_RES_2766(2024).en.paragraphs.json"),
 ];
+/** The Human Rights Council's renewals of the Commission on Human Rights in South Sudan, under two titles. */
+const SOUTH_SUDAN = ["A/HRC/RES/43/27", "A/HRC/RES/46/23", "A/HRC/RES/52/1", "A/HRC/RES/55/1"];
+const humanRightsFiles = () => SOUTH_SUDAN.map((s) => join(unpackedCorpus(), "eosg", `${s.replace(/\//g, "_")}.en.paragraphs.json`));
 
 for (const factory of storeFactories()) {
   describe(`series by what they renew on ${factory.dialect}`, () => {
     let db: OpenedStore;
     before(async () => {
       db = await factory.open();
-      const summary = await ingestPaths(db.store, [...councilFiles(), ...seriesFiles()], { workers: 0 });
+      const summary = await ingestPaths(db.store, [...councilFiles(), ...humanRightsFiles(), ...seriesFiles()], { workers: 0 });
       assert.deepEqual(summary.failed, []);
-      assert.equal(summary.series, 3);
+      assert.equal(summary.series, 4);
     });
     after(async () => db?.dispose());
 
@@ -64,6 +67,34 @@ for (const factory of storeFactories()) {
       }
     });
 
+    test("the Human Rights Council's renewals: one series in session order, found by its title; the page names the lineage before it", async () => {
+      const [southSudan, ...others] = await db.store.series("human rights in South Sudan");
+      assert.equal(others.length, 0);
+      assert.deepEqual([southSudan!.body, southSudan!.title], ["HRC", "Advancing human rights in South Sudan"]);
+      assert.deepEqual(southSudan!.members.map((m) => m.symbol), SOUTH_SUDAN);
+      assert.deepEqual((await db.store.series("A/HRC/RES/43/27")).map((s) => s.key), [southSudan!.key]);
+
+      const app = await buildApp(db.store);
+      try {
+        const r = await app.inject({ method: "GET", url: `/api/series/${encodeURIComponent("A/HRC/RES/55/1")}` });
+        assert.equal(r.statusCode, 200, r.body);
+        const body = r.json();
+        assert.deepEqual(body.view.versions.map((v: { symbol: string }) => v.symbol), SOUTH_SUDAN);
+        assert.deepEqual(
+          body.gaps.map((g: { symbol: string; session: number }) => [g.symbol, g.session]),
+          [["A/HRC/RES/31/20", 31], ["A/HRC/RES/34/25", 34], ["A/HRC/RES/37/31", 37], ["A/HRC/RES/40/19", 40]],
+        );
+      } finally {
+        await app.close();
+      }
+
+      const byTitle = memoryIO();
+      assert.equal(await runCli(["series", "Advancing human rights in South Sudan", "--db", db.location, "--json"], byTitle), 0, byTitle.err);
+      const views = byTitle.out.trim().split("\n").map((line) => JSON.parse(line));
+      assert.deepEqual(views.map((v: { title: string }) => v.title), ["Advancing human rights in South Sudan"]);
+      assert.deepEqual(views[0].versions.map((v: { symbol: string }) => v.symbol), SOUTH_SUDAN);
+    });
+
     test("mandates series and mandates duplicates on the registry: one series of five renewals, no mandate 'in five series'", async () => {
       const series = memoryIO();
       assert.equal(await runCli(["series", "S/RES/420 (1977)", "--db", db.location, "--json"], series), 0, series.err);
@@ -71,9 +102,9 @@ for (const factory of storeFactories()) {
       const duplicates = memoryIO();
       assert.equal(await runCli(["duplicates", "--db", db.location, "--json"], duplicates), 0, duplicates.err);
       const report = JSON.parse(duplicates.out);
-      // the three series of the registry, and no document alone
-      assert.equal(report.scanned.series, 3);
-      assert.equal(report.scanned.documents, 13);
+      // the four series of the registry, and no document alone
+      assert.equal(report.scanned.series, 4);
+      assert.equal(report.scanned.documents, 17);
       const undof = report.findings.filter((f: { mandates: { symbol: string }[] }) => f.mandates.some((m) => UNDOF.includes(m.symbol)));
       assert.ok(undof.length > 0);
       for (const f of undof) assert.deepEqual(f.series, ["United Nations Disengagement Observer Force (UNDOF)"], f.summary);
@@ -103,20 +134,20 @@ for (const factory of storeFactories()) {
     test("a registry at migration 13 gets the series facts, its title keys by the one rule, and its series recomputed", async () => {
       const db = await factory.open();
       try {
-        await ingestPaths(db.store, [...councilFiles(), ...seriesFiles()], { workers: 0 });
+        await ingestPaths(db.store, [...councilFiles(), ...humanRightsFiles(), ...seriesFiles()], { workers: 0 });
         const listing = async () =>
           (await db.query("SELECT s.key, s.title, d.symbol FROM series s JOIN series_members m ON m.series_id = s.id JOIN documents d ON d.id = m.document_id ORDER BY s.key, m.position")).map(
             (r) => `${r.key} ${r.title} ${r.symbol}`,
           );
         const facts = async () => (await db.query("SELECT symbol, title_key, series_facts FROM documents ORDER BY symbol")).map((r) => JSON.stringify(r));
         const expected = { listing: await listing(), facts: await facts() };
-        assert.ok(expected.listing.length === 13);
+        assert.equal(expected.listing.length, 17);
 
-        // As the registry was before: no series_facts, the old title keys, series of titles alone (none for the Council).
+        // As the registry was before: no series_facts, the old title keys, series of titles alone (none for the Councils).
         await db.query("ALTER TABLE documents DROP COLUMN series_facts");
         await db.query("UPDATE documents SET title_key = lower(title)");
         await db.query("DELETE FROM series_members");
-        await db.query("DELETE FROM series WHERE key LIKE 'SC:%'");
+        await db.query("DELETE FROM series WHERE key LIKE 'SC:%' OR key LIKE 'HRC:%'");
         await db.query("DELETE FROM schema_migrations WHERE id > 13");
         assert.deepEqual(await recorded(db), upToThirteen);
 
