@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { test } from "node:test";
 import { Worker } from "node:worker_threads";
 import { findDuplication } from "../../src/compare/duplicates.js";
 import { groupSeries } from "../../src/compare/series-groups.js";
 import { corpusFolders } from "../../src/cli/serve.js";
 import { allDocuments } from "../../src/registry/all-documents.js";
-import { ingestPaths } from "../../src/registry/ingest.js";
+import { collectFiles, ingestPaths, sha256 } from "../../src/registry/ingest.js";
 import { openStore } from "../../src/registry/open.js";
-import type { SeriesRecord, Store } from "../../src/registry/store.js";
+import type { SeriesRecord, Store, VersionInfo } from "../../src/registry/store.js";
 import { CORPUS, unpackedCorpus } from "../helpers/corpus.js";
 import type { CandidateResult } from "./series-candidates-worker.js";
 
@@ -53,8 +53,18 @@ test("the whole corpus: the same series from the files and from the registry, an
   const dir = mkdtempSync(join(tmpdir(), "series-corpus-"));
   const store = await openStore(join(dir, "registry.db"));
   try {
-    const summary = await ingestPaths(store, corpusFolders(CORPUS, unpackedCorpus()).filter((f) => existsSync(f)));
+    const folders = corpusFolders(CORPUS, unpackedCorpus()).filter((f) => existsSync(f));
+    const summary = await ingestPaths(store, folders);
     assert.ok(summary.added > 5000, `the corpus loaded (${summary.added} documents)`);
+
+    // A version names its file without folders: the file is found again among those loaded, by
+    // its name, or by its content where two folders hold a file of that name.
+    const byName = new Map<string, string[]>();
+    for (const file of (await collectFiles(folders)).files) byName.set(basename(file), [...(byName.get(basename(file)) ?? []), file]);
+    const fileOf = (version: VersionInfo): string | undefined => {
+      const named = byName.get(version.sourceName ?? "") ?? [];
+      return named.length === 1 ? named[0] : named.find((f) => sha256(new Uint8Array(readFileSync(f))) === version.sha256);
+    };
 
     // Each document's current version, and the file it was read from.
     const documents: { symbol: string; language: string; file: string }[] = [];
@@ -63,8 +73,9 @@ test("the whole corpus: the same series from the files and from the registry, an
       for (const item of page.items) {
         const stored = await store.getDocument(item.symbol, { language: item.language });
         const current = stored?.versions.find((v) => v.current);
-        assert.ok(current?.sourceName, `${item.symbol} (${item.language}) has its file`);
-        documents.push({ symbol: item.symbol, language: item.language, file: current.sourceName });
+        const file = current && fileOf(current);
+        assert.ok(file, `${item.symbol} (${item.language}) has its file (${current?.sourceName})`);
+        documents.push({ symbol: item.symbol, language: item.language, file });
       }
       if (page.items.length < 500) break;
     }
