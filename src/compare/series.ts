@@ -3,59 +3,14 @@ import { sequenceNumber } from "../model/symbols.js";
 import type { Mandate, Resolution } from "../model/types.js";
 import { type AlignedPair, type ChangeKind, alignResolutions } from "./align.js";
 import { type MandateStatus, compareMandates } from "./mandates.js";
-import { normaliseText } from "./text.js";
 
 /**
- * A series is one recurring resolution: the versions adopted under the same title, session
- * after session (Industrial development cooperation 63/231, 65/175, ... 79/222). The series
- * view follows every paragraph and every mandate across the versions: when it appeared, how it
- * changed at each renewal, when it was dropped.
+ * The life of a series (series-groups.ts finds which resolutions are versions of one another):
+ * the versions of one recurring resolution (Industrial development cooperation 63/231, 65/175,
+ * ... 79/222; the renewals of UNDOF's mandate). The view follows every paragraph and every
+ * mandate across the versions: when it appeared, how it changed at each renewal, when it was
+ * dropped.
  */
-
-export interface Series {
-  /** Normalised title shared by the versions. */
-  key: string;
-  title: string;
-  /** Versions, oldest first. */
-  documents: Resolution[];
-}
-
-/** The title as compared: case, Unicode forms, quotes, dashes and spacing do not make another series. */
-export function seriesKey(title: string): string {
-  return normaliseText(title).toLowerCase().replace(/[.\s]+$/, "");
-}
-
-/** Number within its session: 231 for A/RES/63/231, so versions of one session keep their order. */
-const numberOf = (doc: Resolution) => sequenceNumber(doc.meta.symbol ?? "") ?? 0;
-
-export function versionOrder(a: Resolution, b: Resolution): number {
-  return (
-    (a.meta.session ?? 0) - (b.meta.session ?? 0) ||
-    (a.meta.adoptionDate ?? "").localeCompare(b.meta.adoptionDate ?? "") ||
-    numberOf(a) - numberOf(b) ||
-    (a.meta.symbol ?? "").localeCompare(b.meta.symbol ?? "")
-  );
-}
-
-/** Groups documents into series by normalised title; documents without a title stand alone. Versions oldest first. */
-export function groupSeries(docs: Resolution[]): Series[] {
-  const byKey = new Map<string, Series>();
-  const alone: Series[] = [];
-  for (const doc of docs) {
-    const title = doc.meta.title;
-    if (!title) {
-      alone.push({ key: doc.meta.symbol ?? "", title: doc.meta.symbol ?? "", documents: [doc] });
-      continue;
-    }
-    const key = seriesKey(title);
-    let series = byKey.get(key);
-    if (!series) byKey.set(key, (series = { key, title, documents: [] }));
-    series.documents.push(doc);
-  }
-  const all = [...byKey.values(), ...alone];
-  for (const s of all) s.documents.sort(versionOrder);
-  return all;
-}
 
 export interface VersionRef {
   symbol: string | null;
@@ -111,12 +66,12 @@ export interface SeriesView {
   mandates: MandateLife[];
 }
 
-/** Life of every paragraph and mandate across versions given oldest first. */
-export function seriesView(docs: Resolution[]): SeriesView {
+/** Life of every paragraph and mandate across versions given oldest first; `title` names the series (by default the first version's title). */
+export function seriesView(docs: Resolution[], title?: string): SeriesView {
   const versions = docs.map((d) => ({ symbol: d.meta.symbol, session: d.meta.session, adoptionDate: d.meta.adoptionDate }));
   const paragraphs: ParagraphLife[] = [];
   const mandates: MandateLife[] = [];
-  if (docs.length === 0) return { title: "", versions, paragraphs, mandates };
+  if (docs.length === 0) return { title: title ?? "", versions, paragraphs, mandates };
 
   const first = docs[0]!;
   const livesOfKind = { preambular: 0, operative: 0 };
@@ -208,5 +163,5 @@ export function seriesView(docs: Resolution[]): SeriesView {
     }
     mandateLives = nextMandates;
   }
-  return { title: first.meta.title ?? "", versions, paragraphs, mandates };
+  return { title: title ?? first.meta.title ?? "", versions, paragraphs, mandates };
 }

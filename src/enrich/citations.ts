@@ -84,6 +84,13 @@ const FULL_BODY_NAMES: Record<string, ResolutionBody> = {
   "Human Rights Council": "HRC",
 };
 
+/** The names a body goes by when a text cites its resolutions ("Human Rights Council resolutions 34/25 ..."). */
+export function namesOfBody(body: string): string[] {
+  return Object.entries(FULL_BODY_NAMES)
+    .filter(([, named]) => named === body)
+    .map(([name]) => name);
+}
+
 const MODIFIER_NEXT = new RegExp(
   `(,? and |, )((?:Add|Corr|Rev|Amend)\\.)(\\d{1,3})((?:(?:,? and |, |[-\\u2013])\\d{1,3}(?![\\w/]))*)`,
   "y",

@@ -4,7 +4,7 @@ import { addresseeKey } from "../model/actors.js";
 import { formatParagraphRef, type ParagraphKind, paragraphRef } from "../model/paragraphs.js";
 import { sequenceNumber, symbolYear } from "../model/symbols.js";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
-import { titleKey } from "./series.js";
+import { seriesFacts, titleKey } from "../compare/series-groups.js";
 import { newWords, WordSet } from "./search-words.js";
 
 /**
@@ -48,6 +48,8 @@ export interface DocumentRow {
   number: number | null;
   title: string | null;
   title_key: string | null;
+  /** What the series rule reads of the text (compare/series-groups.ts `SeriesFacts`) as JSON; null when it has nothing to read. */
+  series_facts: string | null;
   committee: string | null;
   committee_report: string | null;
   agenda_item: string | null;
@@ -55,6 +57,12 @@ export interface DocumentRow {
   plenary_meeting: number | null;
   format: string;
   problems: number;
+}
+
+/** The series facts of a document as stored: JSON, or null when it recalls nothing and renews no mandate (most documents). */
+export function seriesFactsRow(doc: Resolution): string | null {
+  const facts = seriesFacts(doc);
+  return facts.recalls.length || facts.holders.length ? JSON.stringify(facts) : null;
 }
 
 export interface ParagraphRow {
@@ -221,6 +229,7 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
       number: sequenceNumber(symbol),
       title: meta.title,
       title_key: titleKey(meta.title),
+      series_facts: seriesFactsRow(doc),
       committee: meta.committee,
       committee_report: meta.committeeReport,
       agenda_item: meta.agendaItem,
