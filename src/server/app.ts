@@ -15,6 +15,7 @@ import { resolutionSearchRoutes } from "./routes/resolution-search.js";
 import { seriesViewRoutes } from "./routes/series-view.js";
 import { symbolRoutes } from "./routes/symbols.js";
 import { SHARED_SCHEMAS } from "./schemas.js";
+import { answerOtherMethods, BODY_LIMIT, clientErrorHandler, errorBody, frameworkErrors, guardUrlLength, guardValues, methodsByPath, STATUS_NAMES } from "./guards.js";
 import { registerWebPages, WEB_ROOT, wantsPage } from "./web.js";
 
 /**
@@ -43,17 +44,6 @@ export interface RouteContext {
   duplication: DuplicationCache;
 }
 
-const STATUS_NAMES: Record<number, string> = {
-  400: "Bad Request",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  413: "Payload Too Large",
-  415: "Unsupported Media Type",
-  500: "Internal Server Error",
-  501: "Not Implemented",
-  503: "Service Unavailable",
-};
-
 export function httpError(statusCode: number, message: string): FastifyError {
   return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}`, name: STATUS_NAMES[statusCode] ?? "Error" }) as FastifyError;
 }
@@ -64,7 +54,12 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     // Symbols are short; a long path parameter is a mistake or an attack.
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    bodyLimit: BODY_LIMIT,
+    frameworkErrors,
+    clientErrorHandler,
   });
+  const served = methodsByPath(app);
+  guardUrlLength(app);
   for (const schema of SHARED_SCHEMAS) app.addSchema(structuredClone(schema) as object);
   const routes = collectRoutes(app);
 
@@ -73,13 +68,13 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     if (error.validation || error instanceof RegistryInputError) status = 400;
     if (status >= 500) request.log.error(error);
     const message = status >= 500 && !(error.code ?? "").startsWith("REGISTRY_") ? "the server failed to answer; the error is logged" : error.message;
-    return reply.status(status).type("application/json").send({ statusCode: status, error: STATUS_NAMES[status] ?? "Error", message });
+    return reply.status(status).type("application/json").send(errorBody(status, message));
   });
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
   const sendShell = webRoot === null ? null : await registerWebPages(app, webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (sendShell && wantsPage(request.method, request.url, request.headers.accept)) return sendShell(reply, 404);
-    return reply.status(404).type("application/json").send({ statusCode: 404, error: "Not Found", message: `no route ${request.method} ${request.url.split("?")[0]}` });
+    return reply.status(404).type("application/json").send(errorBody(404, `no route ${request.method} ${request.url.split("?")[0]}`));
   });
 
   const context: RouteContext = { store, duplication: new DuplicationCache(store) };
@@ -88,6 +83,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   // The JSON API lives under /api, so that the web pages own the clean, shareable paths.
   await app.register(
     async (api) => {
+      guardValues(api);
       await api.register(documentRoutes, context);
       await api.register(readingRoutes, context);
       await api.register(symbolRoutes, context);
@@ -108,5 +104,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     },
     { prefix: API_PREFIX },
   );
+  answerOtherMethods(app, served);
   return app;
 }

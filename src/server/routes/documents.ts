@@ -68,7 +68,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
           properties: {
             format: { type: "string", enum: ["json", "akn", "text"], default: "json" },
             language: documentFilters.language,
-            version: { type: "integer", minimum: 1, description: "a stored version (default: the current one)" },
+            version: { type: "integer", minimum: 1, maximum: 100_000, description: "a stored version (default: the current one)" },
           },
         },
         response: {

@@ -21,7 +21,7 @@ export async function readingRoutes(app: FastifyInstance, { store }: RouteContex
         querystring: {
           type: "object",
           additionalProperties: false,
-          properties: { language: documentFilters.language, version: { type: "integer", minimum: 1 } },
+          properties: { language: documentFilters.language, version: { type: "integer", minimum: 1, maximum: 100_000 } },
         },
         response: {
           200: {

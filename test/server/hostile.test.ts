@@ -1,0 +1,156 @@
+import assert from "node:assert/strict";
+import { request as httpRequest } from "node:http";
+import { after, before, describe, test } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { ingestPaths } from "../../src/registry/ingest.js";
+import { buildApp } from "../../src/server/app.js";
+import { type OpenedStore, seriesFiles, storeFactories } from "../registry/stores.js";
+
+/**
+ * Parameters and requests a hostile client sends: each is refused with a 4xx in the API's
+ * error shape `{statusCode, error, message}`, the same on both databases, never a 500. Over a
+ * real socket, so that Node's own parser (heads over 16 KB) is part of the test.
+ */
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(base: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path, method: options.method ?? "GET", headers: { accept: "application/json", ...options.headers } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+function assertErrorShape(answer: Answer, status: number, what: string): { statusCode: number; error: string; message: string } {
+  assert.equal(answer.status, status, `${what}: ${answer.body.slice(0, 300)}`);
+  assert.match(String(answer.headers["content-type"]), /^application\/json/, what);
+  const body = JSON.parse(answer.body) as { statusCode: number; error: string; message: string };
+  assert.deepEqual(Object.keys(body).sort(), ["error", "message", "statusCode"], what);
+  assert.equal(body.statusCode, status, what);
+  assert.ok(body.error.length > 3 && body.message.length > 5, what);
+  return body;
+}
+
+for (const factory of storeFactories()) {
+  describe(`hostile requests on ${factory.dialect}`, () => {
+    let db: OpenedStore;
+    let app: FastifyInstance;
+    let base: string;
+
+    before(async () => {
+      db = await factory.open();
+      assert.deepEqual((await ingestPaths(db.store, seriesFiles())).failed, []);
+      app = await buildApp(db.store, { webRoot: null });
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      const address = app.server.address();
+      assert.ok(address && typeof address === "object");
+      base = `http://127.0.0.1:${address.port}`;
+    });
+    after(async () => {
+      await app?.close();
+      await db?.dispose();
+    });
+
+    test("numbers that are not finite or out of range are 400 on every route that takes one", async () => {
+      for (const path of [
+        "/api/search?q=development&limit=1e309",
+        "/api/search?q=development&limit=Infinity",
+        "/api/search?q=development&offset=1e309",
+        "/api/search?q=development&offset=-Infinity",
+        "/api/search/resolutions?q=development&limit=1e309",
+        "/api/documents?limit=Infinity",
+        "/api/documents?session=1e309",
+        "/api/documents/A_RES_79_222?version=1e309",
+        "/api/documents/A_RES_79_222/reading?version=Infinity",
+        "/api/documents/A_RES_79_222/paragraphs/operative.38/elsewhere?limit=1e309",
+        "/api/mandates?offset=1e309",
+        "/api/mandates?due=Infinity",
+        "/api/mandates.csv?minForce=1e309",
+        "/api/mandates/groups?by=session&limit=1e309",
+        "/api/symbols/nearest?near=79/999&limit=Infinity",
+        "/api/duplicates?limit=1e309",
+        "/api/duplicates?limit=10000",
+        "/api/duplicates?mandates=100000",
+        "/api/documents/A_RES_79_222/citations?depth=Infinity",
+      ]) {
+        const body = assertErrorShape(await send(base, path), 400, path);
+        assert.doesNotMatch(body.message, /\n\s+at /, `${path}: no stack trace`);
+      }
+    });
+
+    test("NUL and other control characters in any text parameter, query or path, are 400", async () => {
+      for (const path of [
+        "/api/search?verb=%00",
+        "/api/search?q=development%00",
+        "/api/search?q=%01development",
+        "/api/search?actor=UNIDO%1B",
+        "/api/search/resolutions?q=%00",
+        "/api/documents?committee=%00",
+        "/api/documents?title=%7F",
+        "/api/mandates?actor=%00",
+        "/api/mandates?verb=requests%C2%85",
+        "/api/mandates.csv?actor=%00",
+        "/api/mandates/groups?by=session&actor=%00",
+        "/api/series?q=%00",
+        "/api/series/79%2F222%00",
+        "/api/symbols/nearest?near=%00",
+        "/api/documents/79%2F222%00",
+        "/api/documents/79%2F222%00/reading",
+        "/api/documents/79%2F222%00/citations",
+        "/api/diff?from=%00&to=79/222",
+        "/api/duplicates?actor=%00",
+      ]) {
+        const body = assertErrorShape(await send(base, path), 400, path);
+        assert.match(body.message, /control character|must be/, path);
+      }
+      const named = JSON.parse((await send(base, "/api/search?verb=%00")).body) as { message: string };
+      assert.match(named.message, /"verb".*U\+0000/);
+    });
+
+    test("a method a path does not serve is 405 with Allow; an unknown /api path is 404", async () => {
+      for (const [method, path] of [
+        ["POST", "/api/search?q=x"],
+        ["DELETE", "/api/documents/79%2F222"],
+        ["PUT", "/api/health"],
+        ["PATCH", "/api/mandates"],
+        ["OPTIONS", "/api/stats"],
+      ] as const) {
+        const answer = await send(base, path, { method, ...(method === "POST" || method === "PUT" ? { headers: { "content-type": "application/json" }, body: "{}" } : {}) });
+        assertErrorShape(answer, 405, `${method} ${path}`);
+        assert.equal(answer.headers.allow, "GET, HEAD", `${method} ${path}`);
+      }
+      assertErrorShape(await send(base, "/api/no/such/route"), 404, "unknown route");
+      assertErrorShape(await send(base, "/api/no/such/route", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), 404, "POST to an unknown route");
+      // HEAD still answers where GET does.
+      assert.equal((await send(base, "/api/health", { method: "HEAD" })).status, 200);
+    });
+
+    test("a big body, a long URL and a huge head are 413, 414 and 431 in the error shape", async () => {
+      assertErrorShape(
+        await send(base, "/api/search", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ q: "x".repeat(100_000) }) }),
+        413,
+        "big body",
+      );
+      assertErrorShape(await send(base, `/api/search?q=${"a".repeat(5000)}`), 414, "long URL");
+      assertErrorShape(await send(base, `/api/documents/${"A".repeat(300)}`), 414, "long path segment");
+      assertErrorShape(await send(base, "/api/health", { headers: { "x-filler": "x".repeat(20_000) } }), 431, "huge header");
+      assertErrorShape(await send(base, `/api/search?q=${"a".repeat(20_000)}`), 431, "URL over the head limit");
+      assertErrorShape(await send(base, "/api/documents/%E0%A4%A"), 400, "malformed percent-encoding");
+    });
+  });
+}
