@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { DuplicationCache } from "../registry/duplication-cache.js";
 import { RegistryInputError } from "../registry/store.js";
 import type { Store } from "../registry/store.js";
@@ -16,6 +16,7 @@ import { seriesViewRoutes } from "./routes/series-view.js";
 import { symbolRoutes } from "./routes/symbols.js";
 import { SHARED_SCHEMAS } from "./schemas.js";
 import { answerOtherMethods, BODY_LIMIT, clientErrorHandler, errorBody, frameworkErrors, guardUrlLength, guardValues, methodsByPath, STATUS_NAMES } from "./guards.js";
+import { HEADERS_TIMEOUT, loggableError, registerSecurityHeaders, SERVER_TIMEOUTS } from "./security.js";
 import { registerWebPages, WEB_ROOT, wantsPage } from "./web.js";
 
 /**
@@ -28,7 +29,7 @@ import { registerWebPages, WEB_ROOT, wantsPage } from "./web.js";
 
 export interface AppOptions {
   /** Fastify's logger (pino) settings; off by default (tests, embedding). */
-  logger?: boolean | { level: string };
+  logger?: FastifyServerOptions["logger"];
   /** The built web pages (index.html and assets/); null serves the API alone. Default: dist/web in the checkout. */
   webRoot?: string | null;
   /** Compute registry-wide reports (duplication) as soon as the app is built; off for tests. */
@@ -55,10 +56,13 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
     bodyLimit: BODY_LIMIT,
+    ...SERVER_TIMEOUTS,
     frameworkErrors,
     clientErrorHandler,
   });
+  app.server.headersTimeout = HEADERS_TIMEOUT;
   const served = methodsByPath(app);
+  await registerSecurityHeaders(app);
   guardUrlLength(app);
   for (const schema of SHARED_SCHEMAS) app.addSchema(structuredClone(schema) as object);
   const routes = collectRoutes(app);
@@ -66,7 +70,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let status = error.statusCode ?? 500;
     if (error.validation || error instanceof RegistryInputError) status = 400;
-    if (status >= 500) request.log.error(error);
+    // Logged without the server's paths; the answer names neither them nor the stack.
+    if (status >= 500) request.log.error({ err: loggableError(error) }, "request failed");
     const message = status >= 500 && !(error.code ?? "").startsWith("REGISTRY_") ? "the server failed to answer; the error is logged" : error.message;
     return reply.status(status).type("application/json").send(errorBody(status, message));
   });

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
+import { Writable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { ingestPaths } from "../../src/registry/ingest.js";
+import type { Store } from "../../src/registry/store.js";
 import { buildApp } from "../../src/server/app.js";
 import { type OpenedStore, seriesFiles, storeFactories } from "../registry/stores.js";
 
@@ -152,5 +154,57 @@ for (const factory of storeFactories()) {
       assertErrorShape(await send(base, `/api/search?q=${"a".repeat(20_000)}`), 431, "URL over the head limit");
       assertErrorShape(await send(base, "/api/documents/%E0%A4%A"), 400, "malformed percent-encoding");
     });
+
+    test("every answer carries the security headers, pages and errors included; the server has time limits", async () => {
+      for (const path of ["/api/health", "/api/documents/79%2F222", "/api/no/such/route", "/api/search?verb=%00"]) {
+        const answer = await send(base, path);
+        const policy = String(answer.headers["content-security-policy"]);
+        assert.match(policy, /default-src 'self'/, path);
+        assert.match(policy, /script-src 'self'(;|$)/, `${path}: scripts from this origin only`);
+        assert.match(policy, /frame-ancestors 'none'/, path);
+        assert.doesNotMatch(policy, /upgrade-insecure-requests/, path);
+        assert.equal(answer.headers["x-content-type-options"], "nosniff", path);
+        assert.equal(answer.headers["x-frame-options"], "SAMEORIGIN", path);
+        assert.ok(answer.headers["referrer-policy"], path);
+        assert.equal(answer.headers["x-powered-by"], undefined, path);
+      }
+      assert.equal(app.server.requestTimeout, 30_000);
+      assert.equal(app.server.headersTimeout, 10_000);
+      assert.equal(app.server.keepAliveTimeout, 5_000);
+      assert.ok(app.server.timeout > 0, "idle connections are closed");
+    });
   });
 }
+
+describe("a failing registry", () => {
+  test("answers 500 with a generic message, and logs no server path", async () => {
+    const secretPath = "/srv/registry/private/registry.db";
+    const failing = new Proxy({} as Store, {
+      get: (_target, name) =>
+        name === "dialect" ? "sqlite" : name === "close" ? async () => undefined : async () => {
+          throw new Error(`SQLITE_CORRUPT: database disk image is malformed at ${secretPath}`);
+        },
+    });
+    let logged = "";
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        logged += String(chunk);
+        done();
+      },
+    });
+    const app = await buildApp(failing, { webRoot: null, logger: { level: "error", stream } });
+    try {
+      for (const url of ["/api/stats", "/api/health", "/api/documents/79%2F222"]) {
+        const answer = await app.inject({ method: "GET", url });
+        assert.equal(answer.statusCode, 500, url);
+        const body = answer.json() as { statusCode: number; error: string; message: string };
+        assert.deepEqual(body, { statusCode: 500, error: "Internal Server Error", message: "the server failed to answer; the error is logged" }, url);
+      }
+      assert.match(logged, /SQLITE_CORRUPT/, "the failure is logged");
+      assert.doesNotMatch(logged, /\/srv\/registry/, "without the server's paths");
+      assert.doesNotMatch(logged, new RegExp(process.cwd().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), "nor the checkout's");
+    } finally {
+      await app.close();
+    }
+  });
+});

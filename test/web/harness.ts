@@ -107,6 +107,10 @@ export interface Tab {
 /** A page in a context of its own (axe needs one from newContext), 1280 px wide unless told. */
 export async function openTab(site: Site, options: { width?: number; acceptDownloads?: boolean } = {}): Promise<Tab> {
   const context = await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? false, baseURL: site.base });
+  // A blocked script, style or image (the server's Content-Security-Policy) is an error of the page.
+  await context.addInitScript(
+    `document.addEventListener("securitypolicyviolation", (e) => console.error("Content-Security-Policy violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")));`,
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
