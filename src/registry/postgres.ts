@@ -215,6 +215,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     max: options.poolSize ?? 10,
     types,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => undefined);

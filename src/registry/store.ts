@@ -312,6 +312,12 @@ export interface OpenOptions {
    * the user should know why the command waits. Not called when a new registry is created.
    */
   onUpgrade?: (migration: { id: number; name: string }) => void;
+  /**
+   * PostgreSQL: the time limit of each statement (statement_timeout), for connections that
+   * answer requests; a statement past it fails with code 57014. SQLite cannot stop a statement
+   * (its driver is synchronous): the server runs its reads in worker threads instead.
+   */
+  statementTimeoutMs?: number;
 }
 
 export interface PreparedWrite {

@@ -1,9 +1,10 @@
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { type HeldVersion, type PrepareOutcome, prepareSource } from "./prepare.js";
 import type { PrepareTask } from "./prepare-worker.js";
+import { startWorker } from "./start-worker.js";
 
 /**
  * Where documents are prepared: in this thread (small batches, tests) or in a pool of worker
@@ -24,13 +25,6 @@ export const inProcessPreparer: Preparer = {
 
 /** Same extension as this module: `.ts` under tsx, `.js` once built. */
 const WORKER_URL = new URL(`./prepare-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-
-/** Node 20 does not pass tsx's loader to worker threads: a TypeScript worker registers it first. */
-function startWorker(): Worker {
-  if (!WORKER_URL.pathname.endsWith(".ts")) return new Worker(WORKER_URL);
-  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(bootstrap, { eval: true });
-}
 
 interface Pending {
   resolve: (outcome: PrepareOutcome) => void;
@@ -65,7 +59,7 @@ export class WorkerPreparer implements Preparer {
   private readonly proven = new WeakSet<Worker>();
 
   private spawn(): void {
-    const worker = startWorker();
+    const worker = startWorker(WORKER_URL);
     worker.unref();
     worker.on("message", ({ id, outcome }: { id: number; outcome: PrepareOutcome }) => {
       this.proven.add(worker);

@@ -1,8 +1,10 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { DuplicationCache } from "../registry/duplication-cache.js";
+import { DuplicationCache, scanInWorker } from "../registry/duplication-cache.js";
 import { RegistryInputError } from "../registry/store.js";
 import type { Store } from "../registry/store.js";
+import { registerPressureRelief, registerRateLimits } from "./load-shedding.js";
 import { collectRoutes, openApiDocument } from "./openapi.js";
+import { ReadPool, type ReadPoolOptions } from "./read-pool.js";
 import { citationRoutes } from "./routes/citations.js";
 import { compareRoutes } from "./routes/compare.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -34,6 +36,19 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Compute registry-wide reports (duplication) as soon as the app is built; off for tests. */
   warmReports?: boolean;
+  /**
+   * Where the store was opened (a file, or a URL with its password), so that worker threads can
+   * open it too: costly reads and the duplication scan then run off the event loop. Without it
+   * (an in-memory registry) they run in this thread.
+   */
+  location?: string;
+  /** The read pool's size and limits (src/server/read-pool.ts). */
+  reads?: ReadPoolOptions;
+  /**
+   * Rate limits per address and 503s while the event loop lags (src/server/load-shedding.ts);
+   * on by default. Off for tests that load the server on purpose from one address.
+   */
+  loadShedding?: boolean;
 }
 
 /** Where every JSON route lives. */
@@ -41,6 +56,8 @@ export const API_PREFIX = "/api";
 
 export interface RouteContext {
   store: Store;
+  /** Reads whose cost grows with the registry or the request, run off the event loop. */
+  reads: ReadPool;
   /** The duplication report, computed once per state of the registry. */
   duplication: DuplicationCache;
 }
@@ -63,6 +80,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.server.headersTimeout = HEADERS_TIMEOUT;
   const served = methodsByPath(app);
   await registerSecurityHeaders(app);
+  const shedding = options.loadShedding ?? true;
+  if (shedding) await registerPressureRelief(app);
   guardUrlLength(app);
   for (const schema of SHARED_SCHEMAS) app.addSchema(structuredClone(schema) as object);
   const routes = collectRoutes(app);
@@ -71,7 +90,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     let status = error.statusCode ?? 500;
     if (error.validation || error instanceof RegistryInputError) status = 400;
     // Logged without the server's paths; the answer names neither them nor the stack.
-    if (status >= 500) request.log.error({ err: loggableError(error) }, "request failed");
+    if (status >= 500 && status !== 503) request.log.error({ err: loggableError(error) }, "request failed");
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === "number") void reply.header("retry-after", String(retryAfter));
     const message = status >= 500 && !(error.code ?? "").startsWith("REGISTRY_") ? "the server failed to answer; the error is logged" : error.message;
     return reply.status(status).type("application/json").send(errorBody(status, message));
   });
@@ -82,12 +103,16 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     return reply.status(404).type("application/json").send(errorBody(404, `no route ${request.method} ${request.url.split("?")[0]}`));
   });
 
-  const context: RouteContext = { store, duplication: new DuplicationCache(store) };
+  const threaded = options.location && options.location !== ":memory:" ? options.location : null;
+  const reads = new ReadPool(store, threaded, options.reads);
+  app.addHook("onClose", () => reads.close());
+  const context: RouteContext = { store, reads, duplication: new DuplicationCache(store, threaded ? { scan: scanInWorker(threaded) } : {}) };
   // Computed when the server starts, so that the first page view does not wait for the scan.
   if (options.warmReports) void context.duplication.warm().catch((e: unknown) => app.log.error(e));
   // The JSON API lives under /api, so that the web pages own the clean, shareable paths.
   await app.register(
     async (api) => {
+      if (shedding) await registerRateLimits(api);
       guardValues(api);
       await api.register(documentRoutes, context);
       await api.register(readingRoutes, context);

@@ -63,7 +63,7 @@ function parameters(schema: unknown, where: "path" | "query"): Json[] {
   });
 }
 
-const STATUS_TEXT: Record<string, string> = { 200: "OK", 400: "Bad request", 404: "Not found", 501: "Not implemented" };
+const STATUS_TEXT: Record<string, string> = { 200: "OK", 400: "Bad request", 404: "Not found", 501: "Not implemented", 503: "Busy, or over its time limit: retry after Retry-After seconds" };
 
 export function openApiDocument(app: FastifyInstance, routes: readonly CollectedRoute[], info: { title: string; version: string }): Json {
   const paths: Record<string, Json> = {};

@@ -167,7 +167,7 @@ export const SHARED_SCHEMAS = [
 export const ref = (id: (typeof SHARED_SCHEMAS)[number]["$id"]) => ({ $ref: `${id}#` });
 
 /** Error responses a route declares besides its success. */
-export const errors = (...codes: (400 | 404 | 501)[]) => Object.fromEntries(codes.map((c) => [c, ref("Error")]));
+export const errors = (...codes: (400 | 404 | 501 | 503)[]) => Object.fromEntries(codes.map((c) => [c, ref("Error")]));
 
 export const symbolParams = {
   type: "object",

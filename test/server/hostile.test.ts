@@ -38,6 +38,13 @@ function send(base: string, path: string, options: { method?: string; headers?: 
   });
 }
 
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  assert.ok(address && typeof address === "object");
+  return `http://127.0.0.1:${address.port}`;
+}
+
 function assertErrorShape(answer: Answer, status: number, what: string): { statusCode: number; error: string; message: string } {
   assert.equal(answer.status, status, `${what}: ${answer.body.slice(0, 300)}`);
   assert.match(String(answer.headers["content-type"]), /^application\/json/, what);
@@ -57,11 +64,8 @@ for (const factory of storeFactories()) {
     before(async () => {
       db = await factory.open();
       assert.deepEqual((await ingestPaths(db.store, seriesFiles())).failed, []);
-      app = await buildApp(db.store, { webRoot: null });
-      await app.listen({ port: 0, host: "127.0.0.1" });
-      const address = app.server.address();
-      assert.ok(address && typeof address === "object");
-      base = `http://127.0.0.1:${address.port}`;
+      app = await buildApp(db.store, { webRoot: null, location: db.location, loadShedding: false });
+      base = await listen(app);
     });
     after(async () => {
       await app?.close();
@@ -153,6 +157,65 @@ for (const factory of storeFactories()) {
       assertErrorShape(await send(base, "/api/health", { headers: { "x-filler": "x".repeat(20_000) } }), 431, "huge header");
       assertErrorShape(await send(base, `/api/search?q=${"a".repeat(20_000)}`), 431, "URL over the head limit");
       assertErrorShape(await send(base, "/api/documents/%E0%A4%A"), 400, "malformed percent-encoding");
+    });
+
+    test("searches past the prefix budget are 400 naming the limit, before any long work", async () => {
+      const cases: [string, RegExp][] = [
+        ["a*%20b*%20c*%20d*%20e*%20f*%20g*%20h*%20i*%20j*%20k*%20l*%20m*%20n*%20o*%20p*&facets=all", /at most 6 prefixes/],
+      ];
+      for (const [query, message] of cases) {
+        for (const route of ["/api/search", "/api/search/resolutions"]) {
+          const body = assertErrorShape(await send(base, `${route}?q=${query}`), 400, `${route} ${query}`);
+          assert.match(body.message, message, `${route} ${query}`);
+        }
+      }
+      // Prefixes within the budget are searched as before.
+      const within = JSON.parse((await send(base, "/api/search?q=industri*%20cooperat*&facets=all")).body) as { total: number };
+      assert.ok(within.total > 0);
+    });
+
+    test("a read past its time limit is stopped and answered 503 naming the limit, with Retry-After; the server goes on", async () => {
+      const strict = await buildApp(db.store, { webRoot: null, location: db.location, loadShedding: false, reads: { timeLimitMs: 1 } });
+      try {
+        const strictBase = await listen(strict);
+        const answer = await send(strictBase, "/api/search?q=development%20cooperation&facets=all");
+        const body = assertErrorShape(answer, 503, "over the time limit");
+        assert.match(body.message, /time limit of 0\.001 s/);
+        assert.match(String(answer.headers["retry-after"]), /^\d+$/);
+        assert.equal((await send(strictBase, "/api/documents/79%2F222")).status, 200, "the document route does not go through the read workers");
+      } finally {
+        await strict.close();
+      }
+      assert.equal((await send(base, "/api/search?q=development")).status, 200);
+    });
+
+    test("rate limits per address: the costly routes refuse with 429 and Retry-After beyond their share", async () => {
+      const limited = await buildApp(db.store, { webRoot: null, location: db.location });
+      try {
+        const limitedBase = await listen(limited);
+        // The pressure check counts the start-up's busy loop as lag for a moment.
+        let health = await send(limitedBase, "/api/health");
+        for (let i = 0; health.status === 503 && i < 40; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          health = await send(limitedBase, "/api/health");
+        }
+        assert.equal(health.status, 200);
+        const statuses: number[] = [];
+        let refused: Answer | null = null;
+        for (let i = 0; i < 31; i++) {
+          const answer = await send(limitedBase, "/api/mandates.csv?actor=UNIDO");
+          statuses.push(answer.status);
+          if (answer.status === 429) refused = answer;
+        }
+        assert.deepEqual(statuses.slice(0, 30), Array(30).fill(200));
+        assert.ok(refused, "the 31st download in a minute is refused");
+        assert.match(assertErrorShape(refused, 429, "rate limit").message, /at most 30 a minute/);
+        assert.match(String(refused.headers["retry-after"]), /^\d+$/);
+        // Other routes keep their own, larger share.
+        assert.equal((await send(limitedBase, "/api/documents/79%2F222")).status, 200);
+      } finally {
+        await limited.close();
+      }
     });
 
     test("every answer carries the security headers, pages and errors included; the server has time limits", async () => {

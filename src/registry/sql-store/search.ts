@@ -3,7 +3,7 @@ import type { Fragment, IdRange } from "../dialect.js";
 import { type Candidate, excerpt, SCORED_PREFIX, scoreCandidates, type TermStatistics, termKey } from "../ranking.js";
 import { DOCUMENT_SPAN, documentOfParagraph, PARAGRAPH_ID_SPAN, paragraphBase, recencyOf } from "../rows.js";
 import { parseSearch, type SearchExpression, type SearchTerm } from "../search-query.js";
-import { expandPrefixes, prefixesOf } from "../search-words.js";
+import { expandPrefixes, MAX_EXPANDED_WORDS, MAX_PREFIX_WORDS, MAX_PREFIXES, prefixesOf } from "../search-words.js";
 import {
   type FacetCount,
   type FacetName,
@@ -225,11 +225,23 @@ export class ParagraphSearch {
   private async indexExpression(expression: SearchExpression, language: Language | undefined): Promise<SearchExpression> {
     const prefixes = prefixesOf(expression);
     if (!prefixes.length) return expression;
+    if (prefixes.length > MAX_PREFIXES) {
+      throw new RegistryInputError(`a search may hold at most ${MAX_PREFIXES} prefixes (word*); this one holds ${prefixes.length}`);
+    }
     const expansions = new Map<string, SearchTerm[]>();
     const asWords = (words: readonly string[]): SearchTerm[] => words.map((word) => ({ type: "word", word, prefix: false }));
+    let expanded = 0;
     for (const prefix of prefixes) {
       const words = await wordsBeginning(this.context.db, prefix);
-      if (!words) continue;
+      if (!words) {
+        throw new RegistryInputError(`the prefix ${prefix}* begins more than ${MAX_PREFIX_WORDS.toLocaleString("en")} words of the registry (the limit); give it more letters`);
+      }
+      expanded += words.length;
+      if (expanded > MAX_EXPANDED_WORDS) {
+        throw new RegistryInputError(
+          `the prefixes of this search begin more than ${MAX_EXPANDED_WORDS.toLocaleString("en")} words of the registry together (the limit); give them more letters or use fewer`,
+        );
+      }
       expansions.set(prefix, this.context.sql.prefixTerms ? await this.context.sql.prefixTerms(this.context.db, prefix, words, language) : asWords(words));
     }
     return expandPrefixes(expression, expansions);

@@ -19,7 +19,7 @@ const edge = {
   properties: { from: { type: "string" }, to: { type: "string" }, ref: { type: "string" }, kind: { type: "string" }, text: { type: "string" } },
 } as const;
 
-export async function citationRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+export async function citationRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
   app.get<{ Params: { symbol: string }; Querystring: CitationQuerystring }>(
     "/documents/:symbol/citations",
     {
@@ -47,7 +47,7 @@ export async function citationRoutes(app: FastifyInstance, { store }: RouteConte
     },
     async (request) => {
       const { direction, depth, language } = request.query;
-      const graph = await store.citations(request.params.symbol, { direction, depth, ...(language ? { language } : {}) });
+      const graph = await reads.run("citations", { symbol: request.params.symbol, query: { direction, depth, ...(language ? { language } : {}) } });
       if (!graph) throw httpError(404, `no document ${canonicalSymbol(request.params.symbol)} in the registry`);
       return graph;
     },

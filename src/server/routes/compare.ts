@@ -1,11 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { compareResolutions } from "../../compare/compare.js";
 import type { FindingKind } from "../../compare/duplicates.js";
-import { comparisonJson } from "../../compare/format/json.js";
-import type { Resolution } from "../../model/types.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
+import { unavailable } from "../read-pool.js";
 import { errors } from "../schemas.js";
+import { HEAVY_RATE, SEARCH_RATE } from "../load-shedding.js";
 
 const symbolString = { type: "string", minLength: 1, maxLength: 200 } as const;
 
@@ -25,16 +23,11 @@ const FINDING_KINDS: readonly FindingKind[] = ["duplicate", "renewed-verbatim", 
 /** The year a General Assembly session opens (in September): the first in 1946, the 79th in 2024. */
 const sessionYear = (session: number) => 1945 + session;
 
-export async function compareRoutes(app: FastifyInstance, { store, duplication }: RouteContext): Promise<void> {
-  const load = async (symbol: string): Promise<Resolution> => {
-    const stored = await store.getDocument(symbol);
-    if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)} in the registry`);
-    return stored.document;
-  };
-
+export async function compareRoutes(app: FastifyInstance, { reads, duplication }: RouteContext): Promise<void> {
   app.get<{ Querystring: { from: string; to: string } }>(
     "/diff",
     {
+      config: { rateLimit: HEAVY_RATE },
       schema: {
         summary: "Aligned paragraphs with word-level changes and mandate changes between two stored resolutions",
         tags: ["compare"],
@@ -47,15 +40,22 @@ export async function compareRoutes(app: FastifyInstance, { store, duplication }
         response: { 200: { type: "object", additionalProperties: true }, ...errors(400, 404) },
       },
     },
-    async (request) => comparisonJson(compareResolutions(await load(request.query.from), await load(request.query.to))),
+    async (request) => {
+      const answer = await reads.run("diff", { from: request.query.from, to: request.query.to });
+      if ("missing" in answer) throw httpError(404, `no document ${answer.missing} in the registry`);
+      return answer.comparison;
+    },
   );
 
   app.get<{ Querystring: DuplicatesQuery }>(
     "/duplicates",
     {
+      config: { rateLimit: SEARCH_RATE },
       schema: {
         summary: "Ranked report of duplicated mandates, verbatim renewals, reports asked every session and mandates without review or end date",
-        description: "Computed once per state of the registry (a write makes the next request start a new scan; meanwhile the previous report is served with stale: true).",
+        description:
+          "Computed once per state of the registry, in a worker thread (a write makes the next request start a new scan; meanwhile the previous report is served with stale: true). " +
+          "Until the first report of a registry exists, the answer is 503 with Retry-After.",
         tags: ["compare"],
         querystring: {
           type: "object",
@@ -70,12 +70,16 @@ export async function compareRoutes(app: FastifyInstance, { store, duplication }
             mandates: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "mandates listed per finding (mandateCount counts them all)" },
           },
         },
-        response: { 200: { type: "object", additionalProperties: true }, ...errors(400) },
+        response: { 200: { type: "object", additionalProperties: true }, ...errors(400, 503) },
       },
     },
     async (request) => {
       const { kind, actor, from, to, limit = 100, offset = 0, mandates = 20 } = request.query;
-      const { report, computedAt, stale } = await duplication.get();
+      const found = await duplication.current();
+      if ("computing" in found) {
+        throw unavailable(`the duplication report is being computed, retry in ${found.retryAfterSeconds} s`, found.retryAfterSeconds);
+      }
+      const { report, computedAt, stale } = found;
       const words = actor?.toLowerCase().trim();
       const findings = report.findings.filter(
         (f) =>

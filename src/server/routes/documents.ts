@@ -23,7 +23,7 @@ async function loadAknExporter(): Promise<((doc: Resolution) => string) | null> 
   }
 }
 
-export async function documentRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+export async function documentRoutes(app: FastifyInstance, { store, reads }: RouteContext): Promise<void> {
   app.get<{ Querystring: ListQuery }>(
     "/documents",
     {
@@ -51,7 +51,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
     },
     async (request) => {
       const { limit, offset, ...filter } = request.query;
-      return store.listDocuments(filter, { limit, offset });
+      return reads.run("listDocuments", { filter, page: { limit, offset } });
     },
   );
 
@@ -148,7 +148,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
     async (request) => {
       const { symbol, ref: paragraph } = request.params;
       const { language, limit } = request.query;
-      const found = await store.paragraphOccurrences(symbol, paragraph, { ...(language ? { language } : {}), limit });
+      const found = await reads.run("paragraphOccurrences", { symbol, ref: paragraph, ...(language ? { language } : {}), limit });
       if (!found) throw httpError(404, `no paragraph ${paragraph} of ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""} in the registry`);
       return found;
     },

@@ -1,18 +1,19 @@
 import type { FastifyInstance } from "fastify";
-import { searchResolutions } from "../../registry/resolution-search.js";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
 import { PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
 import type { RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, ref } from "../schemas.js";
 import { facetNames } from "./search.js";
+import { SEARCH_RATE } from "../load-shedding.js";
 
 type Querystring = SearchFilter & Page & { q: string; facets: string };
 
 /** Search by resolution (src/registry/resolution-search.ts): what the search page shows. */
-export async function resolutionSearchRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+export async function resolutionSearchRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
   app.get<{ Querystring: Querystring }>(
     "/search/resolutions",
     {
+      config: { rateLimit: SEARCH_RATE },
       schema: {
         summary: "Resolutions matching a search, title matches first, each with its best paragraphs; facets count matching paragraphs",
         description:
@@ -68,7 +69,7 @@ export async function resolutionSearchRoutes(app: FastifyInstance, { store }: Ro
     },
     async (request) => {
       const { q, facets, limit, offset, ...filter } = request.query;
-      return searchResolutions(store, { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      return reads.run("searchResolutions", { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
     },
   );
 }

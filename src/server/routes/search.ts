@@ -3,6 +3,7 @@ import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
 import { FACETS, type FacetName, PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
 import type { RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, paging, ref } from "../schemas.js";
+import { SEARCH_RATE } from "../load-shedding.js";
 
 type SearchQuerystring = SearchFilter & Page & { q: string; facets: string };
 
@@ -13,10 +14,11 @@ export function facetNames(list: string): FacetName[] {
   return list.split(",") as FacetName[];
 }
 
-export async function searchRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+export async function searchRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
   app.get<{ Querystring: SearchQuerystring }>(
     "/search",
     {
+      config: { rateLimit: SEARCH_RATE },
       schema: {
         summary: "Full-text search over paragraphs, ranked, with highlighted snippets, filters and facet counts",
         description:
@@ -55,7 +57,7 @@ export async function searchRoutes(app: FastifyInstance, { store }: RouteContext
     },
     async (request) => {
       const { q, facets, limit, offset, ...filter } = request.query;
-      return store.search({ query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      return reads.run("search", { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
     },
   );
 }

@@ -3,7 +3,7 @@ import type { Language } from "../../registry/store.js";
 import type { RouteContext } from "../app.js";
 import { documentFilters, errors, ref } from "../schemas.js";
 
-export async function seriesRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+export async function seriesRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
   app.get<{ Querystring: { q: string; language?: Language } }>(
     "/series",
     {
@@ -24,7 +24,7 @@ export async function seriesRoutes(app: FastifyInstance, { store }: RouteContext
     },
     async (request) => {
       const { q, language } = request.query;
-      return { series: await store.series(q, language ? { language } : {}) };
+      return { series: await reads.run("series", { q, ...(language ? { language } : {}) }) };
     },
   );
 }

@@ -6,7 +6,7 @@ const counts = (key: string, ...fields: string[]) => ({
   items: { type: "object", properties: Object.fromEntries([[key, { type: key === "actor" ? "string" : "integer" }], ...fields.map((f) => [f, { type: "integer" }])]) },
 });
 
-export async function statisticsRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+export async function statisticsRoutes(app: FastifyInstance, { store, reads }: RouteContext): Promise<void> {
   app.get(
     "/stats",
     {
@@ -30,7 +30,7 @@ export async function statisticsRoutes(app: FastifyInstance, { store }: RouteCon
         },
       },
     },
-    async () => store.statistics(),
+    async () => reads.run("statistics", null),
   );
 
   app.get(

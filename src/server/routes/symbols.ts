@@ -1,10 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { nearestSymbols } from "../../registry/nearest-symbols.js";
 import type { RouteContext } from "../app.js";
 import { errors } from "../schemas.js";
 
 /** Held symbols near one the registry does not hold (the "not found" page's suggestions). */
-export async function symbolRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
+export async function symbolRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
   app.get<{ Querystring: { near: string; limit: number } }>(
     "/symbols/nearest",
     {
@@ -32,6 +31,6 @@ export async function symbolRoutes(app: FastifyInstance, { store }: RouteContext
         },
       },
     },
-    async (request) => nearestSymbols(store, request.query.near, request.query.limit),
+    async (request) => reads.run("nearestSymbols", { near: request.query.near, limit: request.query.limit }),
   );
 }

@@ -1,0 +1,215 @@
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
+import type { FastifyError } from "fastify";
+import { startWorker } from "../registry/start-worker.js";
+import { RegistryInputError, type Store } from "../registry/store.js";
+import { type ReadArgument, type ReadName, type ReadResult, runRead } from "./read-operations.js";
+import type { ReadAnswer, ReadTask } from "./read-worker.js";
+
+/**
+ * Where the server runs its costly reads (src/server/read-operations.ts): in worker threads,
+ * each with its own connection to the registry, so that the event loop stays free for every
+ * other request whatever a search costs. SQLite's driver is synchronous: a long query run here
+ * would stop every request for its whole length, and nothing can interrupt it; in a worker it
+ * stops only that worker, and the pool answers 503 at the time limit and replaces the worker.
+ * On PostgreSQL the workers' connections also carry a statement_timeout of the same limit.
+ *
+ * Without a location another thread can open (an in-memory registry, or none given), the reads
+ * run in this thread, with the same answers.
+ */
+
+export interface ReadPoolOptions {
+  /** Worker threads (default 2: the reads of one slow request do not hold up the next). */
+  size?: number;
+  /** A read still queued or running after this long is answered 503 (and a running one stopped). */
+  timeLimitMs?: number;
+  /** Reads waiting for a worker beyond this many are answered 503 at once. */
+  maxQueued?: number;
+}
+
+/** Every read's time limit: far above any bounded request (tens of ms), far below a client's patience. */
+export const READ_TIME_LIMIT_MS = 5_000;
+const MAX_QUEUED = 64;
+
+/** A 503 naming what to do, with the seconds a client should wait before retrying. */
+export function unavailable(message: string, retryAfterSeconds: number): FastifyError {
+  return Object.assign(new Error(message), { statusCode: 503, code: "REGISTRY_503", retryAfter: retryAfterSeconds, name: "Service Unavailable" }) as FastifyError;
+}
+
+const WORKER_URL = new URL(`./read-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+interface Job {
+  task: ReadTask;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  /** Runs out the job's wait in the queue, then its run in a worker. */
+  timer: NodeJS.Timeout | null;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+}
+
+type WorkerMessage = ReadAnswer | { ready: true } | { ready: false; message: string };
+
+/** The error a worker reported, as this thread's handlers know it. */
+function revive(error: Extract<ReadAnswer, { ok: false }>["error"], limitMs: number): Error {
+  if (error.name === "RegistryInputError") return new RegistryInputError(error.message);
+  // PostgreSQL's statement_timeout stopped the query.
+  if (error.code === "57014") return unavailable(`the registry stopped a query that ran past the ${limitMs / 1000} s limit; narrow the request (fewer words or prefixes, a filter)`, 1);
+  return Object.assign(new Error(error.message), error);
+}
+
+export class ReadPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private closed = false;
+  /** Set when no worker could open the registry: the reads run in this thread. */
+  private broken = false;
+  readonly timeLimitMs: number;
+  private readonly size: number;
+  private readonly maxQueued: number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly location: string | null,
+    options: ReadPoolOptions = {},
+  ) {
+    this.timeLimitMs = options.timeLimitMs ?? READ_TIME_LIMIT_MS;
+    this.size = options.size ?? 2;
+    this.maxQueued = options.maxQueued ?? MAX_QUEUED;
+    if (location) for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
+  /** Whether reads run in worker threads (false: in this thread). */
+  get threaded(): boolean {
+    return this.location !== null && !this.broken;
+  }
+
+  private spawn(): void {
+    const worker = startWorker(WORKER_URL, { location: this.location, options: { statementTimeoutMs: this.timeLimitMs } });
+    worker.unref();
+    const slot: Slot = { worker, ready: false, job: null };
+    worker.on("message", (message: WorkerMessage) => {
+      if ("ready" in message) {
+        if (message.ready) this.becameReady(slot);
+        else this.lost(slot, message.message);
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.task.id !== message.id) return;
+      slot.job = null;
+      if (job.timer) clearTimeout(job.timer);
+      if (message.ok) job.resolve(message.value);
+      else job.reject(revive(message.error, this.timeLimitMs));
+      this.dispatch();
+    });
+    worker.on("error", (e) => this.lost(slot, e.message));
+    worker.on("exit", (code) => this.lost(slot, `exit code ${code}`));
+    this.slots.push(slot);
+  }
+
+  private becameReady(slot: Slot): void {
+    slot.ready = true;
+    // The queue's waits count from when a worker can take a job: starting the threads (loading
+    // the code, opening the registry) takes seconds on a loaded machine, and is nobody's request.
+    for (const job of this.queue) if (!job.timer) job.timer = setTimeout(() => this.expire(job), this.timeLimitMs);
+    this.dispatch();
+  }
+
+  private lost(slot: Slot, reason: string): void {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    void slot.worker.terminate();
+    if (slot.job) {
+      if (slot.job.timer) clearTimeout(slot.job.timer);
+      slot.job.reject(new Error(`the read worker stopped: ${reason}`));
+    }
+    if (this.closed) return;
+    if (!slot.ready && !this.slots.some((s) => s.ready)) {
+      // No worker could start (or open the registry): read in this thread rather than fail every request.
+      this.broken = true;
+      for (const other of this.slots.splice(0)) void other.worker.terminate();
+      for (const job of this.queue.splice(0)) {
+        if (job.timer) clearTimeout(job.timer);
+        runRead(this.store, job.task.name, job.task.argument as never).then(job.resolve, job.reject);
+      }
+      return;
+    }
+    this.spawn();
+    this.dispatch();
+  }
+
+  /** Runs a read in a free worker (queued until one is), or in this thread without workers. */
+  run<K extends ReadName>(name: K, argument: ReadArgument<K>): Promise<ReadResult<K>> {
+    if (!this.location || this.closed || this.broken) return runRead(this.store, name, argument);
+    if (this.queue.length >= this.maxQueued) {
+      return Promise.reject(unavailable(`the server is busy with ${this.queue.length} requests waiting; retry in a few seconds`, 2));
+    }
+    return new Promise<ReadResult<K>>((resolve, reject) => {
+      const job: Job = { task: { id: this.nextId++, name, argument }, resolve: resolve as (value: unknown) => void, reject, timer: null };
+      if (this.slots.some((s) => s.ready)) job.timer = setTimeout(() => this.expire(job), this.timeLimitMs);
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || !slot.ready) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      if (job.timer) clearTimeout(job.timer);
+      job.timer = setTimeout(() => this.expire(job), this.timeLimitMs);
+      slot.job = job;
+      slot.worker.postMessage(job.task);
+    }
+  }
+
+  /** The time limit passed: a queued job is dropped; a running one's worker is stopped and replaced. */
+  private expire(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    const limit = `${this.timeLimitMs / 1000} s`;
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.reject(unavailable(`the server is busy: the request waited ${limit} (its time limit) for the registry; retry in a few seconds`, 2));
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (!slot) return;
+    slot.job = null;
+    job.reject(unavailable(`the request ran past its time limit of ${limit} and was stopped; narrow it (fewer words or prefixes, a filter)`, 1));
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    void slot.worker.terminate();
+    if (!this.closed) {
+      this.spawn();
+      this.dispatch();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      if (job.timer) clearTimeout(job.timer);
+      job.reject(unavailable("the server is shutting down", 5));
+    }
+    await Promise.all(
+      this.slots.splice(0).map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            const stop = setTimeout(() => void slot.worker.terminate().then(() => resolve()), 2_000);
+            slot.worker.once("exit", () => {
+              clearTimeout(stop);
+              resolve();
+            });
+            slot.worker.postMessage({ close: true });
+          }),
+      ),
+    );
+  }
+}
