@@ -222,7 +222,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const store = new SqlStore(postgresDialect, new PgDriver(pool), redactUrl(url));
   try {
-    await store.migrate(options);
+    if (options.migrate !== false) await store.migrate(options);
   } catch (e) {
     await pool.end();
     throw e;

@@ -318,6 +318,11 @@ export interface OpenOptions {
    * (its driver is synchronous): the server runs its reads in worker threads instead.
    */
   statementTimeoutMs?: number;
+  /**
+   * False when the registry is known to be current: a worker thread of the process that opened
+   * (and so migrated) it. Default true.
+   */
+  migrate?: boolean;
 }
 
 export interface PreparedWrite {

@@ -51,6 +51,9 @@ export interface AppOptions {
   loadShedding?: boolean;
 }
 
+/** The content type of JSON text a route sends as it is (written in a read worker). */
+export const JSON_TYPE = "application/json; charset=utf-8";
+
 /** Where every JSON route lives. */
 export const API_PREFIX = "/api";
 

@@ -1,4 +1,5 @@
 import { compareResolutions } from "../compare/compare.js";
+import { csvLines } from "../export/opendata.js";
 import { comparisonJson, seriesJson } from "../compare/format/json.js";
 import { seriesView } from "../compare/series.js";
 import type { Resolution } from "../model/types.js";
@@ -6,7 +7,7 @@ import type { MandateGroup } from "../registry/mandate-groups.js";
 import { nearestSymbols } from "../registry/nearest-symbols.js";
 import { searchResolutions } from "../registry/resolution-search.js";
 import { seriesGaps } from "../registry/series-gaps.js";
-import type { CitationQuery, DocumentFilter, Language, MandateFilter, Page, SearchRequest, Store } from "../registry/store.js";
+import type { CitationQuery, DocumentFilter, Language, MandateFilter, MandateRecord, Page, SearchRequest, Store } from "../registry/store.js";
 import { canonicalSymbol } from "../registry/symbols.js";
 
 /**
@@ -15,6 +16,25 @@ import { canonicalSymbol } from "../registry/symbols.js";
  * function of a store and one plain argument to a plain value, so that it runs the same in a
  * worker thread, on the worker's own connection (src/server/read-pool.ts), or in this thread.
  */
+
+const MANDATE_CSV_COLUMNS = [
+  "symbol", "language", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb", "category", "force", "action",
+  "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end",
+] as const;
+
+function csvRow(m: MandateRecord) {
+  return [
+    m.symbol, m.language, m.session, m.ref, m.sub, m.actor, m.actorCanonical, m.actorType, m.verb, m.category, m.force, m.action,
+    m.report, m.reportTo, m.deliverable, m.dueSession, m.deadline, m.recurrence, m.hasReviewOrEnd,
+  ];
+}
+
+/** A page of the mandates CSV, as its text (the header line first when asked) and its row count. */
+async function mandatesCsv(store: Store, { filter, page, header }: { filter: MandateFilter; page: Page; header: boolean }) {
+  const { items } = await store.mandates(filter, page);
+  const rows = items.map(csvRow);
+  return { text: csvLines(header ? [MANDATE_CSV_COLUMNS, ...rows] : rows), rows: items.length };
+}
 
 /** The series around a document and what the series page shows of it; null when no series holds it. */
 async function seriesPage(store: Store, { symbol }: { symbol: string }) {
@@ -45,6 +65,7 @@ export const READ_OPERATIONS = {
   searchResolutions: (store: Store, request: Parameters<typeof searchResolutions>[1]) => searchResolutions(store, request),
   listDocuments: (store: Store, { filter, page }: { filter: DocumentFilter; page: Page }) => store.listDocuments(filter, page),
   mandates: (store: Store, { filter, page }: { filter: MandateFilter; page: Page }) => store.mandates(filter, page),
+  mandatesCsv,
   mandateGroups: (store: Store, { filter, by, limit }: { filter: MandateFilter; by: MandateGroup[]; limit: number }) => store.mandateGroups(filter, by, limit),
   statistics: (store: Store, _: null) => store.statistics(),
   citations: (store: Store, { symbol, query }: { symbol: string; query: CitationQuery }) => store.citations(symbol, query),

@@ -91,7 +91,7 @@ export class ReadPool {
   }
 
   private spawn(): void {
-    const worker = startWorker(WORKER_URL, { location: this.location, options: { statementTimeoutMs: this.timeLimitMs } });
+    const worker = startWorker(WORKER_URL, { location: this.location, options: { statementTimeoutMs: this.timeLimitMs, migrate: false } });
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null };
     worker.on("message", (message: WorkerMessage) => {
@@ -137,7 +137,7 @@ export class ReadPool {
       for (const other of this.slots.splice(0)) void other.worker.terminate();
       for (const job of this.queue.splice(0)) {
         if (job.timer) clearTimeout(job.timer);
-        runRead(this.store, job.task.name, job.task.argument as never).then(job.resolve, job.reject);
+        runRead(this.store, job.task.name, job.task.argument as never).then((value) => job.resolve(job.task.json && value !== null ? JSON.stringify(value) : value), job.reject);
       }
       return;
     }
@@ -147,12 +147,25 @@ export class ReadPool {
 
   /** Runs a read in a free worker (queued until one is), or in this thread without workers. */
   run<K extends ReadName>(name: K, argument: ReadArgument<K>): Promise<ReadResult<K>> {
-    if (!this.location || this.closed || this.broken) return runRead(this.store, name, argument);
+    return this.submit(name, argument, false) as Promise<ReadResult<K>>;
+  }
+
+  /**
+   * The same read, answered as JSON text (null when the read found nothing): written in the
+   * worker, so that a large answer (a series view is 1.6 MB) costs this thread neither reading
+   * it back nor writing it out.
+   */
+  json<K extends ReadName>(name: K, argument: ReadArgument<K>): Promise<string | null> {
+    return this.submit(name, argument, true) as Promise<string | null>;
+  }
+
+  private submit<K extends ReadName>(name: K, argument: ReadArgument<K>, json: boolean): Promise<unknown> {
+    if (!this.location || this.closed || this.broken) return runRead(this.store, name, argument).then((value) => (json && value !== null ? JSON.stringify(value) : value));
     if (this.queue.length >= this.maxQueued) {
       return Promise.reject(unavailable(`the server is busy with ${this.queue.length} requests waiting; retry in a few seconds`, 2));
     }
-    return new Promise<ReadResult<K>>((resolve, reject) => {
-      const job: Job = { task: { id: this.nextId++, name, argument }, resolve: resolve as (value: unknown) => void, reject, timer: null };
+    return new Promise<unknown>((resolve, reject) => {
+      const job: Job = { task: { id: this.nextId++, name, argument, json }, resolve, reject, timer: null };
       if (this.slots.some((s) => s.ready)) job.timer = setTimeout(() => this.expire(job), this.timeLimitMs);
       this.queue.push(job);
       this.dispatch();

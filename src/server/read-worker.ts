@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "../registry/open.js";
+import { yieldToMainThread } from "../registry/start-worker.js";
 import type { OpenOptions } from "../registry/store.js";
 import { type ReadName, runRead } from "./read-operations.js";
 
@@ -13,10 +14,14 @@ export interface ReadTask {
   id: number;
   name: ReadName;
   argument: unknown;
+  /** Answer with the value as JSON text (null stays null): the server sends it as it is, without reading it again. */
+  json?: boolean;
 }
 
 export type ReadAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string; statusCode?: number; code?: string } };
 
+// The server's thread answers every request; the reads wait for it, not the other way round.
+yieldToMainThread();
 const { location, options } = workerData as { location: string; options: OpenOptions };
 const port = parentPort!;
 const opened = openStore(location, options);
@@ -34,7 +39,8 @@ port.on("message", async (message: ReadTask | { close: true }) => {
   }
   let answer: ReadAnswer;
   try {
-    answer = { id: message.id, ok: true, value: await runRead(await opened, message.name, message.argument as never) };
+    const value: unknown = await runRead(await opened, message.name, message.argument as never);
+    answer = { id: message.id, ok: true, value: message.json && value !== null ? JSON.stringify(value) : value };
   } catch (e) {
     const error: Error & { statusCode?: unknown; code?: unknown } = e instanceof Error ? e : new Error(String(e));
     answer = {

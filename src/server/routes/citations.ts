@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { CitationDirection, Language } from "../../registry/store.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, type RouteContext } from "../app.js";
+import { httpError, JSON_TYPE, type RouteContext } from "../app.js";
 import { documentFilters, errors, symbolParams } from "../schemas.js";
 
 interface CitationQuerystring {
@@ -45,11 +45,11 @@ export async function citationRoutes(app: FastifyInstance, { reads }: RouteConte
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { direction, depth, language } = request.query;
-      const graph = await reads.run("citations", { symbol: request.params.symbol, query: { direction, depth, ...(language ? { language } : {}) } });
-      if (!graph) throw httpError(404, `no document ${canonicalSymbol(request.params.symbol)} in the registry`);
-      return graph;
+      const graph = await reads.json("citations", { symbol: request.params.symbol, query: { direction, depth, ...(language ? { language } : {}) } });
+      if (graph === null) throw httpError(404, `no document ${canonicalSymbol(request.params.symbol)} in the registry`);
+      return reply.type(JSON_TYPE).send(graph);
     },
   );
 }

@@ -3,7 +3,7 @@ import { toContractJson } from "../../export/json.js";
 import type { Resolution } from "../../model/types.js";
 import type { DocumentFilter, Page } from "../../registry/store.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, type RouteContext } from "../app.js";
+import { httpError, JSON_TYPE, type RouteContext } from "../app.js";
 import { documentFilters, errors, paging, ref, symbolParams } from "../schemas.js";
 
 type ListQuery = DocumentFilter & Page;
@@ -49,9 +49,9 @@ export async function documentRoutes(app: FastifyInstance, { store, reads }: Rou
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, ...filter } = request.query;
-      return reads.run("listDocuments", { filter, page: { limit, offset } });
+      return reply.type(JSON_TYPE).send(await reads.json("listDocuments", { filter, page: { limit, offset } }));
     },
   );
 
@@ -145,12 +145,12 @@ export async function documentRoutes(app: FastifyInstance, { store, reads }: Rou
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { symbol, ref: paragraph } = request.params;
       const { language, limit } = request.query;
-      const found = await reads.run("paragraphOccurrences", { symbol, ref: paragraph, ...(language ? { language } : {}), limit });
-      if (!found) throw httpError(404, `no paragraph ${paragraph} of ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""} in the registry`);
-      return found;
+      const found = await reads.json("paragraphOccurrences", { symbol, ref: paragraph, ...(language ? { language } : {}), limit });
+      if (found === null) throw httpError(404, `no paragraph ${paragraph} of ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""} in the registry`);
+      return reply.type(JSON_TYPE).send(found);
     },
   );
 }

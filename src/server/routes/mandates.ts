@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { Readable } from "node:stream";
-import { csvLines } from "../../export/opendata.js";
 import { MANDATE_GROUPS, type MandateGroup } from "../../registry/mandate-groups.js";
-import { MANDATE_SORTS, type MandateFilter, type MandateRecord, type Page } from "../../registry/store.js";
-import type { RouteContext } from "../app.js";
+import { MANDATE_SORTS, type MandateFilter, type Page } from "../../registry/store.js";
+import { JSON_TYPE, type RouteContext } from "../app.js";
 import { documentFilters, errors, paging, ref, sessionSchema } from "../schemas.js";
 import { HEAVY_RATE } from "../load-shedding.js";
 
@@ -37,18 +36,6 @@ function filterOf(query: MandateQuerystring): MandateFilter {
 const CSV_MAX_ROWS = 200_000;
 const CSV_PAGE = 5_000;
 
-export const MANDATE_CSV_COLUMNS = [
-  "symbol", "language", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb", "category", "force", "action",
-  "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end",
-] as const;
-
-function csvRow(m: MandateRecord) {
-  return [
-    m.symbol, m.language, m.session, m.ref, m.sub, m.actor, m.actorCanonical, m.actorType, m.verb, m.category, m.force, m.action,
-    m.report, m.reportTo, m.deliverable, m.dueSession, m.deadline, m.recurrence, m.hasReviewOrEnd,
-  ];
-}
-
 export async function mandateRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
   app.get<{ Querystring: MandateQuerystring }>(
     "/mandates",
@@ -66,7 +53,8 @@ export async function mandateRoutes(app: FastifyInstance, { reads }: RouteContex
         },
       },
     },
-    async (request) => reads.run("mandates", { filter: filterOf(request.query), page: { limit: request.query.limit, offset: request.query.offset } }),
+    async (request, reply) =>
+      reply.type(JSON_TYPE).send(await reads.json("mandates", { filter: filterOf(request.query), page: { limit: request.query.limit, offset: request.query.offset } })),
   );
 
   app.get<{ Querystring: Omit<MandateQuerystring, "limit" | "offset"> }>(
@@ -83,14 +71,14 @@ export async function mandateRoutes(app: FastifyInstance, { reads }: RouteContex
     async (request, reply) => {
       const filter = filterOf({ ...request.query, limit: CSV_PAGE, offset: 0 });
       // The first page is read before answering, so that a refused or failed read is an error answer, not a cut download.
-      const first = await reads.run("mandates", { filter, page: { limit: CSV_PAGE, offset: 0 } });
+      const first = await reads.run("mandatesCsv", { filter, page: { limit: CSV_PAGE, offset: 0 }, header: true });
       async function* lines() {
-        yield csvLines([MANDATE_CSV_COLUMNS, ...first.items.map(csvRow)]);
-        if (first.items.length < CSV_PAGE) return;
+        yield first.text;
+        if (first.rows < CSV_PAGE) return;
         for (let offset = CSV_PAGE; offset < CSV_MAX_ROWS; offset += CSV_PAGE) {
-          const page = await reads.run("mandates", { filter, page: { limit: CSV_PAGE, offset } });
-          yield csvLines(page.items.map(csvRow));
-          if (page.items.length < CSV_PAGE) return;
+          const page = await reads.run("mandatesCsv", { filter, page: { limit: CSV_PAGE, offset }, header: false });
+          yield page.text;
+          if (page.rows < CSV_PAGE) return;
         }
       }
       return reply
@@ -133,9 +121,10 @@ export async function mandateRoutes(app: FastifyInstance, { reads }: RouteContex
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { by, limit, ...rest } = request.query;
-      return { groups: await reads.run("mandateGroups", { filter: filterOf({ ...rest, limit: 1, offset: 0 }), by: by.split(",") as MandateGroup[], limit }) };
+      const groups = await reads.json("mandateGroups", { filter: filterOf({ ...rest, limit: 1, offset: 0 }), by: by.split(",") as MandateGroup[], limit });
+      return reply.type(JSON_TYPE).send(`{"groups":${groups}}`);
     },
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
 import { PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
-import type { RouteContext } from "../app.js";
+import { JSON_TYPE, type RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, ref } from "../schemas.js";
 import { facetNames } from "./search.js";
 import { SEARCH_RATE } from "../load-shedding.js";
@@ -67,9 +67,9 @@ export async function resolutionSearchRoutes(app: FastifyInstance, { reads }: Ro
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, facets, limit, offset, ...filter } = request.query;
-      return reads.run("searchResolutions", { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      return reply.type(JSON_TYPE).send(await reads.json("searchResolutions", { query: q, filter, page: { limit, offset }, facets: facetNames(facets) }));
     },
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
 import { FACETS, type FacetName, PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
-import type { RouteContext } from "../app.js";
+import { JSON_TYPE, type RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, paging, ref } from "../schemas.js";
 import { SEARCH_RATE } from "../load-shedding.js";
 
@@ -55,9 +55,9 @@ export async function searchRoutes(app: FastifyInstance, { reads }: RouteContext
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, facets, limit, offset, ...filter } = request.query;
-      return reads.run("search", { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      return reply.type(JSON_TYPE).send(await reads.json("search", { query: q, filter, page: { limit, offset }, facets: facetNames(facets) }));
     },
   );
 }

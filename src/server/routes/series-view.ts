@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, type RouteContext } from "../app.js";
+import { httpError, JSON_TYPE, type RouteContext } from "../app.js";
 import { errors, ref, symbolParams } from "../schemas.js";
 import { HEAVY_RATE } from "../load-shedding.js";
 
@@ -34,11 +34,11 @@ export async function seriesViewRoutes(app: FastifyInstance, { reads }: RouteCon
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const symbol = canonicalSymbol(request.params.symbol);
-      const page = await reads.run("seriesPage", { symbol });
-      if (!page) throw httpError(404, `no series in the registry holds ${symbol}`);
-      return page;
+      const page = await reads.json("seriesPage", { symbol });
+      if (page === null) throw httpError(404, `no series in the registry holds ${symbol}`);
+      return reply.type(JSON_TYPE).send(page);
     },
   );
 }

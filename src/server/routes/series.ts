@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Language } from "../../registry/store.js";
-import type { RouteContext } from "../app.js";
+import { JSON_TYPE, type RouteContext } from "../app.js";
 import { documentFilters, errors, ref } from "../schemas.js";
 
 export async function seriesRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
@@ -22,9 +22,9 @@ export async function seriesRoutes(app: FastifyInstance, { reads }: RouteContext
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, language } = request.query;
-      return { series: await reads.run("series", { q, ...(language ? { language } : {}) }) };
+      return reply.type(JSON_TYPE).send(`{"series":${await reads.json("series", { q, ...(language ? { language } : {}) })}}`);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../app.js";
+import { JSON_TYPE, type RouteContext } from "../app.js";
 
 const counts = (key: string, ...fields: string[]) => ({
   type: "array",
@@ -30,7 +30,7 @@ export async function statisticsRoutes(app: FastifyInstance, { store, reads }: R
         },
       },
     },
-    async () => reads.run("statistics", null),
+    async (_request, reply) => reply.type(JSON_TYPE).send(await reads.json("statistics", null)),
   );
 
   app.get(

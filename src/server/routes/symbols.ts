@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../app.js";
+import { JSON_TYPE, type RouteContext } from "../app.js";
 import { errors } from "../schemas.js";
 
 /** Held symbols near one the registry does not hold (the "not found" page's suggestions). */
@@ -31,6 +31,6 @@ export async function symbolRoutes(app: FastifyInstance, { reads }: RouteContext
         },
       },
     },
-    async (request) => reads.run("nearestSymbols", { near: request.query.near, limit: request.query.limit }),
+    async (request, reply) => reply.type(JSON_TYPE).send(await reads.json("nearestSymbols", { near: request.query.near, limit: request.query.limit })),
   );
 }
