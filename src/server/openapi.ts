@@ -56,7 +56,8 @@ function parameters(schema: unknown, where: "path" | "query"): Json[] {
     return {
       name,
       in: where,
-      required: where === "path" || (s.required ?? []).includes(name),
+      // A parameter with a default is filled in by the server: the client may leave it out.
+      required: where === "path" || ((s.required ?? []).includes(name) && !("default" in property)),
       ...(description ? { description } : {}),
       schema: rewriteRefs(rest),
     };

@@ -66,12 +66,14 @@ export const READ_OPERATIONS = {
   listDocuments: (store: Store, { filter, page }: { filter: DocumentFilter; page: Page }) => store.listDocuments(filter, page),
   mandates: (store: Store, { filter, page }: { filter: MandateFilter; page: Page }) => store.mandates(filter, page),
   mandatesCsv,
-  mandateGroups: (store: Store, { filter, by, limit }: { filter: MandateFilter; by: MandateGroup[]; limit: number }) => store.mandateGroups(filter, by, limit),
+  mandateGroups: async (store: Store, { filter, by, limit }: { filter: MandateFilter; by: MandateGroup[]; limit: number }) => ({
+    groups: await store.mandateGroups(filter, by, limit),
+  }),
   statistics: (store: Store, _: null) => store.statistics(),
   citations: (store: Store, { symbol, query }: { symbol: string; query: CitationQuery }) => store.citations(symbol, query),
   paragraphOccurrences: (store: Store, { symbol, ref, language, limit }: { symbol: string; ref: string; language?: Language; limit: number }) =>
     store.paragraphOccurrences(symbol, ref, { ...(language ? { language } : {}), limit }),
-  series: (store: Store, { q, language }: { q: string; language?: Language }) => store.series(q, language ? { language } : {}),
+  series: async (store: Store, { q, language }: { q: string; language?: Language }) => ({ series: await store.series(q, language ? { language } : {}) }),
   seriesPage,
   diff,
   nearestSymbols: (store: Store, { near, limit }: { near: string; limit: number }) => nearestSymbols(store, near, limit),

@@ -28,6 +28,17 @@ export interface ReadPoolOptions {
   maxQueued?: number;
 }
 
+/** JSON text of a value of type T, written in a read worker. */
+export type JsonText<T> = string & { readonly json: T };
+
+/**
+ * JSON text as a route's reply: fastify sends a string as it is, and the route's type provider
+ * checks the value the text holds against the route's response schema.
+ */
+export function asReply<T>(text: JsonText<T>): T {
+  return text as unknown as T;
+}
+
 /** Every read's time limit: far above any bounded request (tens of ms), far below a client's patience. */
 export const READ_TIME_LIMIT_MS = 5_000;
 const MAX_QUEUED = 64;
@@ -155,8 +166,8 @@ export class ReadPool {
    * worker, so that a large answer (a series view is 1.6 MB) costs this thread neither reading
    * it back nor writing it out.
    */
-  json<K extends ReadName>(name: K, argument: ReadArgument<K>): Promise<string | null> {
-    return this.submit(name, argument, true) as Promise<string | null>;
+  json<K extends ReadName>(name: K, argument: ReadArgument<K>): Promise<JsonText<NonNullable<ReadResult<K>>> | (null extends ReadResult<K> ? null : never)> {
+    return this.submit(name, argument, true) as Promise<JsonText<NonNullable<ReadResult<K>>> | (null extends ReadResult<K> ? null : never)>;
   }
 
   private submit<K extends ReadName>(name: K, argument: ReadArgument<K>, json: boolean): Promise<unknown> {

@@ -1,22 +1,14 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { Finding, FindingKind } from "../../compare/duplicates.js";
-import { httpError, JSON_TYPE, type RouteContext } from "../app.js";
-import { unavailable } from "../read-pool.js";
-import { errors } from "../schemas.js";
+import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
 import { HEAVY_RATE, SEARCH_RATE } from "../load-shedding.js";
+import { unavailable } from "../read-pool.js";
+import { errors, stringEnum, text } from "../schemas.js";
 
-const symbolString = { type: "string", minLength: 1, maxLength: 200 } as const;
+const symbolString = Type.String({ minLength: 1, maxLength: 200 });
 
 /** Comparison of two stored versions, and the registry-wide duplication report (compare/). */
-interface DuplicatesQuery {
-  kind?: FindingKind;
-  actor?: string;
-  from?: number;
-  to?: number;
-  limit?: number;
-  offset?: number;
-  mandates?: number;
-}
 
 const FINDING_KINDS: readonly FindingKind[] = ["duplicate", "renewed-verbatim", "report-every-session", "no-review-or-end"];
 
@@ -47,20 +39,15 @@ function findingText(finding: Finding): FindingText {
 const sessionYear = (session: number) => 1945 + session;
 
 export async function compareRoutes(app: FastifyInstance, { reads, duplication }: RouteContext): Promise<void> {
-  app.get<{ Querystring: { from: string; to: string } }>(
+  typed(app).get(
     "/diff",
     {
       config: { rateLimit: HEAVY_RATE },
       schema: {
         summary: "Aligned paragraphs with word-level changes and mandate changes between two stored resolutions",
         tags: ["compare"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          required: ["from", "to"],
-          properties: { from: symbolString, to: symbolString },
-        },
-        response: { 200: { type: "object", additionalProperties: true }, ...errors(400, 404) },
+        querystring: Type.Object({ from: symbolString, to: symbolString }, { additionalProperties: false }),
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400, 404, 503) },
       },
     },
     async (request) => {
@@ -70,7 +57,7 @@ export async function compareRoutes(app: FastifyInstance, { reads, duplication }
     },
   );
 
-  app.get<{ Querystring: DuplicatesQuery }>(
+  typed(app).get(
     "/duplicates",
     {
       config: { rateLimit: SEARCH_RATE },
@@ -80,24 +67,23 @@ export async function compareRoutes(app: FastifyInstance, { reads, duplication }
           "Computed once per state of the registry, in a worker thread (a write makes the next request start a new scan; meanwhile the previous report is served with stale: true). " +
           "Until the first report of a registry exists, the answer is 503 with Retry-After.",
         tags: ["compare"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            kind: { type: "string", enum: [...FINDING_KINDS] },
-            actor: { type: "string", maxLength: 200, description: "words of the actor's name (case-insensitive)" },
-            from: { type: "integer", minimum: 1945, maximum: 2200, description: "findings with a resolution adopted in or after this year (its session's first year)" },
-            to: { type: "integer", minimum: 1945, maximum: 2200, description: "findings with a resolution adopted in or before this year" },
-            limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
-            offset: { type: "integer", minimum: 0, maximum: 1_000_000, default: 0 },
-            mandates: { type: "integer", minimum: 1, maximum: 100, default: 20, description: "mandates listed per finding (mandateCount counts them all)" },
+        querystring: Type.Object(
+          {
+            kind: Type.Optional(stringEnum(FINDING_KINDS)),
+            actor: Type.Optional(text(200, "words of the actor's name (case-insensitive)")),
+            from: Type.Optional(Type.Integer({ minimum: 1945, maximum: 2200, description: "findings with a resolution adopted in or after this year (its session's first year)" })),
+            to: Type.Optional(Type.Integer({ minimum: 1945, maximum: 2200, description: "findings with a resolution adopted in or before this year" })),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+            mandates: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: "mandates listed per finding (mandateCount counts them all)" }),
           },
-        },
-        response: { 200: { type: "object", additionalProperties: true }, ...errors(400, 503) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400, 503) },
       },
     },
     async (request, reply) => {
-      const { kind, actor, from, to, limit = 100, offset = 0, mandates = 20 } = request.query;
+      const { kind, actor, from, to, limit, offset, mandates } = request.query;
       const found = await duplication.current();
       if ("computing" in found) {
         throw unavailable(`the duplication report is being computed, retry in ${found.retryAfterSeconds} s`, found.retryAfterSeconds);

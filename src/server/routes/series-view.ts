@@ -1,7 +1,9 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, JSON_TYPE, type RouteContext } from "../app.js";
-import { errors, ref, symbolParams } from "../schemas.js";
+import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { asReply } from "../read-pool.js";
+import { errors, nullable, ref, SeriesSchema, symbolParams } from "../schemas.js";
 import { HEAVY_RATE } from "../load-shedding.js";
 
 /**
@@ -10,7 +12,7 @@ import { HEAVY_RATE } from "../load-shedding.js";
  * paragraph and mandate across the members (compare/series.ts).
  */
 export async function seriesViewRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
-  app.get<{ Params: { symbol: string } }>(
+  typed(app).get(
     "/series/:symbol",
     {
       config: { rateLimit: HEAVY_RATE },
@@ -19,18 +21,12 @@ export async function seriesViewRoutes(app: FastifyInstance, { reads }: RouteCon
         tags: ["series"],
         params: symbolParams,
         response: {
-          200: {
-            type: "object",
-            properties: {
-              series: ref("Series"),
-              gaps: {
-                type: "array",
-                items: { type: "object", properties: { symbol: { type: "string" }, session: { type: ["integer", "null"] }, namedBy: { type: "array", items: { type: "string" } } } },
-              },
-              view: { type: "object", additionalProperties: true, description: "paragraph and mandate lives (mandates series --json)" },
-            },
-          },
-          ...errors(400, 404),
+          200: Type.Object({
+            series: ref(SeriesSchema),
+            gaps: Type.Array(Type.Object({ symbol: Type.String(), session: nullable(Type.Integer()), namedBy: Type.Array(Type.String()) })),
+            view: Type.Object({}, { additionalProperties: true, description: "paragraph and mandate lives (mandates series --json)" }),
+          }),
+          ...errors(400, 404, 503),
         },
       },
     },
@@ -38,7 +34,7 @@ export async function seriesViewRoutes(app: FastifyInstance, { reads }: RouteCon
       const symbol = canonicalSymbol(request.params.symbol);
       const page = await reads.json("seriesPage", { symbol });
       if (page === null) throw httpError(404, `no series in the registry holds ${symbol}`);
-      return reply.type(JSON_TYPE).send(page);
+      return reply.type(JSON_TYPE).send(asReply(page));
     },
   );
 }
