@@ -1,3 +1,4 @@
+import { problem } from "../model/problems.js";
 import type { Body, Language, Metadata, Parsed, Problem } from "../model/types.js";
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { adoptionLine, meetingLine, numberTitleLine, reportLine } from "../parse/metadata.js";
@@ -55,24 +56,21 @@ const INLINE_NUMBER = /^(\d{1,3})\.?[\u200e\u200f]?(?:\s|$)/;
 const TYPED_NUMBER = /^\s*\d{1,3}\.?[\u200e\u200f]?\s*$/;
 const LONE_NUMERAL = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
-
 export function decodeAkn(bytes: Uint8Array, options: ReadOptions = {}): Parsed {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const xml = parseXml(decoded.text);
   if (!xml.ok) {
     const where = xml.line ? ` (line ${xml.line}, column ${xml.column})` : "";
-    return { ok: false, problems: [error("malformed-xml", `the XML is malformed${where}: ${xml.message}`)] };
+    return { ok: false, problems: [problem("malformed-xml", `the XML is malformed${where}: ${xml.message}`)] };
   }
   const root = xml.roots.find((n) => tagOf(n) === "akomaNtoso");
   if (!root) {
     const first = xml.roots.find((n) => !isText(n));
-    return { ok: false, problems: [error("not-akn", `the XML is not Akoma Ntoso: its root element is <${first ? tagOf(first) : "none"}>, not <akomaNtoso>`)] };
+    return { ok: false, problems: [problem("not-akn", `the XML is not Akoma Ntoso: its root element is <${first ? tagOf(first) : "none"}>, not <akomaNtoso>`)] };
   }
   const top = elementsOf(root).find((n) => DOCUMENT_ELEMENTS.includes(tagOf(n)));
-  if (!top) return { ok: false, problems: [error("not-akn", "the Akoma Ntoso file holds no document element (statement, documentCollection ...)")] };
+  if (!top) return { ok: false, problems: [problem("not-akn", "the Akoma Ntoso file holds no document element (statement, documentCollection ...)")] };
   return assemble(new AknReader(root, top, options, decoded.problems).draft());
 }
 
@@ -631,7 +629,7 @@ class AknReader {
       this.notes.set(number, { number, body: plainText("") });
       this.notes.get(number)!.body = this.inline(elementsOf(note).length ? childrenOf(note) : [note]);
     } else if (!Number.isInteger(parsed)) {
-      this.problems.push(warning("footnote-marker", `a footnote has the marker "${marker}", not a number`));
+      this.problems.push(problem("footnote-marker", `a footnote has the marker "${marker}", not a number`));
     }
     return number;
   }

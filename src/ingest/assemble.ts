@@ -1,4 +1,5 @@
 import { LineIndex } from "../model/position.js";
+import { problem } from "../model/problems.js";
 import type {
   Annex,
   Citation,
@@ -103,9 +104,6 @@ interface PendingSpan {
   end: number;
   assign: (position: Position) => void;
 }
-
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
 
 export function assemble(draft: Draft): Parsed {
   const rendering = new Rendering();
@@ -272,13 +270,13 @@ export function assemble(draft: Draft): Parsed {
 
   const problems = [...draft.problems];
   if (preamble.length === 0 && operative.length === 0) {
-    return { ok: false, problems: [...problems, error("not-a-resolution", "the document has no preambular or operative paragraph")] };
+    return { ok: false, problems: [...problems, problem("not-a-resolution", "the document has no preambular or operative paragraph")] };
   }
-  if (!draft.meta.symbol) problems.push(warning("no-symbol", "no document symbol was found"));
-  if (operative.length === 0) problems.push(warning("no-operative", "no operative paragraph was found"));
+  if (!draft.meta.symbol) problems.push(problem("no-symbol", "no document symbol was found"));
+  if (operative.length === 0) problems.push(problem("no-operative", "no operative paragraph was found"));
   const known = new Set(draft.footnotes.map((f) => f.number));
   const dangling = [...calls.keys()].filter((n) => !known.has(n));
-  if (dangling.length) problems.push(warning("footnote-missing", `call-outs to footnotes ${dangling.join(", ")} have no footnote text`));
+  if (dangling.length) problems.push(problem("footnote-missing", `call-outs to footnotes ${dangling.join(", ")} have no footnote text`));
 
   const document: Resolution = {
     type: "resolution",

@@ -1,3 +1,4 @@
+import { problem } from "../model/problems.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
   adoptionLine,
@@ -45,9 +46,6 @@ const SPECIAL_TITLE = /^((?:ES|S)-\d{1,2}\/\d{1,3})\.\s+(\S[^\n]{0,2000})$/;
 const TYPED_PREFIX = /^(\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\))\s+/;
 const SYMBOL_LINE = /^(?:[A-Z]{1,4}\/){1,3}[A-Z0-9.\-/]{1,40}(?: \((?:\d{4}|[IVXL]{1,6})\))?$/;
 
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
-
 export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
@@ -60,18 +58,18 @@ export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed
       return {
         ok: false,
         problems: [
-          error(
+          problem(
             "not-a-resolution",
             `this is JSON Lines of ${records} records (resolution metadata?), not the text of a resolution: the registry reads resolutions as ODS text, PDF, Akoma Ntoso XML or EOSG paragraph JSON`,
           ),
         ],
       };
     }
-    return { ok: false, problems: [error("malformed-json", `the JSON is malformed: ${e instanceof Error ? e.message : String(e)}`)] };
+    return { ok: false, problems: [problem("malformed-json", `the JSON is malformed: ${e instanceof Error ? e.message : String(e)}`)] };
   }
   const items = Array.isArray(data) ? data : null;
   if (!items || items.some((x) => !isParagraph(x))) {
-    return { ok: false, problems: [error("not-eosg", "the JSON is not an EOSG paragraph list: expected an array of {text, type, ...} objects")] };
+    return { ok: false, problems: [problem("not-eosg", "the JSON is not an EOSG paragraph list: expected an array of {text, type, ...} objects")] };
   }
   return assemble(new EosgReader(items as EosgParagraph[], options, decoded.problems).draft());
 }
@@ -352,7 +350,7 @@ class EosgReader {
     }
     this.meta.adoptionDate ??= this.conclusions.date;
     if (this.statement && !this.blocks.length) {
-      this.problems.push(warning("statement-without-paragraphs", "the presidential statement has no paragraphs"));
+      this.problems.push(problem("statement-without-paragraphs", "the presidential statement has no paragraphs"));
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { Language, Parsed, Problem, SourceFormat } from "../model/types.js";
+import { type ProblemCode, problem } from "../model/problems.js";
+import type { Language, Parsed, SourceFormat } from "../model/types.js";
 import { parseResolutionText } from "../parse/resolution.js";
 import { decodeText, detectFormat } from "./decode.js";
 import { DECODERS } from "./decoders.js";
@@ -59,7 +60,7 @@ export function readText(bytes: Uint8Array, options: ReadOptions): Parsed {
     const symbol = symbolFromFileName(options.name);
     if (symbol) {
       parsed.document.meta.symbol = symbol;
-      parsed.document.problems.push({ code: "symbol-from-name", severity: "warning", message: `the text names no symbol; ${symbol} is taken from the file name` });
+      parsed.document.problems.push(problem("symbol-from-name", `the text names no symbol; ${symbol} is taken from the file name`));
     }
   }
   return parsed;
@@ -78,7 +79,6 @@ export function symbolFromFileName(name: string | undefined): string | null {
   return null;
 }
 
-function fail(code: string, message: string): Parsed {
-  const problem: Problem = { code, severity: "error", message };
-  return { ok: false, problems: [problem] };
+function fail(code: ProblemCode, message: string): Parsed {
+  return { ok: false, problems: [problem(code, message)] };
 }

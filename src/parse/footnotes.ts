@@ -1,4 +1,5 @@
 import type { LineIndex } from "../model/position.js";
+import { problem } from "../model/problems.js";
 import type { Footnote, FootnoteRef, OperativeParagraph, PreambularParagraph, Problem } from "../model/types.js";
 import { type Block, blockOffset, type Line } from "./blocks.js";
 import { type Callout, locateCallouts, removeCallouts } from "./callouts.js";
@@ -20,8 +21,6 @@ function trimInvisible(text: string): string {
   while (end > start && isInvisible(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
-
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
 
 /**
  * After the closing lines: annexes (ODS exports put them there) and the footnotes, a run of
@@ -142,6 +141,6 @@ export function recordCallers(
     if (f.calledFrom.length === 0) uncalled.push(f.number);
   }
   if (uncalled.length) {
-    problems.push(warning("footnote-uncalled", `footnote${uncalled.length > 1 ? "s" : ""} ${uncalled.join(", ")} ha${uncalled.length > 1 ? "ve" : "s"} no call-out in the text`));
+    problems.push(problem("footnote-uncalled", `footnote${uncalled.length > 1 ? "s" : ""} ${uncalled.join(", ")} ha${uncalled.length > 1 ? "ve" : "s"} no call-out in the text`));
   }
 }

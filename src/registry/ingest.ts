@@ -4,6 +4,7 @@ import { extname, join } from "node:path";
 import { symbolFromFileName as eosgSymbolFromFileName } from "../ingest/eosg.js";
 import { isOfficialMetadata, type LineProblem } from "../ingest/official-metadata.js";
 import { languageFromName, symbolFromFileName } from "../ingest/read.js";
+import { describeProblem } from "../model/problems.js";
 import { type StagedOfficial, stageOfficial, writeOfficial } from "./official-ingest.js";
 import type { HeldVersion } from "./prepare.js";
 import type { PreparedDocument } from "./rows.js";
@@ -119,7 +120,7 @@ async function stage(store: Store, preparer: Preparer, file: string): Promise<St
     const known = await store.findSource(hash);
     if (known) return { file, status: "unchanged", symbol: known.symbol, language: known.language, version: known.version };
     const outcome = await preparer.prepare(bytes, file, await heldVersion(store, file));
-    if (!outcome.ok) return failed(...outcome.reasons);
+    if (!outcome.ok) return failed(...outcome.problems.map(describeProblem));
     return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name: file, byteLength: bytes.length } };
   } catch (e) {
     return failed(`cannot read: ${message(e)}`);

@@ -41,9 +41,9 @@ export async function withStore<T>(location: string, work: (store: Store) => Pro
 }
 
 /**
- * A command's run on the registry: the registry opened and closed around `work`, and any
- * failure (no database there, bad input) turned into one line on stderr and an exit code:
- * 2 for bad input, 1 otherwise.
+ * A command's run on the registry: the registry opened and closed around `work`, whose exit code
+ * it returns (bad input is a value `work` answers with 2), and a failure of the registry (no
+ * database there) turned into one line on stderr and exit code 1.
  */
 export async function commandOnStore(
   command: string,
@@ -54,10 +54,9 @@ export async function commandOnStore(
   try {
     return await withStore(location, work, upgradeNotice(stderr));
   } catch (e) {
-    const bad = e instanceof Error && e.name === "RegistryInputError";
     const where = isPostgresUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@") : location;
-    stderr(`mandates ${command}: ${bad ? "" : `registry ${where}: `}${e instanceof Error ? e.message : String(e)}\n`);
-    return bad ? 2 : 1;
+    stderr(`mandates ${command}: registry ${where}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
   }
 }
 

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
+import { problem } from "../model/problems.js";
 import { type HeldVersion, type PrepareOutcome, prepareSource } from "./prepare.js";
 import type { PrepareTask } from "./prepare-worker.js";
 import { startWorker } from "./start-worker.js";
@@ -81,7 +82,7 @@ export class WorkerPreparer implements Preparer {
       if (p.worker !== worker) continue;
       this.pending.delete(id);
       if (this.broken) prepareSource(p.task.bytes, p.task.name, p.task.held).then(p.resolve);
-      else p.resolve({ ok: false, reasons: [`internal-error: ${reason}`] });
+      else p.resolve({ ok: false, problems: [problem("internal-error", reason)] });
     }
     this.load.delete(worker);
     if (this.closed) return;

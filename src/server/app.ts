@@ -1,8 +1,9 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { describeProblems } from "../model/problems.js";
+import type { Problem } from "../model/types.js";
 import { DuplicationCache, scanInWorker } from "../registry/duplication-cache.js";
-import { RegistryInputError } from "../registry/store.js";
 import type { Store } from "../registry/store.js";
 import { registerPressureRelief, registerRateLimits } from "./load-shedding.js";
 import { collectRoutes, openApiDocument } from "./openapi.js";
@@ -76,6 +77,11 @@ export function httpError(statusCode: number, message: string): FastifyError {
   return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}`, name: STATUS_NAMES[statusCode] ?? "Error" }) as FastifyError;
 }
 
+/** Input the registry refused (a search it cannot run): 400, the message naming each problem. */
+export function badInput(problems: readonly Problem[]): FastifyError {
+  return httpError(400, describeProblems(problems));
+}
+
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -98,7 +104,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let status = error.statusCode ?? 500;
-    if (error.validation || error instanceof RegistryInputError) status = 400;
+    if (error.validation) status = 400;
     // Logged without the server's paths; the answer names neither them nor the stack.
     if (status >= 500 && status !== 503) request.log.error({ err: loggableError(error) }, "request failed");
     const retryAfter = (error as { retryAfter?: unknown }).retryAfter;

@@ -2,7 +2,8 @@ import { compareResolutions } from "../compare/compare.js";
 import { csvLines } from "../export/opendata.js";
 import { comparisonJson, seriesJson } from "../compare/format/json.js";
 import { seriesView } from "../compare/series.js";
-import type { Resolution } from "../model/types.js";
+import { describeProblems } from "../model/problems.js";
+import type { Problem, Resolution } from "../model/types.js";
 import type { MandateGroup } from "../registry/mandate-groups.js";
 import { nearestSymbols } from "../registry/nearest-symbols.js";
 import { searchResolutions } from "../registry/resolution-search.js";
@@ -60,9 +61,21 @@ async function diff(store: Store, { from, to }: { from: string; to: string }) {
   return { comparison: comparisonJson(compareResolutions(a.document, b.document)) };
 }
 
+/** Problems that refuse a read (a search the registry cannot run), as the 400 whose message names each. */
+function refused(problems: readonly Problem[]): Error {
+  return Object.assign(new Error(describeProblems(problems)), { statusCode: 400, code: "REGISTRY_400" });
+}
+
+/** The result of a read that may be refused with problems; the problems thrown as a 400 (they cross a thread as an error). */
+async function orRefused<T>(outcome: Promise<{ ok: true; result: T } | { ok: false; problems: Problem[] }>): Promise<T> {
+  const settled = await outcome;
+  if (!settled.ok) throw refused(settled.problems);
+  return settled.result;
+}
+
 export const READ_OPERATIONS = {
-  search: (store: Store, request: SearchRequest) => store.search(request),
-  searchResolutions: (store: Store, request: Parameters<typeof searchResolutions>[1]) => searchResolutions(store, request),
+  search: (store: Store, request: SearchRequest) => orRefused(store.search(request)),
+  searchResolutions: (store: Store, request: Parameters<typeof searchResolutions>[1]) => orRefused(searchResolutions(store, request)),
   listDocuments: (store: Store, { filter, page }: { filter: DocumentFilter; page: Page }) => store.listDocuments(filter, page),
   mandates: (store: Store, { filter, page }: { filter: MandateFilter; page: Page }) => store.mandates(filter, page),
   mandatesCsv,

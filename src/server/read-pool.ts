@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { FastifyError } from "fastify";
 import { startWorker } from "../registry/start-worker.js";
-import { RegistryInputError, type Store } from "../registry/store.js";
+import type { Store } from "../registry/store.js";
 import { type ReadArgument, type ReadName, type ReadResult, runRead } from "./read-operations.js";
 import type { ReadAnswer, ReadTask } from "./read-worker.js";
 
@@ -68,7 +68,6 @@ type WorkerMessage = ReadAnswer | { ready: true } | { ready: false; message: str
 
 /** The error a worker reported, as this thread's handlers know it. */
 function revive(error: Extract<ReadAnswer, { ok: false }>["error"], limitMs: number): Error {
-  if (error.name === "RegistryInputError") return new RegistryInputError(error.message);
   // PostgreSQL's statement_timeout stopped the query.
   if (error.code === "57014") return unavailable(`the registry stopped a query that ran past the ${limitMs / 1000} s limit; narrow the request (fewer words or prefixes, a filter)`, 1);
   return Object.assign(new Error(error.message), error);
