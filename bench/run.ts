@@ -2,7 +2,7 @@
  * `npm run bench [-- PART...]`: prints throughput and latency figures beside their targets.
  * Parts: parse, compare, registry (the slowest: it loads the corpus and builds a 50,000-document
  * registry), web (the pages in Chromium on the corpus registry the registry part leaves, or one
- * loaded for it). Figures are printed, not asserted; they are wall-clock times, so the machine's
+ * loaded for it), load (/api/health and the document route while 8 clients attack the server). Figures are printed, not asserted; they are wall-clock times, so the machine's
  * load shows beside them where it matters.
  */
 import { existsSync } from "node:fs";
@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { printParseBench, runParseBench } from "./parse.js";
 import { runCompareBench } from "./compare.js";
 import { runRegistryBench } from "./registry.js";
+import { runLoadBench } from "./load.js";
 import { runWebBench } from "./web.js";
 
 const corpus = resolve(process.env.CORPUS ?? join(process.cwd(), "..", "shared", "corpus"));
@@ -17,7 +18,7 @@ if (!existsSync(corpus)) {
   console.error(`no corpus at ${corpus}: put ../shared beside the checkout or set CORPUS`);
   process.exit(2);
 }
-const parts = ["parse", "compare", "registry", "web"];
+const parts = ["parse", "compare", "registry", "web", "load"];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !parts.includes(w));
 if (unknown.length) {
@@ -30,3 +31,4 @@ if (runs("parse")) printParseBench(runParseBench(corpus));
 if (runs("compare")) await runCompareBench();
 if (runs("registry")) await runRegistryBench({ corpus });
 if (runs("web")) await runWebBench({ corpus });
+if (runs("load")) await runLoadBench({ corpus });
