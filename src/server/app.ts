@@ -1,8 +1,6 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { describeProblems } from "../model/problems.js";
-import type { Problem } from "../model/types.js";
 import { DuplicationCache, scanInWorker } from "../registry/duplication-cache.js";
 import type { Store } from "../registry/store.js";
 import { registerPressureRelief, registerRateLimits } from "./load-shedding.js";
@@ -20,7 +18,7 @@ import { resolutionSearchRoutes } from "./routes/resolution-search.js";
 import { seriesViewRoutes } from "./routes/series-view.js";
 import { symbolRoutes } from "./routes/symbols.js";
 import { SHARED_SCHEMAS } from "./schemas.js";
-import { answerOtherMethods, BODY_LIMIT, clientErrorHandler, errorBody, frameworkErrors, guardUrlLength, guardValues, methodsByPath, STATUS_NAMES } from "./guards.js";
+import { answerOtherMethods, BODY_LIMIT, clientErrorHandler, errorBody, frameworkErrors, guardUrlLength, guardValues, methodsByPath } from "./guards.js";
 import { HEADERS_TIMEOUT, loggableError, registerSecurityHeaders, SERVER_TIMEOUTS } from "./security.js";
 import { registerWebPages, WEB_ROOT, wantsPage } from "./web.js";
 
@@ -48,8 +46,9 @@ export interface AppOptions {
   /** The read pool's size and limits (src/server/read-pool.ts). */
   reads?: ReadPoolOptions;
   /**
-   * Rate limits per address and 503s while the event loop lags (src/server/load-shedding.ts);
-   * on by default. Off for tests that load the server on purpose from one address.
+   * Rate limits per address and 503s while the event loop lags (src/server/load-shedding.ts), as
+   * `mandates serve` runs; off by default (tests, embedding: a test machine's loaded moment is
+   * not the server's overload).
    */
   loadShedding?: boolean;
 }
@@ -73,14 +72,7 @@ export interface RouteContext {
   duplication: DuplicationCache;
 }
 
-export function httpError(statusCode: number, message: string): FastifyError {
-  return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}`, name: STATUS_NAMES[statusCode] ?? "Error" }) as FastifyError;
-}
-
-/** Input the registry refused (a search it cannot run): 400, the message naming each problem. */
-export function badInput(problems: readonly Problem[]): FastifyError {
-  return httpError(400, describeProblems(problems));
-}
+export { badInput, httpError } from "./guards.js";
 
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -96,7 +88,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.server.headersTimeout = HEADERS_TIMEOUT;
   const served = methodsByPath(app);
   await registerSecurityHeaders(app);
-  const shedding = options.loadShedding ?? true;
+  const shedding = options.loadShedding ?? false;
   if (shedding) await registerPressureRelief(app);
   guardUrlLength(app);
   for (const schema of SHARED_SCHEMAS) app.addSchema(structuredClone(schema) as object);

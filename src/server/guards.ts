@@ -1,5 +1,7 @@
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { describeProblems } from "../model/problems.js";
+import type { Problem } from "../model/types.js";
 
 /**
  * Checks every request meets before any handler reads it, so that what the schemas cannot say
@@ -34,6 +36,16 @@ export const STATUS_NAMES: Record<number, string> = {
 
 export function errorBody(statusCode: number, message: string): ErrorBody {
   return { statusCode, error: STATUS_NAMES[statusCode] ?? "Error", message };
+}
+
+/** An error a route throws to answer with this status and message (shown to the client, whatever the status). */
+export function httpError(statusCode: number, message: string): FastifyError {
+  return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}`, name: STATUS_NAMES[statusCode] ?? "Error" }) as FastifyError;
+}
+
+/** Input the registry refused (a search it cannot run): 400, the message naming each problem. */
+export function badInput(problems: readonly Problem[]): FastifyError {
+  return httpError(400, describeProblems(problems));
 }
 
 /**
@@ -79,15 +91,11 @@ function problemIn(where: string, value: unknown, name = ""): string | null {
   return null;
 }
 
-function badRequest(message: string): FastifyError {
-  return Object.assign(new Error(message), { statusCode: 400, code: "REGISTRY_400" }) as FastifyError;
-}
-
 /** The checks of values, on the routes of `api` (after the schemas coerced them, so numbers are numbers). */
 export function guardValues(api: FastifyInstance): void {
   api.addHook("preHandler", async (request: FastifyRequest) => {
     const problem = problemIn("query", request.query) ?? problemIn("path", request.params) ?? problemIn("body", request.body);
-    if (problem) throw badRequest(problem);
+    if (problem) throw httpError(400, problem);
   });
 }
 

@@ -2,7 +2,6 @@ import { compareResolutions } from "../compare/compare.js";
 import { csvLines } from "../export/opendata.js";
 import { comparisonJson, seriesJson } from "../compare/format/json.js";
 import { seriesView } from "../compare/series.js";
-import { describeProblems } from "../model/problems.js";
 import type { Problem, Resolution } from "../model/types.js";
 import type { MandateGroup } from "../registry/mandate-groups.js";
 import { nearestSymbols } from "../registry/nearest-symbols.js";
@@ -10,6 +9,7 @@ import { searchResolutions } from "../registry/resolution-search.js";
 import { seriesGaps } from "../registry/series-gaps.js";
 import type { CitationQuery, DocumentFilter, Language, MandateFilter, MandateRecord, Page, SearchRequest, Store } from "../registry/store.js";
 import { canonicalSymbol } from "../registry/symbols.js";
+import { badInput } from "./guards.js";
 
 /**
  * The reads whose cost grows with the registry or with the request (full-text search, facets,
@@ -61,15 +61,10 @@ async function diff(store: Store, { from, to }: { from: string; to: string }) {
   return { comparison: comparisonJson(compareResolutions(a.document, b.document)) };
 }
 
-/** Problems that refuse a read (a search the registry cannot run), as the 400 whose message names each. */
-function refused(problems: readonly Problem[]): Error {
-  return Object.assign(new Error(describeProblems(problems)), { statusCode: 400, code: "REGISTRY_400" });
-}
-
 /** The result of a read that may be refused with problems; the problems thrown as a 400 (they cross a thread as an error). */
 async function orRefused<T>(outcome: Promise<{ ok: true; result: T } | { ok: false; problems: Problem[] }>): Promise<T> {
   const settled = await outcome;
-  if (!settled.ok) throw refused(settled.problems);
+  if (!settled.ok) throw badInput(settled.problems);
   return settled.result;
 }
 

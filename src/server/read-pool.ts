@@ -13,7 +13,8 @@ import type { ReadAnswer, ReadTask } from "./read-worker.js";
  * other request whatever a search costs. SQLite's driver is synchronous: a long query run here
  * would stop every request for its whole length, and nothing can interrupt it; in a worker it
  * stops only that worker, and the pool answers 503 at the time limit and replaces the worker.
- * On PostgreSQL the workers' connections also carry a statement_timeout of the same limit.
+ * On PostgreSQL the workers' connections carry a statement_timeout of the same limit, so the
+ * database stops the query and each worker runs several reads side by side.
  *
  * Without a location another thread can open (an in-memory registry, or none given), the reads
  * run in this thread, with the same answers.
@@ -26,6 +27,12 @@ export interface ReadPoolOptions {
   timeLimitMs?: number;
   /** Reads waiting for a worker beyond this many are answered 503 at once. */
   maxQueued?: number;
+  /**
+   * Reads each worker runs at once. Default 1 on SQLite (its driver is synchronous: a second
+   * read would only wait inside the worker); 8 on PostgreSQL, whose server runs a worker's
+   * queries side by side, as it did the server's own before.
+   */
+  perWorker?: number;
 }
 
 /** JSON text of a value of type T, written in a read worker. */
@@ -56,12 +63,19 @@ interface Job {
   reject: (error: Error) => void;
   /** Runs out the job's wait in the queue, then its run in a worker. */
   timer: NodeJS.Timeout | null;
+  /**
+   * Answered 503 at its time limit while its worker, which could not be stopped without stopping
+   * its other reads, still runs it: it holds its place in the worker until the worker's late
+   * answer (dropped) comes, so that reads given up on never pile up behind the limit.
+   */
+  expired?: boolean;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job: Job | null;
+  /** The jobs the worker is running, by task id. */
+  jobs: Map<number, Job>;
 }
 
 type WorkerMessage = ReadAnswer | { ready: true } | { ready: false; message: string };
@@ -83,6 +97,9 @@ export class ReadPool {
   readonly timeLimitMs: number;
   private readonly size: number;
   private readonly maxQueued: number;
+  private readonly perWorker: number;
+  /** Whether the database stops a worker's query at the time limit itself (PostgreSQL's statement_timeout). */
+  private readonly interruptible: boolean;
 
   constructor(
     private readonly store: Store,
@@ -92,6 +109,8 @@ export class ReadPool {
     this.timeLimitMs = options.timeLimitMs ?? READ_TIME_LIMIT_MS;
     this.size = options.size ?? 2;
     this.maxQueued = options.maxQueued ?? MAX_QUEUED;
+    this.interruptible = store.dialect === "postgres";
+    this.perWorker = Math.max(1, options.perWorker ?? (this.interruptible ? 8 : 1));
     if (location) for (let i = 0; i < this.size; i++) this.spawn();
   }
 
@@ -103,17 +122,21 @@ export class ReadPool {
   private spawn(): void {
     const worker = startWorker(WORKER_URL, { location: this.location, options: { statementTimeoutMs: this.timeLimitMs, migrate: false } });
     worker.unref();
-    const slot: Slot = { worker, ready: false, job: null };
+    const slot: Slot = { worker, ready: false, jobs: new Map() };
     worker.on("message", (message: WorkerMessage) => {
       if ("ready" in message) {
         if (message.ready) this.becameReady(slot);
         else this.lost(slot, message.message);
         return;
       }
-      const job = slot.job;
-      if (!job || job.task.id !== message.id) return;
-      slot.job = null;
+      const job = slot.jobs.get(message.id);
+      if (!job) return;
+      slot.jobs.delete(message.id);
       if (job.timer) clearTimeout(job.timer);
+      if (job.expired) {
+        this.dispatch();
+        return;
+      }
       if (message.ok) job.resolve(message.value);
       else job.reject(revive(message.error, this.timeLimitMs));
       this.dispatch();
@@ -136,10 +159,11 @@ export class ReadPool {
     if (at < 0) return;
     this.slots.splice(at, 1);
     void slot.worker.terminate();
-    if (slot.job) {
-      if (slot.job.timer) clearTimeout(slot.job.timer);
-      slot.job.reject(new Error(`the read worker stopped: ${reason}`));
+    for (const job of slot.jobs.values()) {
+      if (job.timer) clearTimeout(job.timer);
+      if (!job.expired) job.reject(new Error(`the read worker stopped: ${reason}`));
     }
+    slot.jobs.clear();
     if (this.closed) return;
     if (!slot.ready && !this.slots.some((s) => s.ready)) {
       // No worker could start (or open the registry): read in this thread rather than fail every request.
@@ -184,17 +208,18 @@ export class ReadPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job || !slot.ready) continue;
-      const job = this.queue.shift();
-      if (!job) return;
-      if (job.timer) clearTimeout(job.timer);
-      job.timer = setTimeout(() => this.expire(job), this.timeLimitMs);
-      slot.job = job;
-      slot.worker.postMessage(job.task);
+      while (slot.ready && slot.jobs.size < this.perWorker) {
+        const job = this.queue.shift();
+        if (!job) return;
+        if (job.timer) clearTimeout(job.timer);
+        job.timer = setTimeout(() => this.expire(job), this.timeLimitMs);
+        slot.jobs.set(job.task.id, job);
+        slot.worker.postMessage(job.task);
+      }
     }
   }
 
-  /** The time limit passed: a queued job is dropped; a running one's worker is stopped and replaced. */
+  /** The time limit passed: a queued job is dropped; a running one answered 503 and stopped. */
   private expire(job: Job): void {
     const queued = this.queue.indexOf(job);
     const limit = `${this.timeLimitMs / 1000} s`;
@@ -203,10 +228,32 @@ export class ReadPool {
       job.reject(unavailable(`the server is busy: the request waited ${limit} (its time limit) for the registry; retry in a few seconds`, 2));
       return;
     }
-    const slot = this.slots.find((s) => s.job === job);
+    const slot = this.slots.find((s) => s.jobs.get(job.task.id) === job);
     if (!slot) return;
-    slot.job = null;
+    if (job.expired) {
+      // Another whole limit without the late answer: the worker is stuck, not the query.
+      this.replace(slot);
+      return;
+    }
     job.reject(unavailable(`the request ran past its time limit of ${limit} and was stopped; narrow it (fewer words or prefixes, a filter)`, 1));
+    // PostgreSQL's statement_timeout stops the query in the database: the worker and its other
+    // reads run on, and the late answer is dropped. A synchronous SQLite query can only be
+    // stopped with its worker.
+    if (this.interruptible) {
+      job.expired = true;
+      job.timer = setTimeout(() => this.expire(job), this.timeLimitMs);
+      return;
+    }
+    this.replace(slot);
+  }
+
+  /** Stops a worker and starts another; its reads not yet answered, innocent of the delay, go back to the front of the queue. */
+  private replace(slot: Slot): void {
+    for (const job of slot.jobs.values()) {
+      if (!job.expired) this.queue.unshift(job);
+      else if (job.timer) clearTimeout(job.timer);
+    }
+    slot.jobs.clear();
     this.slots.splice(this.slots.indexOf(slot), 1);
     void slot.worker.terminate();
     if (!this.closed) {

@@ -6,8 +6,9 @@ import { type ReadName, runRead } from "./read-operations.js";
 
 /**
  * A worker thread of the read pool (src/server/read-pool.ts): opens its own connection to the
- * registry and runs the reads it is sent, one at a time, answering each with its value or its
- * error (name, message, and the HTTP status the error carries, if any).
+ * registry and runs the reads it is sent (as many at once as the pool sends: one on SQLite),
+ * answering each with its value or its error (name, message, and the HTTP status the error
+ * carries, if any).
  */
 
 export interface ReadTask {

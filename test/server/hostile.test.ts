@@ -190,7 +190,7 @@ for (const factory of storeFactories()) {
     });
 
     test("rate limits per address: the costly routes refuse with 429 and Retry-After beyond their share", async () => {
-      const limited = await buildApp(db.store, { webRoot: null, location: db.location });
+      const limited = await buildApp(db.store, { webRoot: null, location: db.location, loadShedding: true });
       try {
         const limitedBase = await listen(limited);
         // The pressure check counts the start-up's busy loop as lag for a moment.
