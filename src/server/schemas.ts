@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
-import type { Body, Language, SourceFormat } from "../model/types.js";
+import type { Body, Language, MemberVote, SourceFormat, Voting, VotingOutcome } from "../model/types.js";
 import {
   type DocumentSummary,
   FACETS,
@@ -83,35 +83,24 @@ export const VersionSchema = Type.Object(
   { $id: "Version" },
 );
 
-const VotingSchema = Type.Unsafe<{
-  outcome: "adoptedWithoutVote" | "adoptedRecordedVote";
-  inFavour: number | null;
-  against: number | null;
-  abstaining: number | null;
-  members?: { state: string; vote: "yes" | "no" | "abstain" }[];
-} | null>({
-  $id: "Voting",
-  type: ["object", "null"],
-  description: "how the resolution was adopted, from the UN's AKN metadata or its rows of official metadata; null when no source says",
-  required: ["outcome", "inFavour", "against", "abstaining"],
-  properties: {
-    outcome: { type: "string", enum: ["adoptedWithoutVote", "adoptedRecordedVote"] },
-    inFavour: { type: ["integer", "null"] },
-    against: { type: ["integer", "null"] },
-    abstaining: { type: ["integer", "null"] },
-    members: {
-      type: "array",
-      description: "each Member State's vote where the record lists them (names upper case, as the UN prints them)",
-      items: {
-        type: "object",
-        required: ["state", "vote"],
-        properties: { state: { type: "string" }, vote: { type: "string", enum: ["yes", "no", "abstain"] } },
-      },
+const VotingSchema = nullable(
+  Type.Object(
+    {
+      outcome: stringEnum<VotingOutcome>(["adoptedWithoutVote", "adoptedRecordedVote"]),
+      inFavour: nullable(Type.Integer()),
+      against: nullable(Type.Integer()),
+      abstaining: nullable(Type.Integer()),
+      members: Type.Optional(
+        Type.Array(Type.Object({ state: Type.String(), vote: stringEnum<MemberVote>(["yes", "no", "abstain"]) }), {
+          description: "each Member State's vote where the record lists them (names upper case, as the UN prints them)",
+        }),
+      ),
     },
-  },
-});
+    { $id: "Voting", description: "how the resolution was adopted, from the UN's AKN metadata or its rows of official metadata; null when no source says" },
+  ),
+);
 
-const DocumentSchema = Type.Object(
+export const DocumentSchema = Type.Object(
   {
     symbol: Type.Optional(nullable(Type.String())),
     title: Type.Optional(nullable(Type.String())),
@@ -207,6 +196,7 @@ const hitsAreTheStores: Same<Static<typeof SearchHitSchema>, SearchHit> = true;
 const facetsAreTheStores: Same<Static<typeof FacetCountSchema>, FacetCount> = true;
 const mandatesAreTheStores: Same<Static<typeof MandateSchema>, MandateRecord> = true;
 const seriesAreTheStores: Same<Static<typeof SeriesSchema>, SeriesRecord> = true;
+const votingIsTheModels: Same<Static<typeof VotingSchema>, Voting | null> = true;
 
 export const SHARED_SCHEMAS = [
   ErrorSchema,

@@ -5,7 +5,7 @@ import type { Resolution } from "../../model/types.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
 import { asReply } from "../read-pool.js";
-import { DocumentSummarySchema, documentFilters, errors, ParagraphPlaceSchema, paging, ref, stringEnum, symbolParam, symbolParams, text } from "../schemas.js";
+import { DocumentSchema, DocumentSummarySchema, documentFilters, errors, ParagraphPlaceSchema, paging, ref, stringEnum, symbolParam, symbolParams, text, VersionSchema } from "../schemas.js";
 
 /** The AKN exporter, loaded on first use; a build without it answers 501. */
 async function loadAknExporter(): Promise<((doc: Resolution) => string) | null> {
@@ -65,13 +65,10 @@ export async function documentRoutes(app: FastifyInstance, { store, reads }: Rou
             description: "the document",
             content: {
               "application/json": {
-                schema: {
-                  type: "object",
-                  properties: { summary: { $ref: "DocumentSummary#" }, versions: { type: "array", items: { $ref: "Version#" } }, document: { $ref: "Document#" } },
-                },
+                schema: Type.Object({ summary: ref(DocumentSummarySchema), versions: Type.Array(ref(VersionSchema)), document: ref(DocumentSchema) }),
               },
-              "application/akn+xml": { schema: { type: "string" } },
-              "text/plain": { schema: { type: "string" } },
+              "application/akn+xml": { schema: Type.String() },
+              "text/plain": { schema: Type.String() },
             },
           },
           ...errors(400, 404, 501),

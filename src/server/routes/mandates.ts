@@ -8,6 +8,9 @@ import { asReply } from "../read-pool.js";
 import { documentFilters, errors, MandateSchema, paging, ref, sessionSchema, stringEnum, text } from "../schemas.js";
 import { HEAVY_RATE } from "../load-shedding.js";
 
+/** The CSV answer: text to a client (and in OpenAPI), a stream of its pages to the handler that writes it. */
+const csvStream = Type.Unsafe<Readable>({ type: "string", description: "RFC 4180 text, sent page by page" });
+
 /** The filters of the mandate table, shared by its rows, its CSV and its counts. */
 const filterProperties = {
   actor: Type.Optional(text(200, "as written or canonical; abbreviations such as UNIDO are resolved")),
@@ -65,7 +68,7 @@ export async function mandateRoutes(app: FastifyInstance, { reads }: RouteContex
         summary: "Every mandate the filters select, in the table's order, as CSV (RFC 4180, a header line)",
         tags: ["mandates"],
         querystring: Type.Object(filterProperties, { additionalProperties: false }),
-        response: { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(400) },
+        response: { 200: { description: "CSV", content: { "text/csv": { schema: csvStream } } }, ...errors(400) },
       },
     },
     async (request, reply) => {
