@@ -21,6 +21,7 @@ import { normalisePhrase, opensWithClosedClassWord, type PhraseKind } from "../p
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { symbolFromLink } from "./links.js";
 import type { RichText } from "./rich-text.js";
+import { trimEndWhere } from "../model/text.js";
 
 /**
  * Structured decoders (AKN XML, EOSG JSON) read a document's parts straight from its markup
@@ -114,8 +115,12 @@ export function assemble(draft: Draft): Parsed {
   const citations: Citation[] = [];
   const language = draft.meta.language;
 
+  // symbols already cited in each list (the document's list is added to from every heading,
+  // annex block and header line: rebuilt at each, the set grew with the square of them)
+  const seenIn = new Map<Citation[], Set<string>>();
   const cite = (rich: RichText, lineStart: number, where: string, into: Citation[]) => {
-    const seen = new Set(into.map((c) => `${c.symbol}\u0000${c.in}`));
+    let seen = seenIn.get(into);
+    if (!seen) seenIn.set(into, (seen = new Set(into.map((c) => `${c.symbol}\u0000${c.in}`))));
     for (const link of rich.links) {
       const shown = rich.text.slice(link.start, link.end);
       const found = symbolFromLink(link.target, shown, rich.text.slice(link.end, link.end + 4));
@@ -141,11 +146,15 @@ export function assemble(draft: Draft): Parsed {
   const operative: OperativeParagraph[] = [];
   const headings: Heading[] = [];
   const calls = new Map<number, string[]>();
+  const called = new Set<string>();
   const call = (refs: { number: number }[], where: string) => {
     for (const r of refs) {
-      const list = calls.get(r.number) ?? [];
-      if (!list.includes(where)) list.push(where);
-      calls.set(r.number, list);
+      const key = `${r.number}\u0000${where}`;
+      if (called.has(key)) continue;
+      called.add(key);
+      const list = calls.get(r.number);
+      if (list) list.push(where);
+      else calls.set(r.number, [where]);
     }
   };
 
@@ -301,7 +310,7 @@ export function assemble(draft: Draft): Parsed {
  * reading of the text. Outside English the lexicon does not apply: the phrase is the span itself.
  */
 function phraseOf(given: string | null, text: string, kind: PhraseKind, language: Language): { written: string; normal: string } {
-  const written = given?.replace(/\s+/g, " ").trim().replace(/[,;:]+$/, "");
+  const written = given === null ? undefined : trimEndWhere(given.replace(/\s+/g, " ").trim(), /[,;:]/);
   // a phrase the source marks is taken as it is, unless it opens with an article or the like
   const normal = written ? normalisePhrase(written, kind) : "";
   if (written && opensWithClosedClassWord(normal)) return { written: "", normal: "" };
@@ -341,8 +350,9 @@ function foldSubparagraphs(lead: RichText, subs: DraftSubparagraph[]): { text: R
     if (sub.body.text) text += " ";
     const bodyStart = text.length;
     text += sub.body.text;
-    notes.push(...sub.body.notes.map((n) => ({ number: n.number, offset: bodyStart + n.offset })));
-    links.push(...sub.body.links.map((l) => ({ target: l.target, start: bodyStart + l.start, end: bodyStart + l.end })));
+    // one by one: spread into one call, a hundred thousand overflow the stack
+    for (const n of sub.body.notes) notes.push({ number: n.number, offset: bodyStart + n.offset });
+    for (const l of sub.body.links) links.push({ target: l.target, start: bodyStart + l.start, end: bodyStart + l.end });
     const children = sub.children.map(fold);
     return {
       label: sub.label,

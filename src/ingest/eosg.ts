@@ -13,7 +13,7 @@ import {
 import { assemble, emptyMetadata, type Draft, type DraftAnnex, type DraftBlock, type DraftSubparagraph } from "./assemble.js";
 import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
-import { RichTextBuilder, joinRich, plainText, sliceRich, type LinkSpan, type RichText } from "./rich-text.js";
+import { PendingJoins, RichTextBuilder, joinRich, plainText, sliceRich, type LinkSpan, type RichText } from "./rich-text.js";
 
 /**
  * The paragraph JSON of the Executive Office of the Secretary-General (EOSG): a list of the
@@ -71,11 +71,26 @@ export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed
   if (!items || items.some((x) => !isParagraph(x))) {
     return { ok: false, problems: [problem("not-eosg", "the JSON is not an EOSG paragraph list: expected an array of {text, type, ...} objects")] };
   }
-  return assemble(new EosgReader(items as EosgParagraph[], options, decoded.problems).draft());
+  return assemble(new EosgReader((items as EosgParagraph[]).map(paragraphOf), options, decoded.problems).draft());
 }
 
 function isParagraph(x: unknown): boolean {
   return typeof x === "object" && x !== null && typeof (x as EosgParagraph).text === "string" && typeof (x as EosgParagraph).type === "string";
+}
+
+/** The fields the reader uses, each of its type or null: a field of another type (a number for a prefix) counts as absent. */
+function paragraphOf(x: EosgParagraph): EosgParagraph {
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  const level = x.paragraph_level;
+  return {
+    text: x.text,
+    type: x.type,
+    prefix: text(x.prefix),
+    paragraph_type: text(x.paragraph_type),
+    paragraph_level: typeof level === "number" && Number.isFinite(level) ? level : null,
+    links: x.links,
+    language: text(x.language),
+  };
 }
 
 /** A_RES_70_1.en.paragraphs.json -> A/RES/70/1; S_RES_1197(1998) -> S/RES/1197 (1998). */
@@ -107,6 +122,10 @@ class EosgReader {
   private conclusions: Draft["conclusions"] = { meeting: null, date: null, lines: [] };
   private section: string | undefined;
   private readonly statement: boolean;
+  /** Whether an operative paragraph was read: asked at every paragraph, so not searched for. */
+  private operativeSeen = false;
+  /** Sub-paragraphs of preambular paragraphs, joined to them once at the end. */
+  private readonly joins = new PendingJoins();
 
   constructor(
     private readonly items: EosgParagraph[],
@@ -148,6 +167,7 @@ class EosgReader {
           break; // footers: page furniture
       }
     }
+    this.joins.flush();
     this.finishMetadata();
     return {
       format: "eosg",
@@ -174,12 +194,12 @@ class EosgReader {
     const inline = this.statement ? null : FORMULA_INLINE.exec(text);
     if (inline) {
       this.formula = inline[1]!;
-      this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
+      this.pushOperative({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
       return;
     }
     // Statements by the President are typed as frontmatter: their paragraphs open with a quote.
     if (this.statement && (/^[\u201c"]/.test(text) || (sawTitle && text.length > 200))) {
-      this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
+      this.pushOperative({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
       return;
     }
     this.header.push(rich);
@@ -260,7 +280,7 @@ class EosgReader {
       rich = sliceRich(whole, typed[0].length);
     }
     const text = rich.text;
-    const hasOperative = this.blocks.some((b) => b.kind === "operative");
+    const hasOperative = this.operativeSeen;
     if (!this.formula && !hasOperative && FORMULA.test(text)) {
       this.formula = text;
       return;
@@ -281,7 +301,7 @@ class EosgReader {
     if (sub && this.attachSubparagraph(sub[1]!, rich, item.paragraph_level ?? (/^[ivx]+$/.test(sub[1]!) ? 3 : 2))) return;
     const number = NUMBER_PREFIX.exec(prefix);
     if (item.paragraph_type === "operative" || number || hasOperative) {
-      this.blocks.push({
+      this.pushOperative({
         kind: "operative",
         number: number ? Number(number[1]) : null,
         phrase: null,
@@ -305,7 +325,7 @@ class EosgReader {
       return true;
     }
     if (last?.kind === "preambular") {
-      last.body = joinRich([last.body, plainText(`(${label})`), body]);
+      this.joins.add(last, "body", plainText(`(${label})`), body);
       return true;
     }
     return false;
@@ -331,6 +351,11 @@ class EosgReader {
       if (date) this.conclusions.date ??= date;
     }
     this.conclusions.lines.push(text);
+  }
+
+  private pushOperative(block: DraftBlock & { kind: "operative" }): void {
+    this.operativeSeen = true;
+    this.blocks.push(block);
   }
 
   private placement(): { section?: string } {
@@ -362,12 +387,22 @@ function richOf(item: EosgParagraph): RichText {
   const rich = b.build();
   const links: LinkSpan[] = [];
   let from = 0;
+  // A link's words are looked for after the previous link's, then from the start; a link whose
+  // words are nowhere costs a search of the whole text. Past this many characters searched
+  // (never reached by a real paragraph), the remaining links are left unplaced: a list of
+  // thousands of such links made reading a paragraph grow with its square.
+  let budget = 16 * rich.text.length + 1_000_000;
   for (const link of Array.isArray(item.links) ? item.links : []) {
+    if (budget < 0) break;
     if (!Array.isArray(link) || typeof link[0] !== "string" || typeof link[1] !== "string") continue;
     const shown = link[0].replace(/\s+/g, " ").trim();
     if (!shown) continue;
     let at = rich.text.indexOf(shown, from);
-    if (at === -1) at = rich.text.indexOf(shown);
+    budget -= (at === -1 ? rich.text.length : at + shown.length) - from;
+    if (at === -1) {
+      at = rich.text.indexOf(shown);
+      budget -= at === -1 ? rich.text.length : at + shown.length;
+    }
     if (at === -1) continue;
     links.push({ target: link[1], start: at, end: at + shown.length });
     from = at + shown.length;

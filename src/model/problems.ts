@@ -34,8 +34,18 @@ export const PROBLEMS = {
   "too-large": { severity: "error", where: ["decoder"], meaning: "The input is larger than the limit for its format, far above any resolution, and is refused unread." },
   "unsupported-format": { severity: "error", where: ["decoder"], meaning: "The input is in a format that has no decoder yet (DOCX, HTML)." },
   "decoder-failed": { severity: "error", where: ["decoder"], meaning: "A decoder threw: a defect of the decoder rather than of the input; the message carries its error." },
+  "parser-failed": {
+    severity: "error",
+    where: ["decoder"],
+    meaning: "The text parser threw while the read entry point ran it: a defect of the parser rather than of the input; the message carries its error.",
+  },
   "symbol-from-name": { severity: "warning", where: ["decoder"], meaning: "The text names no symbol; the symbol was taken from the file name." },
   "malformed-xml": { severity: "error", where: ["decoder"], meaning: "The XML is not well-formed (truncated, say); the message gives the line and column." },
+  "too-deep": {
+    severity: "error",
+    where: ["decoder"],
+    meaning: "The XML's elements nest deeper than 1,000, where a resolution nests a few dozen at most; it is refused before its tree is walked.",
+  },
   "not-akn": { severity: "error", where: ["decoder"], meaning: "The XML is not Akoma Ntoso, or holds no document element." },
   "footnote-marker": { severity: "warning", where: ["decoder"], meaning: "An Akoma Ntoso footnote's marker is not a number; the footnote is numbered by its order." },
   "malformed-json": { severity: "error", where: ["decoder"], meaning: "The JSON does not parse." },
@@ -83,6 +93,27 @@ export const PROBLEMS = {
     severity: "error",
     where: ["registry input"],
     meaning: "Preparing a file for the registry threw, or its worker thread died: a defect rather than a property of the file.",
+  },
+  timeout: {
+    severity: "error",
+    where: ["registry input"],
+    meaning: "Preparing a file took longer than ingest's time limit per file (--file-timeout); its worker thread was stopped and replaced.",
+  },
+  unreadable: {
+    severity: "error",
+    where: ["registry input"],
+    meaning: "A file or folder given to ingest, or met in its walk, cannot be read or listed; the message gives the cause (no such file, permission denied).",
+  },
+  "broken-link": { severity: "error", where: ["registry input"], meaning: "A symbolic link met in ingest's walk leads to nothing that can be read." },
+  "link-loop": {
+    severity: "error",
+    where: ["registry input"],
+    meaning: "A symbolic link met in ingest's walk leads back to a folder that holds it (a loop); the folder is walked once.",
+  },
+  "not-a-file": {
+    severity: "error",
+    where: ["registry input"],
+    meaning: "An entry named like a resolution is a FIFO, socket or device, which ingest does not read: reading one could wait forever.",
   },
 
   // --- search input ----------------------------------------------------------------------------

@@ -16,6 +16,26 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(location);
 }
 
+/** Parameters of a connection URL that carry a secret (`?password=`, `sslpassword=`). */
+const SECRET_PARAMETER = /pass/i;
+
+/**
+ * The location as it may be printed or logged: a URL's password, and any parameter carrying one,
+ * as "***". Every message naming a registry goes through here.
+ */
+export function maskedLocation(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  try {
+    const url = new URL(location);
+    if (url.password) url.password = "***";
+    for (const key of [...url.searchParams.keys()]) if (SECRET_PARAMETER.test(key)) url.searchParams.set(key, "***");
+    return url.toString();
+  } catch {
+    // not a URL the parser takes: mask what looks like a password all the same
+    return location.replace(/(\/\/[^/@:]*):[^/@]*@/, "$1:***@").replace(/([?&][^=&]*pass[^=&]*=)[^&]*/gi, "$1***");
+  }
+}
+
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (isPostgresUrl(location)) {
     const { openPostgresStore } = await import("./postgres.js");
@@ -54,8 +74,7 @@ export async function commandOnStore(
   try {
     return await withStore(location, work, upgradeNotice(stderr));
   } catch (e) {
-    const where = isPostgresUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@") : location;
-    stderr(`mandates ${command}: registry ${where}: ${e instanceof Error ? e.message : String(e)}\n`);
+    stderr(`mandates ${command}: registry ${maskedLocation(location)}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }

@@ -2,8 +2,12 @@ import { parentPort } from "node:worker_threads";
 import { type HeldVersion, prepareSource } from "./prepare.js";
 import { WordSet } from "./search-words.js";
 import { yieldToMainThread } from "./start-worker.js";
+import type { PrepareMessage } from "./worker-pool.js";
 
-/** Worker thread of the ingest pool: `{id, name, bytes, held}` in, `{id, outcome}` out. */
+/**
+ * Worker thread of the ingest pool: `{id, name, bytes, held}` in; `{id, started}` when it starts
+ * a task (the pool's time limit for the file runs from then), `{id, outcome}` when done.
+ */
 export interface PrepareTask {
   id: number;
   name: string;
@@ -13,9 +17,9 @@ export interface PrepareTask {
 
 /**
  * The pool's threads yield to the thread that started them, which writes every document they
- * prepare (the ingest's narrowest stage). Sharing the cores equally, its writes of the corpus
- * took 19 s for 11 s of CPU; at niceness 10 the corpus load went from 274-288 to 288-305
- * documents/s on two cores.
+ * prepare (the ingest's narrowest stage) and, under `serve`, answers requests. Sharing the
+ * cores equally, its writes of the corpus took 19 s for 11 s of CPU; at niceness 10 the corpus
+ * load went from 274-288 to 288-305 documents/s on two cores.
  */
 yieldToMainThread();
 
@@ -27,8 +31,11 @@ yieldToMainThread();
  */
 const handedOver = new WordSet();
 
+const answer = (message: PrepareMessage) => parentPort!.postMessage(message);
+
 parentPort?.on("message", async (task: PrepareTask) => {
+  answer({ id: task.id, started: true });
   const outcome = await prepareSource(task.bytes, task.name, task.held, handedOver);
   // Copied, not transferred: a small Buffer's ArrayBuffer is Node's shared pool.
-  parentPort!.postMessage({ id: task.id, outcome });
+  answer({ id: task.id, outcome });
 });

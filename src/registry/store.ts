@@ -37,9 +37,16 @@ export function symbolRequired(): Problem {
 export interface SourceInfo {
   sha256: string;
   format: SourceFormat;
-  /** File name or path, informational. */
+  /** The file's name, informational; never its folders (`fileName`): a path would tell how the server's disks are laid out. */
   name: string | null;
   byteLength: number;
+}
+
+/** The name of a file without its folders: what the registry records and shows of a source's path ("/srv/in/A_RES_70_1.en.txt" -> "A_RES_70_1.en.txt"). */
+export function fileName(path: string): string;
+export function fileName(path: string | null): string | null;
+export function fileName(path: string | null): string | null {
+  return path === null ? null : path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
 
 /** "rendition": stored as a version that is not current (see `FORMAT_AUTHORITY`). */

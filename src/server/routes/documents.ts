@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { toContractJson } from "../../export/json.js";
 import type { Resolution } from "../../model/types.js";
+import { fileName } from "../../registry/store.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
 import { asReply } from "../read-pool.js";
@@ -86,7 +87,9 @@ export async function documentRoutes(app: FastifyInstance, { store, reads }: Rou
         if (!toAkn) throw httpError(501, "Akoma Ntoso export is not available in this build");
         return reply.type("application/akn+xml; charset=utf-8").send(toAkn(stored.document));
       }
-      return { summary: stored.summary, versions: stored.versions, document: toContractJson(stored.document) };
+      // file names only, also of versions recorded with their paths before
+      const versions = stored.versions.map((v) => ({ ...v, sourceName: fileName(v.sourceName) }));
+      return { summary: stored.summary, versions, document: toContractJson(stored.document) };
     },
   );
 

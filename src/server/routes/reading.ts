@@ -1,7 +1,7 @@
-import { basename } from "node:path";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { toReadingView } from "../../export/reading.js";
+import { fileName } from "../../registry/store.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext, typed } from "../app.js";
 import { DocumentSummarySchema, documentFilters, errors, nullable, ref, symbolParams, VersionSchema } from "../schemas.js";
@@ -48,7 +48,7 @@ export async function readingRoutes(app: FastifyInstance, { store }: RouteContex
         summary: stored.summary,
         version: version ?? stored.summary.version,
         // A file name, never the folder it was read from.
-        versions: stored.versions.map((v) => ({ ...v, sourceName: v.sourceName === null ? null : basename(v.sourceName) })),
+        versions: stored.versions.map((v) => ({ ...v, sourceName: fileName(v.sourceName) })),
         reading: toReadingView(stored.document),
         held: nodes.filter((n) => n.inRegistry && n.symbol !== root).map((n) => n.symbol),
         citedBy: nodes.filter((n) => citing.has(n.symbol)).map((n) => ({ symbol: n.symbol, title: n.title, session: n.session })),
