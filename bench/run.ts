@@ -3,7 +3,8 @@
  * Parts: parse, hostile (inputs that once made reading grow with the square of their size),
  * compare, registry (the slowest: it loads the corpus and builds a 50,000-document registry),
  * web (the pages in Chromium on the corpus registry the registry part leaves, or one loaded for
- * it). Figures are printed, not asserted; they are wall-clock times, so the machine's
+ * it), load (/api/health and the document route while 8 clients attack the server). Figures are
+ * printed, not asserted; they are wall-clock times, so the machine's
  * load shows beside them where it matters.
  */
 import { existsSync } from "node:fs";
@@ -12,6 +13,7 @@ import { printHostileBench, runHostileBench } from "./hostile.js";
 import { printParseBench, runParseBench } from "./parse.js";
 import { runCompareBench } from "./compare.js";
 import { runRegistryBench } from "./registry.js";
+import { runLoadBench } from "./load.js";
 import { runWebBench } from "./web.js";
 
 const corpus = resolve(process.env.CORPUS ?? join(process.cwd(), "..", "shared", "corpus"));
@@ -19,7 +21,7 @@ if (!existsSync(corpus)) {
   console.error(`no corpus at ${corpus}: put ../shared beside the checkout or set CORPUS`);
   process.exit(2);
 }
-const parts = ["parse", "hostile", "compare", "registry", "web"];
+const parts = ["parse", "hostile", "compare", "registry", "web", "load"];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !parts.includes(w));
 if (unknown.length) {
@@ -33,3 +35,4 @@ if (runs("hostile")) printHostileBench(await runHostileBench());
 if (runs("compare")) await runCompareBench();
 if (runs("registry")) await runRegistryBench({ corpus });
 if (runs("web")) await runWebBench({ corpus });
+if (runs("load")) await runLoadBench({ corpus });

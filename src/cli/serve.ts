@@ -85,7 +85,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   }
   // Loaded here so that other commands do not pay for the HTTP stack.
   const { buildApp } = await import("../server/app.js");
-  const app = await buildApp(store, { logger: { level: "warn" }, warmReports: true });
+  const app = await buildApp(store, { logger: { level: "warn" }, warmReports: true, location, loadShedding: true });
   const host = flags.host ?? "127.0.0.1";
   try {
     await app.listen({ port, host });

@@ -205,13 +205,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     max: options.poolSize ?? 10,
     types,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const store = new SqlStore(postgresDialect, new PgDriver(pool), maskedLocation(url));
   try {
-    await store.migrate(options);
+    if (options.migrate !== false) await store.migrate(options);
   } catch (e) {
     await pool.end();
     throw e;

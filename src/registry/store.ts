@@ -326,6 +326,17 @@ export interface OpenOptions {
    * the user should know why the command waits. Not called when a new registry is created.
    */
   onUpgrade?: (migration: { id: number; name: string }) => void;
+  /**
+   * PostgreSQL: the time limit of each statement (statement_timeout), for connections that
+   * answer requests; a statement past it fails with code 57014. SQLite cannot stop a statement
+   * (its driver is synchronous): the server runs its reads in worker threads instead.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * False when the registry is known to be current: a worker thread of the process that opened
+   * (and so migrated) it. Default true.
+   */
+  migrate?: boolean;
 }
 
 export interface PreparedWrite {
