@@ -3,8 +3,9 @@
  * Parts: parse, hostile (inputs that once made reading grow with the square of their size),
  * compare, registry (the slowest: it loads the corpus and builds a 50,000-document registry),
  * web (the pages in Chromium on the corpus registry the registry part leaves, or one loaded for
- * it), review (100 editors recording decisions for 60 s over loopback). Figures are printed, not
- * asserted; they are wall-clock times, so the machine's
+ * it), review (100 editors recording decisions for 60 s over loopback), load (/api/health and the
+ * document route while 8 clients attack the server). Figures are printed, not asserted; they are
+ * wall-clock times, so the machine's
  * load shows beside them where it matters.
  */
 import { existsSync } from "node:fs";
@@ -13,6 +14,7 @@ import { printHostileBench, runHostileBench } from "./hostile.js";
 import { printParseBench, runParseBench } from "./parse.js";
 import { runCompareBench } from "./compare.js";
 import { runRegistryBench } from "./registry.js";
+import { runLoadBench } from "./load.js";
 import { runWebBench } from "./web.js";
 import { runReviewBench } from "./review.js";
 
@@ -21,7 +23,7 @@ if (!existsSync(corpus)) {
   console.error(`no corpus at ${corpus}: put ../shared beside the checkout or set CORPUS`);
   process.exit(2);
 }
-const parts = ["parse", "hostile", "compare", "registry", "web", "review"];
+const parts = ["parse", "hostile", "compare", "registry", "web", "review", "load"];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !parts.includes(w));
 if (unknown.length) {
@@ -36,3 +38,4 @@ if (runs("compare")) await runCompareBench();
 if (runs("registry")) await runRegistryBench({ corpus });
 if (runs("web")) await runWebBench({ corpus });
 if (runs("review")) await runReviewBench({ corpus });
+if (runs("load")) await runLoadBench({ corpus });

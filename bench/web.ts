@@ -81,6 +81,39 @@ function startServer(registry: string): Promise<{ base: string; process: ChildPr
   });
 }
 
+/**
+ * A SQLite registry holding the corpus: `given`, else the registry bench's, else one loaded
+ * into .bench/web the first time (a few minutes).
+ */
+export async function corpusRegistry(corpus: string, print: (line: string) => void, given?: string): Promise<string> {
+  let registry = given ?? join(ROOT, ".bench", "registry", "corpus.db");
+  if (existsSync(registry)) return registry;
+  const dir = join(ROOT, ".bench", "web");
+  mkdirSync(dir, { recursive: true });
+  registry = join(dir, "corpus.db");
+  if (!existsSync(registry)) {
+    print(`  loading the corpus into ${registry} …`);
+    const { ingestPaths } = await import("../src/registry/ingest.js");
+    const { openStore } = await import("../src/registry/open.js");
+    const { corpusFolders } = await import("../src/cli/serve.js");
+    const store = await openStore(registry);
+    const unpacked = join(ROOT, ".corpus");
+    await ingestPaths(store, corpusFolders(corpus, existsSync(unpacked) ? unpacked : null).filter((f) => existsSync(f)));
+    await store.close();
+  }
+  return registry;
+}
+
+/** Asks for the duplication report until it is there (503 while the server's first scan runs). */
+export async function waitForDuplicationReport(base: string): Promise<void> {
+  for (;;) {
+    const response = await fetch(`${base}/api/duplicates?limit=1`);
+    await response.arrayBuffer();
+    if (response.status !== 503) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function runWebBench(options: WebBenchOptions): Promise<void> {
@@ -95,31 +128,16 @@ export async function runWebBench(options: WebBenchOptions): Promise<void> {
     print(`  skipped page timings: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
     return;
   }
-  let registry = options.registry ?? process.env.WEB_BENCH_REGISTRY ?? join(ROOT, ".bench", "registry", "corpus.db");
-  if (!existsSync(registry)) {
-    const dir = join(ROOT, ".bench", "web");
-    mkdirSync(dir, { recursive: true });
-    registry = join(dir, "corpus.db");
-    if (!existsSync(registry)) {
-      print(`  loading the corpus into ${registry} …`);
-      const { ingestPaths } = await import("../src/registry/ingest.js");
-      const { openStore } = await import("../src/registry/open.js");
-      const { corpusFolders } = await import("../src/cli/serve.js");
-      const store = await openStore(registry);
-      const unpacked = join(ROOT, ".corpus");
-      await ingestPaths(store, corpusFolders(options.corpus, existsSync(unpacked) ? unpacked : null).filter((f) => existsSync(f)));
-      await store.close();
-    }
-  }
+  const registry = await corpusRegistry(options.corpus, print, options.registry ?? process.env.WEB_BENCH_REGISTRY);
   const server = await startServer(registry);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    // The server scans the duplication report when it starts; the first answer waits for it.
+    // The server scans the duplication report when it starts, in a worker thread; until it ends the answer is 503.
     const started = performance.now();
-    await fetch(`${server.base}/api/duplicates?limit=1`);
+    await waitForDuplicationReport(server.base);
     print(`  duplication report ready ${((performance.now() - started) / 1000).toFixed(1)} s after start (scanned once, then served from memory and the registry)`);
     const api: number[] = [];
     for (let i = 0; i < 20; i++) {

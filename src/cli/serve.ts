@@ -101,6 +101,8 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   const app = await buildApp(store, {
     logger: { level: "warn" },
     warmReports: true,
+    location,
+    loadShedding: true,
     auth: {
       private: flags.private ?? false,
       // beyond loopback the cookies travel only over HTTPS, unless told otherwise

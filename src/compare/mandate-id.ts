@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Mandate, Resolution } from "../model/types.js";
-import { actorKey } from "./mandates.js";
+import { addresseeKey } from "../model/actors.js";
+import { formatParagraphRef, paragraphRef } from "../model/paragraphs.js";
 
 /**
  * A mandate's stable id: what the review of a mandate is filed under, so that decisions survive
@@ -10,8 +11,8 @@ import { actorKey } from "./mandates.js";
  *
  *   symbol | part | paragraph ref | sub-paragraph | addressee key | ordinal among equal ones
  *
- * hashed to 16 hexadecimal digits. The paragraph ref (`operative.7`) does not depend on the
- * language, and the addressee key is the comparison's (letters and digits only, case and a
+ * hashed to 16 hexadecimal digits. The paragraph ref (`operative.7`, `B.operative.7`) does not depend on the
+ * language, and the addressee key is the model's (letters and digits only, case and a
  * leading "the" aside), so "Secretary General" and "the Secretary-General" are one mandate.
  * The ordinal tells apart two mandates of one paragraph to one addressee, in reading order.
  * A mandate that a new extraction no longer finds leaves its decisions "orphaned", kept and shown.
@@ -24,10 +25,10 @@ export interface MandateIdentity {
   symbol: string;
   /** "A", "B" for resolutions in parts; null otherwise. */
   part: string | null;
-  /** `operative.N`. */
+  /** The paragraph's reference as the model formats it: `operative.N`, `B.operative.N` in part B. */
   ref: string;
   sub: string | null;
-  /** The addressee as `actorKey` reads it. */
+  /** The addressee's key (`addresseeKey` in src/model/actors.ts). */
   addressee: string;
 }
 
@@ -51,8 +52,8 @@ export function mandateIdsInOrder(identities: readonly MandateIdentity[]): strin
 }
 
 /** The identity of a mandate of a document's operative paragraph. */
-export function identityOf(symbol: string, part: string | null | undefined, paragraphRef: string, mandate: Mandate): MandateIdentity {
-  return { symbol, part: part ?? null, ref: mandate.in || paragraphRef, sub: mandate.sub, addressee: actorKey(mandate) };
+export function identityOf(symbol: string, part: string | null | undefined, ref: string, mandate: Mandate): MandateIdentity {
+  return { symbol, part: part ?? null, ref, sub: mandate.sub, addressee: addresseeKey(mandate) };
 }
 
 /** The id of every mandate of an enriched document (by object identity), in reading order. */
@@ -63,7 +64,7 @@ export function mandateIds(doc: Resolution): Map<Mandate, string> {
   for (const p of doc.operative) {
     for (const m of p.mandates) {
       mandates.push(m);
-      identities.push(identityOf(symbol, p.part, `operative.${p.number}`, m));
+      identities.push(identityOf(symbol, p.part, formatParagraphRef(paragraphRef(p)), m));
     }
   }
   const ids = mandateIdsInOrder(identities);

@@ -24,7 +24,12 @@ function csvField(value: Cell): string {
 
 /** RFC 4180 CSV with a header line and CRLF line breaks. */
 export function csv(header: readonly string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  return csvLines([header, ...rows]);
+}
+
+/** Rows as CSV lines without a header (a download written page by page). */
+export function csvLines(rows: readonly (readonly Cell[])[]): string {
+  return rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
 }
 
 export const MANDATE_COLUMNS = [

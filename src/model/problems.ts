@@ -121,6 +121,12 @@ export const PROBLEMS = {
   "search-too-many-terms": { severity: "error", where: ["search input"], meaning: "The search holds more terms than the limit the message gives." },
   "search-only-exclusions": { severity: "error", where: ["search input"], meaning: "The search only excludes words (-word) and names none to look for." },
   "search-beyond-window": { severity: "error", where: ["search input"], meaning: "The page asked for lies beyond the hits a search serves; narrow the search instead." },
+  "search-too-many-prefixes": { severity: "error", where: ["search input"], meaning: "The search holds more prefixes (word*) than the limit the message gives." },
+  "search-prefix-too-broad": {
+    severity: "error",
+    where: ["search input"],
+    meaning: "A prefix, or the search's prefixes together, begin more of the registry's words than the limit the message gives; give them more letters.",
+  },
 
   // --- review input: decisions, deliveries and accounts, from the API, the web forms and CSV --
   "review-field": {

@@ -113,7 +113,7 @@ function configuration(language: Language | undefined): string {
 
 function tsTerm(term: SearchTerm, config: string, params: unknown[]): string {
   if (term.type === "phrase") {
-    params.push(term.words.join(" "));
+    params.push(term.written ?? term.words.join(" "));
     return `phraseto_tsquery(${config}, ?)`;
   }
   params.push(term.word);
@@ -211,13 +211,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     max: options.poolSize ?? 10,
     types,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const store = new SqlStore(postgresDialect, new PgDriver(pool), maskedLocation(url));
   try {
-    await store.migrate(options);
+    if (options.migrate !== false) await store.migrate(options);
   } catch (e) {
     await pool.end();
     throw e;

@@ -1,7 +1,7 @@
-import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { type HeldVersion, prepareSource } from "./prepare.js";
 import { WordSet } from "./search-words.js";
+import { yieldToMainThread } from "./start-worker.js";
 import type { PrepareMessage } from "./worker-pool.js";
 
 /**
@@ -18,18 +18,10 @@ export interface PrepareTask {
 /**
  * The pool's threads yield to the thread that started them, which writes every document they
  * prepare (the ingest's narrowest stage) and, under `serve`, answers requests. Sharing the
- * cores equally, its writes of the corpus took 19 s for 11 s of CPU; at this niceness the
- * corpus load went from 274-288 to 288-305 documents/s on two cores. Linux keeps a niceness per
- * thread; elsewhere it would lower the whole process, so it is left alone there.
+ * cores equally, its writes of the corpus took 19 s for 11 s of CPU; at niceness 10 the corpus
+ * load went from 274-288 to 288-305 documents/s on two cores.
  */
-const NICENESS = 10;
-if (process.platform === "linux") {
-  try {
-    setPriority(NICENESS);
-  } catch {
-    // a sandbox that refuses it only costs speed
-  }
-}
+yieldToMainThread();
 
 /**
  * Dictionary words this thread has handed over already. The store adds every word it is handed

@@ -194,6 +194,6 @@ export const sqliteDialect: SqlDialect = {
 
 export async function openSqliteStore(path: string, options: OpenOptions = {}): Promise<SqlStore> {
   const store = new SqlStore(sqliteDialect, new SqliteDriver(path), path);
-  await store.migrate(options);
+  if (options.migrate !== false) await store.migrate(options);
   return store;
 }

@@ -1,4 +1,5 @@
 import type { OfficialRecord } from "../ingest/official-metadata.js";
+import type { ParagraphKind } from "../model/paragraphs.js";
 import { problem } from "../model/problems.js";
 import type { Body, Language, Problem, Resolution, SourceFormat } from "../model/types.js";
 import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
@@ -137,10 +138,6 @@ export interface DocumentFilter {
   /** Documents with at least one mandate addressed to this actor. */
   actor?: string;
 }
-
-export type ParagraphKind = "preambular" | "operative" | "footnote" | "annex";
-
-export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ["preambular", "operative", "footnote", "annex"];
 
 export interface SearchFilter extends Omit<DocumentFilter, "title" | "actor"> {
   kind?: ParagraphKind;
@@ -332,6 +329,17 @@ export interface OpenOptions {
    * the user should know why the command waits. Not called when a new registry is created.
    */
   onUpgrade?: (migration: { id: number; name: string }) => void;
+  /**
+   * PostgreSQL: the time limit of each statement (statement_timeout), for connections that
+   * answer requests; a statement past it fails with code 57014. SQLite cannot stop a statement
+   * (its driver is synchronous): the server runs its reads in worker threads instead.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * False when the registry is known to be current: a worker thread of the process that opened
+   * (and so migrated) it. Default true.
+   */
+  migrate?: boolean;
 }
 
 export interface PreparedWrite {

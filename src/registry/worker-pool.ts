@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { problem } from "../model/problems.js";
 import { type HeldVersion, type PrepareOutcome, prepareSource } from "./prepare.js";
 import type { PrepareTask } from "./prepare-worker.js";
+import { startWorker } from "./start-worker.js";
 
 /**
  * Where documents are prepared: in this thread (small batches, tests) or in a pool of worker
@@ -25,13 +26,6 @@ export const inProcessPreparer: Preparer = {
 
 /** Same extension as this module: `.ts` under tsx, `.js` once built. */
 const WORKER_URL = new URL(`./prepare-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-
-/** Node 20 does not pass tsx's loader to worker threads: a TypeScript worker registers it first. */
-function startWorker(url: URL): Worker {
-  if (!url.pathname.endsWith(".ts")) return new Worker(url);
-  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(bootstrap, { eval: true });
-}
 
 /** What a worker thread answers: that it started a task, then the task's outcome. */
 export type PrepareMessage = { id: number; started: true } | { id: number; outcome: PrepareOutcome };

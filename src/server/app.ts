@@ -1,9 +1,11 @@
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { describeProblems } from "../model/problems.js";
-import type { Problem } from "../model/types.js";
-import { DuplicationCache } from "../registry/duplication-cache.js";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { DuplicationCache, scanInWorker } from "../registry/duplication-cache.js";
 import type { Store } from "../registry/store.js";
+import { registerPressureRelief, registerRateLimits } from "./load-shedding.js";
 import { collectRoutes, openApiDocument } from "./openapi.js";
+import { ReadPool, type ReadPoolOptions } from "./read-pool.js";
 import { citationRoutes } from "./routes/citations.js";
 import { compareRoutes } from "./routes/compare.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -16,12 +18,15 @@ import { resolutionSearchRoutes } from "./routes/resolution-search.js";
 import { seriesViewRoutes } from "./routes/series-view.js";
 import { symbolRoutes } from "./routes/symbols.js";
 import { SHARED_SCHEMAS } from "./schemas.js";
+import type { Problem } from "../model/types.js";
 import { type AuthOptions, registerAuth, type ResolvedAuth } from "./auth.js";
 import { LIFECYCLE_SCHEMAS } from "./lifecycle-schemas.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { auditRoutes } from "./routes/audit.js";
 import { reportRoutes } from "./routes/reports.js";
 import { reviewRoutes } from "./routes/reviews.js";
+import { answerOtherMethods, BODY_LIMIT, clientErrorHandler, errorBody, frameworkErrors, guardUrlLength, guardValues, methodsByPath } from "./guards.js";
+import { HEADERS_TIMEOUT, loggableError, registerSecurityHeaders, SERVER_TIMEOUTS } from "./security.js";
 import { registerWebPages, WEB_ROOT, wantsPage } from "./web.js";
 
 /**
@@ -41,6 +46,28 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Compute registry-wide reports (duplication) as soon as the app is built; off for tests. */
   warmReports?: boolean;
+  /**
+   * Where the store was opened (a file, or a URL with its password), so that worker threads can
+   * open it too: costly reads and the duplication scan then run off the event loop. Without it
+   * (an in-memory registry) they run in this thread.
+   */
+  location?: string;
+  /** The read pool's size and limits (src/server/read-pool.ts). */
+  reads?: ReadPoolOptions;
+  /**
+   * Rate limits per address and 503s while the event loop lags (src/server/load-shedding.ts), as
+   * `mandates serve` runs; off by default (tests, embedding: a test machine's loaded moment is
+   * not the server's overload).
+   */
+  loadShedding?: boolean;
+}
+
+/** The content type of JSON text a route sends as it is (written in a read worker). */
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** The routes' view of the app: request and reply types come from their TypeBox schemas (src/server/schemas.ts). */
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<TypeBoxTypeProvider>();
 }
 
 /** Where every JSON route lives. */
@@ -48,34 +75,14 @@ export const API_PREFIX = "/api";
 
 export interface RouteContext {
   store: Store;
+  /** Reads whose cost grows with the registry or the request, run off the event loop. */
+  reads: ReadPool;
   /** The duplication report, computed once per state of the registry. */
   duplication: DuplicationCache;
   auth: ResolvedAuth;
 }
 
-const STATUS_NAMES: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  409: "Conflict",
-  429: "Too Many Requests",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  413: "Payload Too Large",
-  415: "Unsupported Media Type",
-  500: "Internal Server Error",
-  501: "Not Implemented",
-  503: "Service Unavailable",
-};
-
-export function httpError(statusCode: number, message: string): FastifyError {
-  return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}`, name: STATUS_NAMES[statusCode] ?? "Error" }) as FastifyError;
-}
-
-/** Input the registry refused (a search it cannot run): 400, the message naming each problem. */
-export function badInput(problems: readonly Problem[]): FastifyError {
-  return httpError(400, describeProblems(problems));
-}
+export { badInput, httpError } from "./guards.js";
 
 /** Headers that carry credentials, never logged (a request's headers are not logged by default; this holds if that changes). */
 const REDACTED = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]', "headers.authorization", "headers.cookie"];
@@ -92,36 +99,54 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     // Symbols are short; a long path parameter is a mistake or an attack.
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    bodyLimit: BODY_LIMIT,
+    ...SERVER_TIMEOUTS,
+    frameworkErrors,
+    clientErrorHandler,
   });
+  app.server.headersTimeout = HEADERS_TIMEOUT;
+  const served = methodsByPath(app);
+  await registerSecurityHeaders(app);
+  const shedding = options.loadShedding ?? false;
+  if (shedding) await registerPressureRelief(app);
+  guardUrlLength(app);
   for (const schema of [...SHARED_SCHEMAS, ...LIFECYCLE_SCHEMAS]) app.addSchema(structuredClone(schema) as object);
   const routes = collectRoutes(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let status = error.statusCode ?? 500;
     if (error.validation) status = 400;
-    if (status >= 500) request.log.error(error);
+    // Logged without the server's paths; the answer names neither them nor the stack.
+    if (status >= 500 && status !== 503) request.log.error({ err: loggableError(error) }, "request failed");
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === "number") void reply.header("retry-after", String(retryAfter));
     const message = status >= 500 && !(error.code ?? "").startsWith("REGISTRY_") ? "the server failed to answer; the error is logged" : error.message;
     // input refused names each problem by its code (an import's rows by their line)
     const problems = (error as { problems?: Problem[] }).problems;
     return reply
       .status(status)
       .type("application/json")
-      .send({ statusCode: status, error: STATUS_NAMES[status] ?? "Error", message, ...(problems ? { problems: problems.map((p) => ({ code: p.code, message: p.message })) } : {}) });
+      .send({ ...errorBody(status, message), ...(problems ? { problems: problems.map((p) => ({ code: p.code, message: p.message })) } : {}) });
   });
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
   const sendShell = webRoot === null ? null : await registerWebPages(app, webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (sendShell && wantsPage(request.method, request.url, request.headers.accept)) return sendShell(reply, 404);
-    return reply.status(404).type("application/json").send({ statusCode: 404, error: "Not Found", message: `no route ${request.method} ${request.url.split("?")[0]}` });
+    return reply.status(404).type("application/json").send(errorBody(404, `no route ${request.method} ${request.url.split("?")[0]}`));
   });
 
+  const threaded = options.location && options.location !== ":memory:" ? options.location : null;
+  const reads = new ReadPool(store, threaded, options.reads);
+  app.addHook("onClose", () => reads.close());
   const auth = await registerAuth(app, store, options.auth);
-  const context: RouteContext = { store, duplication: new DuplicationCache(store), auth };
+  const context: RouteContext = { store, reads, duplication: new DuplicationCache(store, threaded ? { scan: scanInWorker(threaded) } : {}), auth };
   // Computed when the server starts, so that the first page view does not wait for the scan.
   if (options.warmReports) void context.duplication.warm().catch((e: unknown) => app.log.error(e));
   // The JSON API lives under /api, so that the web pages own the clean, shareable paths.
   await app.register(
     async (api) => {
+      if (shedding) await registerRateLimits(api);
+      guardValues(api);
       await api.register(documentRoutes, context);
       await api.register(readingRoutes, context);
       await api.register(symbolRoutes, context);
@@ -140,11 +165,12 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       let openApi: unknown;
       api.get(
         "/openapi.json",
-        { schema: { summary: "This API's OpenAPI 3.1 description", tags: ["meta"], response: { 200: { type: "object", additionalProperties: true } } } },
+        { schema: { summary: "This API's OpenAPI 3.1 description", tags: ["meta"], response: { 200: Type.Object({}, { additionalProperties: true }) } } },
         async () => (openApi ??= openApiDocument(app, routes, { title: "Mandate Registry API", version: "1" })),
       );
     },
     { prefix: API_PREFIX },
   );
+  answerOtherMethods(app, served);
   return app;
 }

@@ -56,14 +56,15 @@ function parameters(schema: unknown, where: "path" | "query"): Json[] {
     return {
       name,
       in: where,
-      required: where === "path" || (s.required ?? []).includes(name),
+      // A parameter with a default is filled in by the server: the client may leave it out.
+      required: where === "path" || ((s.required ?? []).includes(name) && !("default" in property)),
       ...(description ? { description } : {}),
       schema: rewriteRefs(rest),
     };
   });
 }
 
-const STATUS_TEXT: Record<string, string> = { 200: "OK", 400: "Bad request", 404: "Not found", 501: "Not implemented" };
+const STATUS_TEXT: Record<string, string> = { 200: "OK", 400: "Bad request", 404: "Not found", 501: "Not implemented", 503: "Busy, or over its time limit: retry after Retry-After seconds" };
 
 export function openApiDocument(app: FastifyInstance, routes: readonly CollectedRoute[], info: { title: string; version: string }): Json {
   const paths: Record<string, Json> = {};

@@ -1,210 +1,266 @@
-import { FACETS, PARAGRAPH_KINDS } from "../registry/store.js";
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { PARAGRAPH_KINDS, type ParagraphKind } from "../model/paragraphs.js";
+import type { Body, Language, MemberVote, SourceFormat, Voting, VotingOutcome } from "../model/types.js";
+import {
+  type DocumentSummary,
+  FACETS,
+  type FacetCount,
+  type MandateRecord,
+  type ParagraphPlace,
+  type SearchHit,
+  type SeriesRecord,
+  type VersionInfo,
+} from "../registry/store.js";
 
 /**
- * JSON schemas shared by the routes (registered once with `addSchema`, referenced as `Name#`)
- * and the parameter pieces the routes compose. The OpenAPI document is generated from these
- * same objects (src/server/openapi.ts), so it cannot drift from what the server validates.
+ * The HTTP schemas, written once with TypeBox: each is the JSON schema fastify validates and
+ * serialises with, the TypeScript type of what a handler reads and returns (the routes use the
+ * TypeBox type provider), and the source of /api/openapi.json (src/server/openapi.ts). The
+ * shared schemas are registered once with `addSchema` and referenced as `Name#`. Where a
+ * response is a store type (DocumentSummary, MandateRecord, SearchHit...), a check below makes
+ * the schema's type and the store's the same type, so that neither can change alone.
  */
 
-const nullable = (type: string) => ({ type: [type, "null"] });
+/** A string of one of `values`, typed as their union (an `enum` in the schema, as OpenAPI readers expect). */
+export function stringEnum<T extends string>(values: readonly T[], options: { description?: string; default?: T } = {}) {
+  return Type.Unsafe<T>({ type: "string", enum: [...values], ...options });
+}
 
-/** A paragraph and its document (`ParagraphPlace` in the store). */
-const paragraphPlace = {
-  symbol: { type: "string" },
-  language: { type: "string" },
-  title: nullable("string"),
-  session: nullable("integer"),
-  body: { type: "string" },
-  ref: { type: "string", description: "preamble.N, operative.N, footnote.N or annex.N.M" },
-  kind: { type: "string", enum: [...PARAGRAPH_KINDS] },
-  number: nullable("integer"),
-} as const;
+/** A primitive schema that also admits null (`type: [t, "null"]`, which the serialiser handles faster than anyOf). */
+export function nullable<T extends TSchema & { type: string }>(schema: T) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, "null"] });
+}
 
-export const SHARED_SCHEMAS = [
+/** The same type, both ways: a compile-time check (`true` only compiles when A and B are mutually assignable). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+const LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh"] as const;
+const BODIES = ["GA", "SC", "ECOSOC", "HRC", "other"] as const;
+const FORMATS = ["ods", "text", "pdf", "akn", "eosg", "docx", "html"] as const;
+const languagesAreTheModels: Same<(typeof LANGUAGES)[number], Language> = true;
+const bodiesAreTheModels: Same<(typeof BODIES)[number], Body> = true;
+const formatsAreTheModels: Same<(typeof FORMATS)[number], SourceFormat> = true;
+
+export const LanguageSchema = stringEnum(LANGUAGES);
+export const BodySchema = stringEnum(BODIES);
+const FormatSchema = stringEnum(FORMATS);
+const ParagraphKindSchema = stringEnum<ParagraphKind>(PARAGRAPH_KINDS);
+
+const ErrorSchema = Type.Object(
+  { statusCode: Type.Integer(), error: Type.String(), message: Type.String() },
+  { $id: "Error", description: "Every error: the HTTP status, its name and what went wrong." },
+);
+
+export const DocumentSummarySchema = Type.Object(
   {
-    $id: "Error",
-    type: "object",
-    description: "Every error: the HTTP status, its name and what went wrong.",
-    required: ["statusCode", "error", "message"],
-    properties: { statusCode: { type: "integer" }, error: { type: "string" }, message: { type: "string" } },
+    symbol: Type.String({ examples: ["A/RES/79/222"] }),
+    language: LanguageSchema,
+    body: BodySchema,
+    session: nullable(Type.Integer()),
+    year: nullable(Type.Integer()),
+    title: nullable(Type.String()),
+    committee: nullable(Type.String()),
+    agendaItem: nullable(Type.String()),
+    adoptionDate: nullable(Type.String()),
+    format: FormatSchema,
+    version: Type.Integer({ description: "the current version" }),
+    versions: Type.Integer({ description: "how many versions are stored" }),
   },
+  { $id: "DocumentSummary" },
+);
+
+export const VersionSchema = Type.Object(
   {
-    $id: "DocumentSummary",
-    type: "object",
-    required: ["symbol", "language", "body", "format", "version", "versions"],
-    properties: {
-      symbol: { type: "string", examples: ["A/RES/79/222"] },
-      language: { type: "string" },
-      body: { type: "string" },
-      session: nullable("integer"),
-      year: nullable("integer"),
-      title: nullable("string"),
-      committee: nullable("string"),
-      agendaItem: nullable("string"),
-      adoptionDate: nullable("string"),
-      format: { type: "string" },
-      version: { type: "integer", description: "the current version" },
-      versions: { type: "integer", description: "how many versions are stored" },
-    },
+    number: Type.Integer(),
+    sha256: Type.String(),
+    format: FormatSchema,
+    sourceName: nullable(Type.String({ description: "the file's name, without its folders" })),
+    byteLength: Type.Integer(),
+    ingestedAt: Type.String(),
+    current: Type.Boolean(),
   },
-  {
-    $id: "Version",
-    type: "object",
-    properties: {
-      number: { type: "integer" },
-      sha256: { type: "string" },
-      format: { type: "string" },
-      sourceName: nullable("string"),
-      byteLength: { type: "integer" },
-      ingestedAt: { type: "string" },
-      current: { type: "boolean" },
+  { $id: "Version" },
+);
+
+const VotingSchema = nullable(
+  Type.Object(
+    {
+      outcome: stringEnum<VotingOutcome>(["adoptedWithoutVote", "adoptedRecordedVote"]),
+      inFavour: nullable(Type.Integer()),
+      against: nullable(Type.Integer()),
+      abstaining: nullable(Type.Integer()),
+      members: Type.Optional(
+        Type.Array(Type.Object({ state: Type.String(), vote: stringEnum<MemberVote>(["yes", "no", "abstain"]) }), {
+          description: "each Member State's vote where the record lists them (names upper case, as the UN prints them)",
+        }),
+      ),
     },
-  },
+    { $id: "Voting", description: "how the resolution was adopted, from the UN's AKN metadata or its rows of official metadata; null when no source says" },
+  ),
+);
+
+export const DocumentSchema = Type.Object(
   {
-    $id: "Voting",
-    type: ["object", "null"],
-    description: "how the resolution was adopted, from the UN's AKN metadata or its rows of official metadata; null when no source says",
-    required: ["outcome", "inFavour", "against", "abstaining"],
-    properties: {
-      outcome: { type: "string", enum: ["adoptedWithoutVote", "adoptedRecordedVote"] },
-      inFavour: nullable("integer"),
-      against: nullable("integer"),
-      abstaining: nullable("integer"),
-      members: {
-        type: "array",
-        description: "each Member State's vote where the record lists them (names upper case, as the UN prints them)",
-        items: {
-          type: "object",
-          required: ["state", "vote"],
-          properties: { state: { type: "string" }, vote: { type: "string", enum: ["yes", "no", "abstain"] } },
-        },
-      },
-    },
+    symbol: Type.Optional(nullable(Type.String())),
+    title: Type.Optional(nullable(Type.String())),
+    voting: Type.Optional(ref(VotingSchema)),
+    sponsors: Type.Optional(nullable(Type.Array(Type.String(), { description: "Member States (upper case) or who submitted the draft" }))),
+    additionalSponsors: Type.Optional(nullable(Type.Array(Type.String()))),
+    subjects: Type.Optional(
+      nullable(Type.Array(Type.Object({ term: Type.String(), vocabulary: Type.String({ examples: ["UNBIS Thesaurus", "DHLAUTH"] }) }, { additionalProperties: true }))),
+    ),
+    agendaItemTitle: Type.Optional(nullable(Type.String())),
+    originatingDocument: Type.Optional(nullable(Type.String({ examples: ["A/80/537, para. 15"] }))),
+    meetingRecord: Type.Optional(nullable(Type.String({ examples: ["A/80/PV.55"] }))),
   },
   {
     $id: "Document",
-    type: "object",
     additionalProperties: true,
     description:
       "the JSON contract of `mandates parse --json` (export/json.ts; fields in ../shared/gold/README.md), with the official facts of the adoption declared here",
-    properties: {
-      symbol: nullable("string"),
-      title: nullable("string"),
-      voting: { $ref: "Voting#" },
-      sponsors: { type: ["array", "null"], items: { type: "string" }, description: "Member States (upper case) or who submitted the draft" },
-      additionalSponsors: { type: ["array", "null"], items: { type: "string" } },
-      subjects: {
-        type: ["array", "null"],
-        items: { type: "object", properties: { term: { type: "string" }, vocabulary: { type: "string", examples: ["UNBIS Thesaurus", "DHLAUTH"] } } },
-      },
-      agendaItemTitle: nullable("string"),
-      originatingDocument: { type: ["string", "null"], examples: ["A/80/537, para. 15"] },
-      meetingRecord: { type: ["string", "null"], examples: ["A/80/PV.55"] },
-    },
   },
-  { $id: "ParagraphPlace", type: "object", properties: paragraphPlace },
-  {
-    $id: "SearchHit",
-    type: "object",
-    properties: {
-      ...paragraphPlace,
-      phrase: nullable("string"),
-      snippet: { type: "string", description: "HTML-escaped excerpt; matched words in <mark> elements" },
-      score: { type: "number" },
-    },
-  },
-  {
-    $id: "FacetCounts",
-    type: "array",
-    items: { type: "object", properties: { value: { type: "string" }, count: { type: "integer" } } },
-  },
-  {
-    $id: "Mandate",
-    type: "object",
-    properties: {
-      id: { type: "string", description: "the mandate's stable id: the same across versions of the document and new extractions; its review is filed under it" },
-      symbol: { type: "string" },
-      language: { type: "string" },
-      title: nullable("string"),
-      session: nullable("integer"),
-      ref: { type: "string" },
-      paragraph: nullable("integer"),
-      sub: nullable("string"),
-      actor: { type: "string" },
-      actorCanonical: nullable("string"),
-      actorType: { type: "string" },
-      verb: { type: "string" },
-      category: { type: "string" },
-      force: { type: "integer" },
-      action: { type: "string" },
-      report: { type: "boolean" },
-      reportTo: nullable("string"),
-      deliverable: nullable("string"),
-      dueSession: nullable("integer"),
-      deadline: nullable("string"),
-      recurrence: nullable("string"),
-      hasReviewOrEnd: { type: "boolean" },
-    },
-  },
-  {
-    $id: "Series",
-    type: "object",
-    properties: {
-      key: { type: "string" },
-      title: { type: "string" },
-      body: { type: "string" },
-      language: { type: "string" },
-      members: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: { symbol: { type: "string" }, session: nullable("integer"), title: nullable("string"), adoptionDate: nullable("string") },
-        },
-      },
-    },
-  },
-] as const;
+);
 
-export const ref = (id: (typeof SHARED_SCHEMAS)[number]["$id"]) => ({ $ref: `${id}#` });
+const paragraphPlace = {
+  symbol: Type.String(),
+  language: LanguageSchema,
+  title: nullable(Type.String()),
+  session: nullable(Type.Integer()),
+  body: BodySchema,
+  ref: Type.String({ description: "preamble.N, operative.N, footnote.N or annex.N.M; B.operative.N in part B of a resolution in parts" }),
+  kind: ParagraphKindSchema,
+  number: nullable(Type.Integer()),
+};
 
+export const ParagraphPlaceSchema = Type.Object(paragraphPlace, { $id: "ParagraphPlace" });
+
+export const SearchHitSchema = Type.Object(
+  {
+    ...paragraphPlace,
+    phrase: nullable(Type.String()),
+    snippet: Type.String({ description: "HTML-escaped excerpt; matched words in <mark> elements" }),
+    score: Type.Number(),
+  },
+  { $id: "SearchHit" },
+);
+
+const FacetCountSchema = Type.Object({ value: Type.String(), count: Type.Integer() });
+export const FacetCountsSchema = Type.Array(FacetCountSchema, { $id: "FacetCounts" });
+
+export const MandateSchema = Type.Object(
+  {
+    id: Type.String({ description: "the mandate's stable id: the same across versions of the document and new extractions; its review is filed under it" }),
+    symbol: Type.String(),
+    language: LanguageSchema,
+    title: nullable(Type.String()),
+    session: nullable(Type.Integer()),
+    ref: Type.String(),
+    paragraph: nullable(Type.Integer()),
+    sub: nullable(Type.String()),
+    actor: Type.String(),
+    actorCanonical: nullable(Type.String()),
+    actorType: Type.String(),
+    verb: Type.String(),
+    category: Type.String(),
+    force: Type.Integer(),
+    action: Type.String(),
+    report: Type.Boolean(),
+    reportTo: nullable(Type.String()),
+    deliverable: nullable(Type.String()),
+    dueSession: nullable(Type.Integer()),
+    deadline: nullable(Type.String()),
+    recurrence: nullable(Type.String()),
+    hasReviewOrEnd: Type.Boolean(),
+  },
+  { $id: "Mandate" },
+);
+
+export const SeriesSchema = Type.Object(
+  {
+    key: Type.String(),
+    title: Type.String(),
+    body: BodySchema,
+    language: LanguageSchema,
+    members: Type.Array(
+      Type.Object({ symbol: Type.String(), session: nullable(Type.Integer()), title: nullable(Type.String()), adoptionDate: nullable(Type.String()) }),
+    ),
+  },
+  { $id: "Series" },
+);
+
+// The responses are the store's types: these lines stop compiling when either side changes alone.
+const summariesAreTheStores: Same<Static<typeof DocumentSummarySchema>, DocumentSummary> = true;
+const versionsAreTheStores: Same<Static<typeof VersionSchema>, VersionInfo> = true;
+const placesAreTheStores: Same<Static<typeof ParagraphPlaceSchema>, ParagraphPlace> = true;
+const hitsAreTheStores: Same<Static<typeof SearchHitSchema>, SearchHit> = true;
+const facetsAreTheStores: Same<Static<typeof FacetCountSchema>, FacetCount> = true;
+const mandatesAreTheStores: Same<Static<typeof MandateSchema>, MandateRecord> = true;
+const seriesAreTheStores: Same<Static<typeof SeriesSchema>, SeriesRecord> = true;
+const votingIsTheModels: Same<Static<typeof VotingSchema>, Voting | null> = true;
+
+export const SHARED_SCHEMAS = [
+  ErrorSchema,
+  DocumentSummarySchema,
+  VersionSchema,
+  VotingSchema,
+  DocumentSchema,
+  ParagraphPlaceSchema,
+  SearchHitSchema,
+  FacetCountsSchema,
+  MandateSchema,
+  SeriesSchema,
+];
+
+/** A reference to a shared schema (`Name#`), typed as the schema it names. */
+export function ref<T extends TSchema>(schema: T) {
+  return Type.Unsafe<Static<T>>({ $ref: `${String(schema.$id)}#` });
+}
+
+type ErrorCode = 400 | 404 | 501 | 503;
 /** Error responses a route declares besides its success. */
-export const errors = (...codes: (400 | 404 | 501)[]) => Object.fromEntries(codes.map((c) => [c, ref("Error")]));
+export function errors<C extends ErrorCode>(...codes: C[]): Record<C, ReturnType<typeof ref<typeof ErrorSchema>>> {
+  return Object.fromEntries(codes.map((c) => [c, ref(ErrorSchema)])) as Record<C, ReturnType<typeof ref<typeof ErrorSchema>>>;
+}
 
-export const symbolParams = {
-  type: "object",
-  required: ["symbol"],
-  properties: {
-    symbol: {
-      type: "string",
-      minLength: 1,
-      maxLength: 100,
-      description: "document symbol, URL-encoded (A%2FRES%2F79%2F222), or A_RES_79_222, or 79%2F222",
-    },
-  },
-} as const;
+const symbol = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  description: "document symbol, URL-encoded (A%2FRES%2F79%2F222), or A_RES_79_222, or 79%2F222",
+});
+export const symbolParams = Type.Object({ symbol });
+export const symbolParam = symbol;
 
 export const paging = {
-  limit: { type: "integer", minimum: 1, maximum: 200, default: 20 },
-  offset: { type: "integer", minimum: 0, maximum: 1000000, default: 0 },
-} as const;
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+};
 
-const session = { type: "integer", minimum: 1, maximum: 200 } as const;
+export const sessionSchema = Type.Integer({ minimum: 1, maximum: 200 });
+
+/** Text a filter compares: bounded, so that no parameter makes an unbounded query. */
+export const text = (maxLength: number, description?: string) => Type.String({ maxLength, ...(description ? { description } : {}) });
 
 export const documentFilters = {
-  body: { type: "string", enum: ["GA", "SC", "ECOSOC", "HRC", "other"] },
-  language: { type: "string", enum: ["en", "fr", "es", "ru", "ar", "zh"] },
-  session,
-  year: { type: "integer", minimum: 1945, maximum: 2200 },
-  committee: { type: "string", maxLength: 200 },
-  agendaItem: { type: "string", maxLength: 50 },
-  sdg: { type: "string", pattern: "^(1[0-7]|[1-9])$", description: "goal number" },
-} as const;
+  body: Type.Optional(BodySchema),
+  language: Type.Optional(LanguageSchema),
+  session: Type.Optional(sessionSchema),
+  year: Type.Optional(Type.Integer({ minimum: 1945, maximum: 2200 })),
+  committee: Type.Optional(text(200)),
+  agendaItem: Type.Optional(text(50)),
+  sdg: Type.Optional(Type.String({ pattern: "^(1[0-7]|[1-9])$", description: "goal number" })),
+};
 
-export const facetList = {
-  type: "string",
+/** The paragraph filters of a search (documentFilters and the paragraph's own). */
+export const searchFilters = {
+  ...documentFilters,
+  kind: Type.Optional(ParagraphKindSchema),
+  verb: Type.Optional(text(100, "normalised operative verb or preambular starter")),
+  actor: Type.Optional(text(200, "paragraphs with a mandate to this actor")),
+  hasReportDue: Type.Optional(Type.Boolean({ description: "paragraphs asking for a report due at a named session" })),
+};
+
+export const facetList = Type.String({
   pattern: `^(all|none|(${FACETS.join("|")})(,(${FACETS.join("|")}))*)$`,
   description: `comma-separated facets to count (${FACETS.join(", ")}), or all, or none`,
   default: "none",
-} as const;
-
-export const sessionSchema = session;
+});

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { findDuplication } from "../../src/compare/duplicates.js";
 import { allDocuments } from "../../src/registry/all-documents.js";
-import { DuplicationCache } from "../../src/registry/duplication-cache.js";
+import { DuplicationCache, scanInWorker } from "../../src/registry/duplication-cache.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { CORPUS } from "../helpers/corpus.js";
 import { type OpenedStore, seriesFiles, storeFactories } from "./stores.js";
@@ -54,6 +54,20 @@ for (const factory of storeFactories()) {
       assert.equal(cache.scans, 2);
       assert.equal(updated.stale, false);
       assert.equal(updated.report.scanned.documents, first.report.scanned.documents + 1);
+    });
+
+    test("scanned in a worker thread on its own connection: no report is waited for, the worker's is the same as one scanned here", async () => {
+      // A registry state never scanned: a new document.
+      assert.deepEqual((await ingestPaths(db.store, [join(CORPUS, "ods", "A_RES_78_2.en.txt")])).failed, []);
+      const cache = new DuplicationCache(db.store, { scan: scanInWorker(db.location) });
+      const pending = await cache.current();
+      assert.ok("computing" in pending, "the caller is told the report is being computed, not made to wait");
+      assert.ok(pending.retryAfterSeconds >= 1);
+      await cache.warm();
+      const found = await cache.current();
+      assert.ok(!("computing" in found));
+      assert.equal(found.stale, false);
+      assert.deepEqual(found.report, findDuplication(await allDocuments(db.store)));
     });
   });
 }

@@ -222,7 +222,7 @@ for (const factory of storeFactories()) {
         "DROP TABLE users",
         "DROP INDEX mandates_uid",
         "ALTER TABLE mandates DROP COLUMN uid",
-        "DELETE FROM schema_migrations WHERE id >= 17",
+        "DELETE FROM schema_migrations WHERE id BETWEEN 17 AND 20",
       ]) {
         await db.query(sql);
       }

@@ -65,28 +65,33 @@ export async function openSite(options: { files?: readonly string[]; open?: () =
   let dir: string | null = null;
   let opened: OpenedStore | null = null;
   let store: Store;
+  let location: string;
   if (options.files) {
     // a registry of the files named, for the pages that need no more than a few resolutions, on
     // the database `open` gives (SQLite in a temporary folder by default)
     if (options.open) {
       opened = await options.open();
       store = opened.store;
+      location = opened.location;
     } else {
       dir = mkdtempSync(join(tmpdir(), "web-test-"));
-      store = await openStore(join(dir, "registry.db"));
+      location = join(dir, "registry.db");
+      store = await openStore(location);
     }
     const summary = await ingestPaths(store, options.files);
     assert.deepEqual(summary.failed, []);
   } else if (process.env.WEB_TEST_REGISTRY) {
-    store = await openStore(process.env.WEB_TEST_REGISTRY);
+    location = process.env.WEB_TEST_REGISTRY;
+    store = await openStore(location);
   } else {
     dir = mkdtempSync(join(tmpdir(), "web-test-"));
-    store = await openStore(join(dir, "registry.db"));
+    location = join(dir, "registry.db");
+    store = await openStore(location);
     const summary = await ingestPaths(store, corpusFolders(CORPUS, unpackedCorpus()).filter((f) => existsSync(f)));
     assert.ok(summary.added > 5000, `the corpus loaded (${summary.added} documents)`);
   }
   // The duplication report is scanned while the first tests run, as `mandates serve` does at start.
-  const app: FastifyInstance = await buildApp(store, { warmReports: !options.files, ...options.app });
+  const app: FastifyInstance = await buildApp(store, { warmReports: !options.files, location, ...options.app });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   assert.ok(address && typeof address === "object");
@@ -122,6 +127,10 @@ export interface Tab {
 /** A page in a context of its own (axe needs one from newContext), 1280 px wide unless told. */
 export async function openTab(site: Site, options: { width?: number; acceptDownloads?: boolean } = {}): Promise<Tab> {
   const context = await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? false, baseURL: site.base });
+  // A blocked script, style or image (the server's Content-Security-Policy) is an error of the page.
+  await context.addInitScript(
+    `document.addEventListener("securitypolicyviolation", (e) => console.error("Content-Security-Policy violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")));`,
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {

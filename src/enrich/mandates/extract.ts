@@ -1,3 +1,4 @@
+import { formatParagraphRef } from "../../model/paragraphs.js";
 import type { Mandate, OperativeParagraph, Position, Resolution, SubParagraph } from "../../model/types.js";
 import { LineIndex } from "../../model/position.js";
 import { findClauses, trimAction } from "./clauses.js";
@@ -215,7 +216,7 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: stri
     ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) ||
     reviewed.some((object) => names.some((name) => namesReviewed(object, name)));
   return {
-    in: `operative.${p.number}`,
+    in: formatParagraphRef({ kind: "operative", number: p.number }),
     sub: d.sub,
     actor: d.actor,
     actorCanonical: d.referent.canonical,

@@ -1,5 +1,5 @@
+import { resolveActor } from "../../model/actors.js";
 import type { Resolution } from "../../model/types.js";
-import { resolveActor } from "../actors.js";
 
 /** What an action asks to be reported or produced: a report and its recipient, a deliverable, a recurrence. */
 

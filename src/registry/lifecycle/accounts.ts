@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { resolveActor } from "../../enrich/actors.js";
 import { LIMITS, ROLES, type Role } from "../../model/lifecycle.js";
 import { problem } from "../../model/problems.js";
 import type { SqlExecutor } from "../dialect.js";
-import { actorKey } from "../rows.js";
+import { actorFromInput, actorKey } from "../../model/actors.js";
 import type { SqlContext } from "../sql-store/context.js";
 import { appendAudit } from "./audit.js";
 import type { Author, Done, Principal, TokenRecord, UserRecord } from "./types.js";
@@ -53,7 +52,7 @@ const bad = (message: string): { ok: false; status: 400; message: string } => ({
 export async function resolveEntity(db: SqlExecutor, name: string): Promise<string | null> {
   const typed = name.replace(/\s+/g, " ").trim();
   if (!typed || typed.length > LIMITS.entity) return null;
-  const known = resolveActor(typed) ?? resolveActor(typed.toUpperCase());
+  const known = actorFromInput(typed);
   if (known) return known.canonical;
   const [held] = await db.all("SELECT COALESCE(actor_canonical, actor) AS name FROM mandates WHERE actor_key = ? LIMIT 1", [actorKey(typed)]);
   if (held) return String(held.name);

@@ -6,7 +6,7 @@ import { problem } from "../../model/problems.js";
 import type { Problem } from "../../model/types.js";
 import type { Paged } from "../store.js";
 import type { SqlContext } from "../sql-store/context.js";
-import { canonicalSymbol, looksLikeSymbol } from "../symbols.js";
+import { looksLikeSymbol, symbolFromInput } from "../../model/symbols.js";
 import { createToken, createUser, listTokens, listUsers, passwordHashOf, Principals, readUser, resolveEntity, revokeToken, updateUser } from "./accounts.js";
 import { appendAudit, readAudit } from "./audit.js";
 import { carryOver } from "./carry-over.js";
@@ -178,7 +178,7 @@ export class SqlLifecycle implements LifecycleStore {
     const problems: Problem[] = [];
     const entity = await resolveEntity(this.db, input.entity);
     if (!entity) problems.push(problem("review-entity", `"${input.entity.slice(0, 80)}" is no actor the registry knows`));
-    const symbol = canonicalSymbol(input.symbol);
+    const symbol = symbolFromInput(input.symbol);
     if (!looksLikeSymbol(symbol) || symbol.length > 100) problems.push(problem("review-field", `"${input.symbol.slice(0, 40)}" is not a resolution symbol (A/RES/79/222)`));
     const paragraph = input.paragraph.trim();
     if (!paragraph || paragraph.length > 100) problems.push(problem("review-field", "paragraph names the paragraph giving the mandate (operative 12, 12 (b)), in at most 100 characters"));

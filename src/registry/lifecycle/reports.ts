@@ -3,9 +3,9 @@ import { reportDueSessions, reportOccurrences, sittingSession } from "../../mode
 import type { Row, SqlExecutor } from "../dialect.js";
 import type { Paged } from "../store.js";
 import { num, type SqlContext, str } from "../sql-store/context.js";
-import { canonicalSymbol, looksLikeSymbol } from "../symbols.js";
+import { looksLikeSymbol, symbolFromInput } from "../../model/symbols.js";
 import { appendAudit } from "./audit.js";
-import { actorKey } from "../rows.js";
+import { actorKey } from "../../model/actors.js";
 import { addressedTo, mandateTarget, TARGET_COLUMNS, targetOf } from "./reviews.js";
 import type { Author, Done, MandateReports, OverdueFilter, OverdueReport, ReportDelivery } from "./types.js";
 
@@ -82,7 +82,7 @@ export async function setDelivery(
     const p = problem("review-field", `mandate ${mandateId} asks for no report at session ${session}${due.length ? ` (due at ${due.slice(-6).join(", ")})` : ""}`);
     return { ok: false, status: 400, message: p.message, problems: [p] };
   }
-  const symbol = input.symbol?.trim() ? canonicalSymbol(input.symbol) : null;
+  const symbol = input.symbol?.trim() ? symbolFromInput(input.symbol) : null;
   if (symbol !== null && (symbol.length > 100 || !looksLikeSymbol(symbol))) {
     const p = problem("review-field", `"${input.symbol!.slice(0, 40)}" is not a document symbol (A/79/123)`);
     return { ok: false, status: 400, message: p.message, problems: [p] };

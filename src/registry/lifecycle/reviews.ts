@@ -2,7 +2,7 @@ import { MANDATE_ID_PATTERN } from "../../compare/mandate-id.js";
 import { type Evidence, type ReviewFields, type ReviewInput, sameReview } from "../../model/lifecycle.js";
 import { problem } from "../../model/problems.js";
 import type { Row, SqlExecutor } from "../dialect.js";
-import { actorKey } from "../rows.js";
+import { actorKey } from "../../model/actors.js";
 import { num, str } from "../sql-store/context.js";
 import { appendAudit } from "./audit.js";
 import { resolveEntity } from "./accounts.js";

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from "../dialect.js";
-import { actorKey } from "../rows.js";
+import { actorKey } from "../../model/actors.js";
 import type { Paged } from "../store.js";
 import { str } from "../sql-store/context.js";
 import { reviewOf, TARGET_COLUMNS, targetOf } from "./reviews.js";

@@ -1,5 +1,5 @@
 import { mandateIdsInOrder } from "../../compare/mandate-id.js";
-import { actorKey } from "../../compare/mandates.js";
+import { addresseeKey } from "../../model/actors.js";
 import type { SqlExecutor } from "../dialect.js";
 import type { Migration } from "./index.js";
 
@@ -32,7 +32,7 @@ export const mandateIds: Migration = {
           part: r.part === null ? null : String(r.part),
           ref: String(r.ref),
           sub: r.sub === null ? null : String(r.sub),
-          addressee: actorKey({ actor: String(r.actor), actorCanonical: r.actor_canonical === null ? null : String(r.actor_canonical) }),
+          addressee: addresseeKey({ actor: String(r.actor), actorCanonical: r.actor_canonical === null ? null : String(r.actor_canonical) }),
         })),
       );
       ofDocument.forEach((r, i) => filled.push([Number(r.id), ids[i]!]));

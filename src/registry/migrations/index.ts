@@ -13,6 +13,9 @@ import { newestFirstIds } from "./010_newest_first_ids.js";
 import { searchWords } from "./011_search_words.js";
 import { officialMetadata } from "./012_official_metadata.js";
 import { derivedReports } from "./013_derived_reports.js";
+import { actorKeys } from "./014_actor_keys.js";
+import { paragraphRefsWithPart } from "./015_paragraph_refs_with_part.js";
+import { seriesFacts } from "./021_series_facts.js";
 import { mandateIds } from "./017_mandate_ids.js";
 import { accounts } from "./018_accounts.js";
 import { reviews } from "./019_reviews.js";
@@ -33,9 +36,9 @@ export interface Migration {
   fill?(tx: SqlExecutor): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports,
-  // 14-16 belong to work merged separately; the lifecycle's tables start at 17.
-  mandateIds, accounts, reviews, auditTrail];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports, actorKeys, paragraphRefsWithPart,
+  // 16 belongs to work merged separately; the lifecycle's tables are 17 to 20.
+  mandateIds, accounts, reviews, auditTrail, seriesFacts];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob|binary_text|without_rowid)\}/g, (_, name: keyof SqlDialect["types"]) => dialect.types[name]);

@@ -1,10 +1,10 @@
 import { problem } from "../../model/problems.js";
-import type { Language } from "../../model/types.js";
+import type { Language, Problem } from "../../model/types.js";
 import type { Fragment, IdRange } from "../dialect.js";
 import { type Candidate, excerpt, SCORED_PREFIX, scoreCandidates, type TermStatistics, termKey } from "../ranking.js";
 import { DOCUMENT_SPAN, documentOfParagraph, PARAGRAPH_ID_SPAN, paragraphBase, recencyOf } from "../rows.js";
 import { parseSearch, type SearchExpression, type SearchTerm } from "../search-query.js";
-import { expandPrefixes, prefixesOf } from "../search-words.js";
+import { expandPrefixes, MAX_EXPANDED_WORDS, MAX_PREFIX_WORDS, MAX_PREFIXES, prefixesOf } from "../search-words.js";
 import {
   type FacetCount,
   type FacetName,
@@ -144,6 +144,8 @@ export class ParagraphSearch {
       return { ok: false, problems: [problem("search-beyond-window", `hits beyond the first ${MAX_RESULT_WINDOW} are not served; narrow the search with words or filters`)] };
     }
     const expression = parsed.expression;
+    const refused = expression && (await this.prefixProblem(expression));
+    if (refused) return { ok: false, problems: [refused] };
     const hits = await this.matches(expression, request.filter);
     // One pass over the newest matches serves the window, the page and the capped total.
     const windowSize = expression ? Math.max(RANK_WINDOW, offset + limit) : offset + limit;
@@ -219,6 +221,29 @@ export class ParagraphSearch {
     return { paragraphs: Math.max(this.paragraphTotal.count, 1), documentFrequency };
   }
 
+  /** The search's prefixes over their budget (search-words.ts), as the problem that refuses it; null within it. */
+  private async prefixProblem(expression: SearchExpression): Promise<Problem | null> {
+    const prefixes = prefixesOf(expression);
+    if (prefixes.length > MAX_PREFIXES) {
+      return problem("search-too-many-prefixes", `a search may hold at most ${MAX_PREFIXES} prefixes (word*); this one holds ${prefixes.length}`);
+    }
+    let expanded = 0;
+    for (const prefix of prefixes) {
+      const words = await wordsBeginning(this.context.db, prefix);
+      if (!words) {
+        return problem("search-prefix-too-broad", `the prefix ${prefix}* begins more than ${MAX_PREFIX_WORDS.toLocaleString("en")} words of the registry (the limit); give it more letters`);
+      }
+      expanded += words.length;
+      if (expanded > MAX_EXPANDED_WORDS) {
+        return problem(
+          "search-prefix-too-broad",
+          `the prefixes of this search begin more than ${MAX_EXPANDED_WORDS.toLocaleString("en")} words of the registry together (the limit); give them more letters or use fewer`,
+        );
+      }
+    }
+    return null;
+  }
+
   /**
    * The expression the full-text index is asked: prefixes expanded into the dictionary's words
    * (search-words.ts), or, where the engine's own prefix search is fast, into the prefix as the
@@ -231,6 +256,7 @@ export class ParagraphSearch {
     const asWords = (words: readonly string[]): SearchTerm[] => words.map((word) => ({ type: "word", word, prefix: false }));
     for (const prefix of prefixes) {
       const words = await wordsBeginning(this.context.db, prefix);
+      // A prefix over the budget was refused before (prefixProblem); none is left to the engine's slow prefix search.
       if (!words) continue;
       expansions.set(prefix, this.context.sql.prefixTerms ? await this.context.sql.prefixTerms(this.context.db, prefix, words, language) : asWords(words));
     }
@@ -276,7 +302,8 @@ export class ParagraphSearch {
       kind: "SELECT 'kind', p.kind, COUNT(*) FROM hits h CROSS JOIN paragraphs p WHERE p.id = h.id GROUP BY p.kind",
       verb: "SELECT 'verb', p.phrase, COUNT(*) FROM hits h CROSS JOIN paragraphs p WHERE p.id = h.id AND p.phrase IS NOT NULL GROUP BY p.phrase",
       actor:
-        "SELECT 'actor', COALESCE(x.actor_canonical, x.actor), COUNT(DISTINCT h.id) FROM hits h CROSS JOIN mandates x WHERE x.paragraph_id = h.id GROUP BY COALESCE(x.actor_canonical, x.actor)",
+        // by key, as the actor filter reads them: "Counter-Terrorism Committee" and "Counter Terrorism Committee" are one
+        "SELECT 'actor', MIN(COALESCE(x.actor_canonical, x.actor)), COUNT(DISTINCT h.id) FROM hits h CROSS JOIN mandates x WHERE x.paragraph_id = h.id GROUP BY x.actor_key",
       sdg: "SELECT 'sdg', g.goal, COUNT(*) FROM hits h CROSS JOIN document_goals g WHERE g.document_id = h.document_id GROUP BY g.goal",
       hasReportDue: `SELECT 'hasReportDue', CASE WHEN EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = h.id AND x.report = 1 AND x.due_session IS NOT NULL)
                        THEN 'true' ELSE 'false' END, COUNT(*) FROM hits h GROUP BY 2`,

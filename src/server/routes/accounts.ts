@@ -25,7 +25,9 @@ export function unwrap<T>(done: Done<T>): T {
 
 export async function accountRoutes(app: FastifyInstance, { store, auth }: RouteContext): Promise<void> {
   const failed = new SignInFailures(auth.signInAttempts, auth.signInWindowMs);
-  await app.register(fastifyRateLimit, { global: false });
+  // `mandates serve` limits the whole API already (src/server/load-shedding.ts), whose plugin
+  // applies this route's stricter limit; otherwise the sign-in route brings its own.
+  if (!app.hasDecorator("rateLimit")) await app.register(fastifyRateLimit, { global: false });
 
   app.get(
     "/auth/csrf",

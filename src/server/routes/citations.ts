@@ -1,55 +1,41 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import type { CitationDirection, Language } from "../../registry/store.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, type RouteContext } from "../app.js";
-import { documentFilters, errors, symbolParams } from "../schemas.js";
+import type { CitationDirection } from "../../registry/store.js";
+import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { asReply } from "../read-pool.js";
+import { documentFilters, errors, nullable, stringEnum, symbolParams } from "../schemas.js";
+import { symbolFromInput } from "../../model/symbols.js";
 
-interface CitationQuerystring {
-  direction: CitationDirection;
-  depth: number;
-  language?: Language;
-}
+const node = Type.Object({ symbol: Type.String(), title: nullable(Type.String()), session: nullable(Type.Integer()), inRegistry: Type.Boolean() });
+const edge = Type.Object({ from: Type.String(), to: Type.String(), ref: Type.String(), kind: Type.String(), text: Type.String() });
 
-const node = {
-  type: "object",
-  properties: { symbol: { type: "string" }, title: { type: ["string", "null"] }, session: { type: ["integer", "null"] }, inRegistry: { type: "boolean" } },
-} as const;
-const edge = {
-  type: "object",
-  properties: { from: { type: "string" }, to: { type: "string" }, ref: { type: "string" }, kind: { type: "string" }, text: { type: "string" } },
-} as const;
-
-export async function citationRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Params: { symbol: string }; Querystring: CitationQuerystring }>(
+export async function citationRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
+  typed(app).get(
     "/documents/:symbol/citations",
     {
       schema: {
         summary: "Citation graph around a document: what it cites (out), what cites it (in), or both, followed to a depth",
         tags: ["citations"],
         params: symbolParams,
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            direction: { type: "string", enum: ["out", "in", "both"], default: "both" },
-            depth: { type: "integer", minimum: 1, maximum: 5, default: 1, description: "1 = direct citations; more follows chains" },
+        querystring: Type.Object(
+          {
+            direction: stringEnum<CitationDirection>(["out", "in", "both"], { default: "both" }),
+            depth: Type.Integer({ minimum: 1, maximum: 5, default: 1, description: "1 = direct citations; more follows chains" }),
             language: documentFilters.language,
           },
-        },
+          { additionalProperties: false },
+        ),
         response: {
-          200: {
-            type: "object",
-            properties: { root: { type: "string" }, nodes: { type: "array", items: node }, edges: { type: "array", items: edge }, truncated: { type: "boolean" } },
-          },
+          200: Type.Object({ root: Type.String(), nodes: Type.Array(node), edges: Type.Array(edge), truncated: Type.Boolean() }),
           ...errors(400, 404),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { direction, depth, language } = request.query;
-      const graph = await store.citations(request.params.symbol, { direction, depth, ...(language ? { language } : {}) });
-      if (!graph) throw httpError(404, `no document ${canonicalSymbol(request.params.symbol)} in the registry`);
-      return graph;
+      const graph = await reads.json("citations", { symbol: request.params.symbol, query: { direction, depth, ...(language ? { language } : {}) } });
+      if (graph === null) throw httpError(404, `no document ${symbolFromInput(request.params.symbol)} in the registry`);
+      return reply.type(JSON_TYPE).send(asReply(graph));
     },
   );
 }

@@ -1,17 +1,13 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { toContractJson } from "../../export/json.js";
+import { formatParagraphRef, paragraphRefFromInput } from "../../model/paragraphs.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
-import { type DocumentFilter, fileName, type Page } from "../../registry/store.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, type RouteContext } from "../app.js";
-import { documentFilters, errors, paging, ref, symbolParams } from "../schemas.js";
-
-type ListQuery = DocumentFilter & Page;
-interface OneQuery {
-  format: "json" | "akn" | "text";
-  language?: DocumentFilter["language"];
-  version?: number;
-}
+import { fileName } from "../../registry/store.js";
+import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { asReply } from "../read-pool.js";
+import { DocumentSchema, DocumentSummarySchema, documentFilters, errors, ParagraphPlaceSchema, paging, ref, stringEnum, symbolParam, symbolParams, text, VersionSchema } from "../schemas.js";
 
 /** The AKN exporter, loaded on first use; a build without it answers 501. */
 async function loadAknExporter(): Promise<((doc: Resolution) => string) | null> {
@@ -23,70 +19,58 @@ async function loadAknExporter(): Promise<((doc: Resolution) => string) | null> 
   }
 }
 
-export async function documentRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Querystring: ListQuery }>(
+export async function documentRoutes(app: FastifyInstance, { store, reads }: RouteContext): Promise<void> {
+  typed(app).get(
     "/documents",
     {
       schema: {
         summary: "List documents, newest session first, with filters and paging",
         tags: ["documents"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
+        querystring: Type.Object(
+          {
             ...documentFilters,
-            title: { type: "string", maxLength: 200, description: "words of the title" },
-            actor: { type: "string", maxLength: 200, description: "documents with a mandate to this actor" },
+            title: Type.Optional(text(200, "words of the title")),
+            actor: Type.Optional(text(200, "documents with a mandate to this actor")),
             ...paging,
           },
-        },
+          { additionalProperties: false },
+        ),
         response: {
-          200: {
-            type: "object",
-            properties: { total: { type: "integer" }, limit: { type: "integer" }, offset: { type: "integer" }, items: { type: "array", items: ref("DocumentSummary") } },
-          },
+          200: Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), items: Type.Array(ref(DocumentSummarySchema)) }),
           ...errors(400),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, ...filter } = request.query;
-      return store.listDocuments(filter, { limit, offset });
+      return reply.type(JSON_TYPE).send(asReply(await reads.json("listDocuments", { filter, page: { limit, offset } })));
     },
   );
 
-  app.get<{ Params: { symbol: string }; Querystring: OneQuery }>(
+  typed(app).get(
     "/documents/:symbol",
     {
       schema: {
         summary: "One document: its JSON view with its versions, its Akoma Ntoso XML, or its source text",
         tags: ["documents"],
         params: symbolParams,
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            format: { type: "string", enum: ["json", "akn", "text"], default: "json" },
+        querystring: Type.Object(
+          {
+            format: stringEnum(["json", "akn", "text"] as ("json" | "akn" | "text")[], { default: "json" }),
             language: documentFilters.language,
-            version: { type: "integer", minimum: 1, description: "a stored version (default: the current one)" },
+            version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: "a stored version (default: the current one)" })),
           },
-        },
+          { additionalProperties: false },
+        ),
         response: {
           200: {
             description: "the document",
             content: {
               "application/json": {
-                schema: {
-                  type: "object",
-                  properties: {
-                    summary: ref("DocumentSummary"),
-                    versions: { type: "array", items: ref("Version") },
-                    document: ref("Document"),
-                  },
-                },
+                schema: Type.Object({ summary: ref(DocumentSummarySchema), versions: Type.Array(ref(VersionSchema)), document: ref(DocumentSchema) }),
               },
-              "application/akn+xml": { schema: { type: "string" } },
-              "text/plain": { schema: { type: "string" } },
+              "application/akn+xml": { schema: Type.String() },
+              "text/plain": { schema: Type.String() },
             },
           },
           ...errors(400, 404, 501),
@@ -97,7 +81,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
       const { symbol } = request.params;
       const { format, language, version } = request.query;
       const stored = await store.getDocument(symbol, { ...(language ? { language } : {}), ...(version ? { version } : {}) });
-      if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""}${version ? ` version ${version}` : ""} in the registry`);
+      if (!stored) throw httpError(404, `no document ${symbolFromInput(symbol)}${language ? ` in ${language}` : ""}${version ? ` version ${version}` : ""} in the registry`);
       if (format === "text") return reply.type("text/plain; charset=utf-8").send(stored.document.source.text);
       if (format === "akn") {
         const toAkn = await loadAknExporter();
@@ -110,49 +94,36 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
     },
   );
 
-  app.get<{ Params: { symbol: string; ref: string }; Querystring: { language?: DocumentFilter["language"]; limit: number } }>(
+  typed(app).get(
     "/documents/:symbol/paragraphs/:ref/elsewhere",
     {
       schema: {
         summary: "Where else a paragraph appears: paragraphs with the same words (up to case and spacing) in other documents or places, newest first",
         tags: ["documents"],
-        params: {
-          type: "object",
-          required: ["symbol", "ref"],
-          properties: {
-            symbol: symbolParams.properties.symbol,
-            ref: { type: "string", pattern: "^(preamble|operative|footnote|annex)\\.[0-9]+(\\.[0-9]+)*$", description: "paragraph reference: operative.38, preamble.2" },
-          },
-        },
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            language: documentFilters.language,
-            limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },
-          },
-        },
+        params: Type.Object({
+          symbol: symbolParam,
+          ref: Type.String({ maxLength: 40, description: "paragraph reference: operative.38, preamble.2, footnote.1, annex.1.4; B.operative.1 in part B of a resolution in parts" }),
+        }),
+        querystring: Type.Object(
+          { language: documentFilters.language, limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) },
+          { additionalProperties: false },
+        ),
         response: {
-          200: {
-            type: "object",
-            properties: {
-              symbol: { type: "string" },
-              language: { type: "string" },
-              ref: { type: "string" },
-              text: { type: "string" },
-              occurrences: { type: "array", items: ref("ParagraphPlace") },
-            },
-          },
+          200: Type.Object({ symbol: Type.String(), language: Type.String(), ref: Type.String(), text: Type.String(), occurrences: Type.Array(ref(ParagraphPlaceSchema)) }),
           ...errors(400, 404),
         },
       },
     },
-    async (request) => {
-      const { symbol, ref: paragraph } = request.params;
+    async (request, reply) => {
+      const { symbol } = request.params;
       const { language, limit } = request.query;
-      const found = await store.paragraphOccurrences(symbol, paragraph, { ...(language ? { language } : {}), limit });
-      if (!found) throw httpError(404, `no paragraph ${paragraph} of ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""} in the registry`);
-      return found;
+      // The model reads the reference, so the route accepts what it writes (a part, as in B.operative.1)
+      const read = paragraphRefFromInput(request.params.ref);
+      if (!read.ok) throw httpError(400, read.message);
+      const paragraph = formatParagraphRef(read.ref);
+      const found = await reads.json("paragraphOccurrences", { symbol, ref: paragraph, ...(language ? { language } : {}), limit });
+      if (found === null) throw httpError(404, `no paragraph ${paragraph} of ${symbolFromInput(symbol)}${language ? ` in ${language}` : ""} in the registry`);
+      return reply.type(JSON_TYPE).send(asReply(found));
     },
   );
 }

@@ -1,42 +1,36 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { toReadingView } from "../../export/reading.js";
-import { fileName, type Language } from "../../registry/store.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, type RouteContext } from "../app.js";
-import { documentFilters, errors, ref, symbolParams } from "../schemas.js";
+import { fileName } from "../../registry/store.js";
+import { httpError, type RouteContext, typed } from "../app.js";
+import { DocumentSummarySchema, documentFilters, errors, nullable, ref, symbolParams, VersionSchema } from "../schemas.js";
+import { symbolFromInput } from "../../model/symbols.js";
 
 /**
  * What the resolution page shows, in one answer: the reading view (src/export/reading.ts), the
  * versions, which cited documents the registry holds, and what cites this one.
  */
 export async function readingRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Params: { symbol: string }; Querystring: { language?: Language; version?: number } }>(
+  typed(app).get(
     "/documents/:symbol/reading",
     {
       schema: {
         summary: "A document laid out for reading: paragraphs cut into runs marking citations, footnote call-outs and mandates; versions; held citations; cited by",
         tags: ["documents"],
         params: symbolParams,
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: { language: documentFilters.language, version: { type: "integer", minimum: 1 } },
-        },
+        querystring: Type.Object(
+          { language: documentFilters.language, version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) },
+          { additionalProperties: false },
+        ),
         response: {
-          200: {
-            type: "object",
-            properties: {
-              summary: ref("DocumentSummary"),
-              version: { type: "integer", description: "the version shown" },
-              versions: { type: "array", items: ref("Version") },
-              reading: { type: "object", additionalProperties: true, description: "the reading view (src/export/reading.ts)" },
-              held: { type: "array", items: { type: "string" }, description: "cited symbols the registry holds" },
-              citedBy: {
-                type: "array",
-                items: { type: "object", properties: { symbol: { type: "string" }, title: { type: ["string", "null"] }, session: { type: ["integer", "null"] } } },
-              },
-            },
-          },
+          200: Type.Object({
+            summary: ref(DocumentSummarySchema),
+            version: Type.Integer({ description: "the version shown" }),
+            versions: Type.Array(ref(VersionSchema)),
+            reading: Type.Object({}, { additionalProperties: true, description: "the reading view (src/export/reading.ts)" }),
+            held: Type.Array(Type.String(), { description: "cited symbols the registry holds" }),
+            citedBy: Type.Array(Type.Object({ symbol: Type.String(), title: nullable(Type.String()), session: nullable(Type.Integer()) })),
+          }),
           ...errors(400, 404),
         },
       },
@@ -45,7 +39,7 @@ export async function readingRoutes(app: FastifyInstance, { store }: RouteContex
       const { symbol } = request.params;
       const { language, version } = request.query;
       const stored = await store.getDocument(symbol, { ...(language ? { language } : {}), ...(version ? { version } : {}) });
-      if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)}${version ? ` version ${version}` : ""} in the registry`);
+      if (!stored) throw httpError(404, `no document ${symbolFromInput(symbol)}${version ? ` version ${version}` : ""} in the registry`);
       const graph = await store.citations(stored.summary.symbol, { direction: "both", depth: 1, language: stored.summary.language });
       const root = stored.summary.symbol;
       const citing = new Set((graph?.edges ?? []).filter((e) => e.to === root && e.from !== root).map((e) => e.from));

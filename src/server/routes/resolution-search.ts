@@ -1,76 +1,62 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { searchResolutions } from "../../registry/resolution-search.js";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
-import { PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
-import { badInput, type RouteContext } from "../app.js";
-import { documentFilters, errors, facetList, ref } from "../schemas.js";
+import { JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { SEARCH_RATE } from "../load-shedding.js";
+import { asReply } from "../read-pool.js";
+import { errors, FacetCountsSchema, facetList, nullable, ref, SearchHitSchema, searchFilters } from "../schemas.js";
 import { facetNames } from "./search.js";
 
-type Querystring = SearchFilter & Page & { q: string; facets: string };
-
 /** Search by resolution (src/registry/resolution-search.ts): what the search page shows. */
-export async function resolutionSearchRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Querystring: Querystring }>(
+export async function resolutionSearchRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
+  typed(app).get(
     "/search/resolutions",
     {
+      config: { rateLimit: SEARCH_RATE },
       schema: {
         summary: "Resolutions matching a search, title matches first, each with its best paragraphs; facets count matching paragraphs",
         description:
           "The query language of /search. Resolutions are grouped from the 300 best paragraphs; a query that is a held symbol " +
           "(79/222, A/RES/79/222, S/RES/2719 (2023)) is returned in `symbol`.",
         tags: ["search"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            q: { type: "string", maxLength: MAX_QUERY_LENGTH, default: "" },
-            ...documentFilters,
-            kind: { type: "string", enum: [...PARAGRAPH_KINDS] },
-            verb: { type: "string", maxLength: 100 },
-            actor: { type: "string", maxLength: 200 },
-            hasReportDue: { type: "boolean" },
+        querystring: Type.Object(
+          {
+            q: Type.String({ maxLength: MAX_QUERY_LENGTH, default: "" }),
+            ...searchFilters,
             facets: facetList,
-            limit: { type: "integer", minimum: 1, maximum: 50, default: 10 },
-            offset: { type: "integer", minimum: 0, maximum: 1000, default: 0 },
+            limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+            offset: Type.Integer({ minimum: 0, maximum: 1000, default: 0 }),
           },
-        },
+          { additionalProperties: false },
+        ),
         response: {
-          200: {
-            type: "object",
-            properties: {
-              symbol: { type: ["string", "null"] },
-              total: { type: "integer" },
-              paragraphs: { type: "integer" },
-              paragraphsExact: { type: "boolean" },
-              items: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    symbol: { type: "string" },
-                    language: { type: "string" },
-                    title: { type: ["string", "null"] },
-                    session: { type: ["integer", "null"] },
-                    body: { type: "string" },
-                    titleMatch: { type: "boolean" },
-                    score: { type: "number" },
-                    matches: { type: "integer" },
-                    paragraphs: { type: "array", items: ref("SearchHit") },
-                  },
-                },
-              },
-              facets: { type: "object", additionalProperties: ref("FacetCounts") },
-            },
-          },
-          ...errors(400),
+          200: Type.Object({
+            symbol: nullable(Type.String()),
+            total: Type.Integer(),
+            paragraphs: Type.Integer(),
+            paragraphsExact: Type.Boolean(),
+            items: Type.Array(
+              Type.Object({
+                symbol: Type.String(),
+                language: Type.String(),
+                title: nullable(Type.String()),
+                session: nullable(Type.Integer()),
+                body: Type.String(),
+                titleMatch: Type.Boolean(),
+                score: Type.Number(),
+                matches: Type.Integer(),
+                paragraphs: Type.Array(ref(SearchHitSchema)),
+              }),
+            ),
+            facets: Type.Record(Type.String(), ref(FacetCountsSchema)),
+          }),
+          ...errors(400, 503),
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, facets, limit, offset, ...filter } = request.query;
-      const outcome = await searchResolutions(store, { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
-      if (!outcome.ok) throw badInput(outcome.problems);
-      return outcome.result;
+      return reply.type(JSON_TYPE).send(asReply(await reads.json("searchResolutions", { query: q, filter, page: { limit, offset }, facets: facetNames(facets) })));
     },
   );
 }

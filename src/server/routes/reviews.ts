@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES, readDecisionCsv } from "../../model/lifecycle-import.
 import { describeProblems } from "../../model/problems.js";
 import type { Problem } from "../../model/types.js";
 import type { EntityMandate, EntityMandateFilter, SummaryBy } from "../../registry/lifecycle/index.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { RouteContext } from "../app.js";
 import { httpFailure, withRole } from "../auth.js";
 import { failures, lref, mandateIdParams, reviewBody } from "../lifecycle-schemas.js";
@@ -54,7 +54,7 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
   };
   const filterOf = async (request: FastifyRequest, q: Omit<ReviewQuery, "limit" | "offset">): Promise<EntityMandateFilter> => {
     const { entity, symbol, ...rest } = q;
-    return { ...rest, entity: await entityOf(request, entity), ...(symbol ? { symbol: canonicalSymbol(symbol) } : {}) };
+    return { ...rest, entity: await entityOf(request, entity), ...(symbol ? { symbol: symbolFromInput(symbol) } : {}) };
   };
 
   app.get<{ Params: { id: string } }>(

@@ -1,56 +1,40 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { seriesJson } from "../../compare/format/json.js";
-import { seriesView } from "../../compare/series.js";
-import type { Resolution } from "../../model/types.js";
-import { seriesGaps } from "../../registry/series-gaps.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
-import { httpError, type RouteContext } from "../app.js";
-import { errors, ref, symbolParams } from "../schemas.js";
+import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { asReply } from "../read-pool.js";
+import { errors, nullable, ref, SeriesSchema, symbolParams } from "../schemas.js";
+import { HEAVY_RATE } from "../load-shedding.js";
+import { symbolFromInput } from "../../model/symbols.js";
 
 /**
  * One series around a document, for the series page: its members, the earlier versions their
  * recalling paragraphs name but the registry does not hold (gaps), and the life of each
  * paragraph and mandate across the members (compare/series.ts).
  */
-export async function seriesViewRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Params: { symbol: string } }>(
+export async function seriesViewRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
+  typed(app).get(
     "/series/:symbol",
     {
+      config: { rateLimit: HEAVY_RATE },
       schema: {
         summary: "The series holding a document: members, gaps named by their recalling paragraphs, and each paragraph's and mandate's life",
         tags: ["series"],
         params: symbolParams,
         response: {
-          200: {
-            type: "object",
-            properties: {
-              series: ref("Series"),
-              gaps: {
-                type: "array",
-                items: { type: "object", properties: { symbol: { type: "string" }, session: { type: ["integer", "null"] }, namedBy: { type: "array", items: { type: "string" } } } },
-              },
-              view: { type: "object", additionalProperties: true, description: "paragraph and mandate lives (mandates series --json)" },
-            },
-          },
-          ...errors(400, 404),
+          200: Type.Object({
+            series: ref(SeriesSchema),
+            gaps: Type.Array(Type.Object({ symbol: Type.String(), session: nullable(Type.Integer()), namedBy: Type.Array(Type.String()) })),
+            view: Type.Object({}, { additionalProperties: true, description: "paragraph and mandate lives (mandates series --json)" }),
+          }),
+          ...errors(400, 404, 503),
         },
       },
     },
-    async (request) => {
-      const symbol = canonicalSymbol(request.params.symbol);
-      const [series] = await store.series(symbol);
-      if (!series) throw httpError(404, `no series in the registry holds ${symbol}`);
-      const docs: Resolution[] = [];
-      for (const member of series.members) {
-        const stored = await store.getDocument(member.symbol, { language: series.language });
-        if (stored) docs.push(stored.document);
-      }
-      const held = new Set<string>();
-      for (const doc of docs) {
-        const graph = doc.meta.symbol ? await store.citations(doc.meta.symbol, { direction: "out", depth: 1, language: series.language }) : null;
-        for (const node of graph?.nodes ?? []) if (node.inRegistry) held.add(node.symbol);
-      }
-      return { series, gaps: seriesGaps(docs, (s) => held.has(s)), view: seriesJson(seriesView(docs)) };
+    async (request, reply) => {
+      const symbol = symbolFromInput(request.params.symbol);
+      const page = await reads.json("seriesPage", { symbol });
+      if (page === null) throw httpError(404, `no series in the registry holds ${symbol}`);
+      return reply.type(JSON_TYPE).send(asReply(page));
     },
   );
 }

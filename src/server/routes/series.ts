@@ -1,30 +1,23 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import type { Language } from "../../registry/store.js";
-import type { RouteContext } from "../app.js";
-import { documentFilters, errors, ref } from "../schemas.js";
+import { JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { asReply } from "../read-pool.js";
+import { documentFilters, errors, ref, SeriesSchema } from "../schemas.js";
 
-export async function seriesRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Querystring: { q: string; language?: Language } }>(
+export async function seriesRoutes(app: FastifyInstance, { reads }: RouteContext): Promise<void> {
+  typed(app).get(
     "/series",
     {
       schema: {
         summary: "Recurring series: the series holding a document (q = a symbol) or whose title matches (q = words), members in order",
         tags: ["series"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          required: ["q"],
-          properties: { q: { type: "string", minLength: 1, maxLength: 300 }, language: documentFilters.language },
-        },
-        response: {
-          200: { type: "object", properties: { series: { type: "array", items: ref("Series") } } },
-          ...errors(400),
-        },
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 300 }), language: documentFilters.language }, { additionalProperties: false }),
+        response: { 200: Type.Object({ series: Type.Array(ref(SeriesSchema)) }), ...errors(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q, language } = request.query;
-      return { series: await store.series(q, language ? { language } : {}) };
+      return reply.type(JSON_TYPE).send(asReply(await reads.json("series", { q, ...(language ? { language } : {}) })));
     },
   );
 }

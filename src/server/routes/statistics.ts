@@ -1,45 +1,43 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../app.js";
+import { JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { asReply } from "../read-pool.js";
+import { errors } from "../schemas.js";
 
-const counts = (key: string, ...fields: string[]) => ({
-  type: "array",
-  items: { type: "object", properties: Object.fromEntries([[key, { type: key === "actor" ? "string" : "integer" }], ...fields.map((f) => [f, { type: "integer" }])]) },
-});
+const count = Type.Integer();
 
-export async function statisticsRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get(
+export async function statisticsRoutes(app: FastifyInstance, { store, reads }: RouteContext): Promise<void> {
+  typed(app).get(
     "/stats",
     {
       schema: {
         summary: "Counts: documents and mandates by session, mandates by actor, reports due per session",
         tags: ["statistics"],
         response: {
-          200: {
-            type: "object",
-            properties: {
-              documents: { type: "integer" },
-              versions: { type: "integer" },
-              paragraphs: { type: "integer" },
-              citations: { type: "integer" },
-              mandates: { type: "integer" },
-              bySession: counts("session", "documents", "mandates"),
-              byActor: counts("actor", "mandates", "reports"),
-              reportsDueBySession: counts("session", "reports"),
-            },
-          },
+          200: Type.Object({
+            documents: count,
+            versions: count,
+            paragraphs: count,
+            citations: count,
+            mandates: count,
+            bySession: Type.Array(Type.Object({ session: count, documents: count, mandates: count })),
+            byActor: Type.Array(Type.Object({ actor: Type.String(), mandates: count, reports: count })),
+            reportsDueBySession: Type.Array(Type.Object({ session: count, reports: count })),
+          }),
+          ...errors(503),
         },
       },
     },
-    async () => store.statistics(),
+    async (_request, reply) => reply.type(JSON_TYPE).send(asReply(await reads.json("statistics", null))),
   );
 
-  app.get(
+  typed(app).get(
     "/health",
     {
       schema: {
         summary: "Liveness: the back end and how many documents it holds",
         tags: ["statistics"],
-        response: { 200: { type: "object", properties: { status: { type: "string" }, dialect: { type: "string" }, documents: { type: "integer" } } } },
+        response: { 200: Type.Object({ status: Type.String(), dialect: Type.String(), documents: count }) },
       },
     },
     async () => ({ status: "ok", dialect: store.dialect, documents: await store.countDocuments() }),
