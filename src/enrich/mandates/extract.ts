@@ -1,12 +1,13 @@
-import type { Mandate, OperativeParagraph, Position, Resolution, SubParagraph } from "../../model/types.js";
+import type { Body, Mandate, MandateDecisionKind, MandateEnd, OperativeParagraph, Position, Resolution, SubParagraph } from "../../model/types.js";
 import { LineIndex } from "../../model/position.js";
 import { findClauses, trimAction } from "./clauses.js";
 import { readDeadline } from "./deadlines.js";
+import { type DateContext, readDueDate, readEnd } from "./due-dates.js";
 import { NEEDS_DEADLINE, NEEDS_DELIVERABLE, NEEDS_END, NEEDS_RECURRENCE, NEEDS_REPORT, needsOf } from "./needs.js";
 import { type ObjectParse, parseObject } from "./objects.js";
 import { ReferenceContext, type Referent, referentFor } from "./referents.js";
 import { asksForReport, readDeliverable, readRecurrence, reportRecipient } from "./reports.js";
-import { END_OR_REVIEW, namesReviewed, reviewedObjects } from "./review.js";
+import { END_OR_REVIEW, namesReviewed, readReview, type Reviewed, reviewedObjects } from "./review.js";
 import { type MandateVerb, VERBS } from "./verbs.js";
 
 /**
@@ -49,6 +50,14 @@ interface Draft {
   action: string;
   sub: string | null;
   position: Position;
+  decision?: MandateDecisionKind;
+}
+
+/** A decision about a body's mandate, with the end it sets: what "at the end of this period" and the body's other mandates refer to. */
+interface Holder {
+  paragraph: number;
+  names: string[];
+  end: MandateEnd | null;
 }
 
 /** The enrichment stage: fills `operative[i].mandates` (cleared first, so it can run again). */
@@ -62,15 +71,35 @@ export function extractMandates(doc: Resolution): void {
   const decisions: OperativeParagraph[] = [];
   for (const p of doc.operative) {
     refs.nextParagraph();
-    const read = paragraphDrafts(p, refs, lines, doc.source.text);
+    const read = paragraphDrafts(p, refs, lines, doc.source.text, doc.meta.body);
     drafts.push(read.drafts);
     if (read.decides) decisions.push(p);
   }
-  // a review decided anywhere in the resolution applies to the mandates before it too
-  const reviewed = reviewedObjects(decisions);
-  doc.operative.forEach((p, i) => {
-    p.mandates = drafts[i]!.map((d) => finish(d, p, doc, reviewed));
+  const base: DateContext = { adoptionDate: doc.meta.adoptionDate, periodEnd: null };
+  // the decisions about mandates first: their ends are what later clauses count to
+  const holders: Holder[] = [];
+  drafts.forEach((list, i) => {
+    for (const d of list) {
+      if (!d.decision) continue;
+      const names = [d.referent.canonical, d.actor].filter((n): n is string => !!n && n.length > 3 && !PRONOUN_NAME.test(n));
+      holders.push({ paragraph: i, names, end: readEnd(d.action, base) });
+    }
   });
+  // a review decided anywhere in the resolution applies to the mandates before it too
+  const reviewed = reviewedObjects(decisions, base);
+  doc.operative.forEach((p, i) => {
+    const ctx: DateContext = { ...base, periodEnd: periodEndAt(holders, i) };
+    p.mandates = drafts[i]!.map((d) => finish(d, p, doc, reviewed, holders, ctx));
+  });
+}
+
+const PRONOUN_NAME = /^(?:it|them|they|him|her)$/i;
+
+/** The end "this period" names in paragraph `i`: the last decided before it (or in it), else the first after. */
+function periodEndAt(holders: Holder[], i: number): string | null {
+  const dated = holders.filter((h) => h.end?.date);
+  const before = dated.filter((h) => h.paragraph <= i).at(-1) ?? dated[0];
+  return before?.end?.date ?? null;
 }
 
 function units(p: OperativeParagraph): Unit[] {
@@ -92,7 +121,7 @@ function foldedText(s: SubParagraph): string {
 }
 
 /** The mandates of a paragraph before their deadlines and reports are read, and whether it decides anything. */
-function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LazyLineIndex, source: string): { drafts: Draft[]; decides: boolean } {
+function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LazyLineIndex, source: string, body: Body): { drafts: Draft[]; decides: boolean } {
   const drafts: Draft[] = [];
   let decides = false;
   const all = units(p);
@@ -130,10 +159,13 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
         }
         const parsed = parseObject(c.verb, c.thatClause, span, nextIsMandate);
         if (parsed) {
-          if (parsed.chapeau && last && unit.label === null && p.subparagraphs.length) {
+          if (parsed.chapeau && last && unit.label === null && p.subparagraphs.length && !tasksStayTogether(body)) {
             const referent = referentFor(parsed.actor, refs);
             inherited = { verb: parsed.verb, actor: referent.actor, referent };
             refs.add(referent);
+          } else if (parsed.chapeau && last && unit.label === null && p.subparagraphs.length) {
+            // "Calls upon all States: (a) To ...; (b) To ...": one request, its tasks listed
+            pushParsed(parsed, unit, null, trimAction(unit.tail), c.verbStart);
           } else if (parsed.sharesNext) {
             pending.push({ verb: parsed.verb, actor: parsed.actor, referent: referentFor(parsed.actor, refs), position: unit.position });
           } else if (parsed.action !== null) {
@@ -163,8 +195,23 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
   function pushParsed(parsed: ObjectParse, unit: Unit, sub: string | null, action: string, verbAt = 0): void {
     const referent = referentFor(parsed.actor, refs);
     refs.add(referent);
-    drafts.push({ verb: parsed.verb, actor: referent.actor, referent, action, sub, position: narrow(unit, verbAt, lines, source) });
+    drafts.push({
+      verb: parsed.verb, actor: referent.actor, referent, action, sub, position: narrow(unit, verbAt, lines, source),
+      ...(parsed.decision ? { decision: parsed.decision } : {}),
+    });
   }
+}
+
+/**
+ * Whether a chapeau's addressee and verb make one mandate with its sub-paragraphs as its tasks
+ * ("Calls upon all States: (a) To respect ...; (b) To take measures ..."), or one mandate per
+ * sub-paragraph. The Security Council and the Human Rights Council list the tasks of one request
+ * so (a mission's mandate, a special procedure's, the measures asked of States, often a dozen and
+ * more), and a mandate of theirs is the request; the General Assembly's mandates are read one per
+ * sub-paragraph, as its gold counts them.
+ */
+function tasksStayTogether(body: Body): boolean {
+  return body === "SC" || body === "HRC";
 }
 
 /** A line index built on first use: most clauses start their unit and keep its position. */
@@ -185,18 +232,24 @@ function narrow(unit: Unit, verbAt: number, lines: LazyLineIndex, source: string
   return at < 0 ? unit.position : lines.span(from + at, unit.position.end.offset);
 }
 
-/** A draft as a mandate: its deadline, report, deliverable, recurrence and review read from its action. */
-function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: string[]): Mandate {
+/** A draft as a mandate: its deadline, dates, report, deliverable, recurrence, review and end read from its action. */
+function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: Reviewed[], holders: Holder[], ctx: DateContext): Mandate {
   const { category, force } = VERBS[d.verb];
   const actorHoldsSessions = d.referent.type === "intergovernmental" && d.referent.canonical !== "General Assembly";
   const needs = needsOf(d.action);
-  const deadline = needs & NEEDS_DEADLINE ? readDeadline(d.action, { session: doc.meta.session, body: doc.meta.body, actorHoldsSessions }) : null;
+  const sessionDeadline = needs & NEEDS_DEADLINE ? readDeadline(d.action, { session: doc.meta.session, body: doc.meta.body, actorHoldsSessions }) : null;
   const report = (needs & NEEDS_REPORT) !== 0 && asksForReport(d.action);
-  const dueSession = deadline?.session ?? null;
-  const names = [d.referent.canonical, d.actor].filter((n): n is string => !!n && n.length > 3);
-  const hasReviewOrEnd =
-    ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) ||
-    reviewed.some((object) => names.some((name) => namesReviewed(object, name)));
+  const dueSession = sessionDeadline?.session ?? null;
+  const names = [d.referent.canonical, d.actor].filter((n): n is string => !!n && n.length > 3 && !PRONOUN_NAME.test(n));
+  // the end: the decision's own, one written into the clause, or that of the decision about the actor's mandate
+  const ownEnd = d.decision || (needs & NEEDS_END && END_OR_REVIEW.test(d.action)) ? readEnd(d.action, ctx) : null;
+  const holder = d.decision ? null : holders.find((h) => h.end && names.some((n) => h.names.includes(n)));
+  const end = ownEnd ?? holder?.end ?? null;
+  const due = d.decision ? (end?.date ? { date: end.date, text: end.text } : null) : needs & NEEDS_DEADLINE ? readDueDate(d.action, ctx) : null;
+  const deadline = sessionDeadline ? { ...sessionDeadline, date: sessionDeadline.date ?? due?.date ?? null } : due ? { session: null, years: due.date.slice(0, 4), date: due.date, text: due.text } : null;
+  const decided = reviewed.filter((r) => names.some((name) => namesReviewed(r.object, name)));
+  const review = (needs & NEEDS_END ? readReview(d.action, ctx) : null) ?? decided.find((r) => r.review)?.review ?? null;
+  const hasReviewOrEnd = end !== null || review !== null || ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) || decided.length > 0;
   return {
     in: `operative.${p.number}`,
     sub: d.sub,
@@ -211,8 +264,12 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: stri
     reportTo: report ? reportRecipient(d.action, doc.meta.body, dueSession) : null,
     deliverable: needs & NEEDS_DELIVERABLE ? readDeliverable(d.action) : null,
     dueSession,
+    dueDate: due?.date ?? null,
     deadline,
     recurrence: readRecurrence(needs & NEEDS_RECURRENCE ? d.action : "", report, dueSession, doc.meta.session),
+    decision: d.decision ? { kind: d.decision } : null,
+    end,
+    review,
     hasReviewOrEnd,
     position: d.position,
   };

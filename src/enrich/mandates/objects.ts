@@ -1,3 +1,4 @@
+import type { MandateDecisionKind } from "../../model/types.js";
 import { cleanAddressee, infinitiveAt, isAddressee } from "./addressees.js";
 import { LEADING_ADVERBS, trimAction } from "./clauses.js";
 import { parseDecision } from "./decisions.js";
@@ -20,6 +21,8 @@ export interface ObjectParse {
   /** "requests X and invites Y to ...": the action is the next clause's. */
   sharesNext: boolean;
   verb: MandateVerb;
+  /** A decision about the actor's own mandate ("decides to extend the mandate of X"). */
+  decision?: MandateDecisionKind;
 }
 
 /** Reads the object of a mandate verb in `span`, the text of its clause after the verb. */

@@ -1,5 +1,6 @@
 import type { Resolution } from "../../model/types.js";
 import { resolveActor } from "../actors.js";
+import { readShortRecurrence } from "./due-dates.js";
 
 /** What an action asks to be reported or produced: a report and its recipient, a deliverable, a recurrence. */
 
@@ -64,7 +65,7 @@ export function readDeliverable(action: string): string | null {
   return text.trim();
 }
 
-/** Recurrence as written; the groups are tried in this order: annual, biennial, ... */
+/** Recurrence as written, a year or more apart; the groups are tried in this order: annual, biennial, ... */
 const RECURRENCE = new RegExp(
   [
     "\\b(annually|every year|each year|yearly|on an annual basis|annual reports?)\\b",
@@ -87,7 +88,11 @@ const INFERRED_RECURRENCE = [null, "annual", "biennial", "triennial", "quadrenni
  */
 export function readRecurrence(action: string, report: boolean, due: number | null, session: number | null): string | null {
   const written = action ? RECURRENCE.exec(action) : null;
-  if (written) return RECURRENCE_NAMES[written.slice(1).findIndex((g) => g !== undefined)]!;
+  const name = written ? RECURRENCE_NAMES[written.slice(1).findIndex((g) => g !== undefined)]! : null;
+  if (name && name !== "periodic") return name;
+  // "every 90 days", "every three months", "on a weekly basis": more precise than "regularly"
+  const short = action ? readShortRecurrence(action) : null;
+  if (short || name) return short ?? name;
   if (report && due !== null && session !== null) return INFERRED_RECURRENCE[due - session] ?? null;
   return null;
 }
