@@ -1,4 +1,5 @@
 import type { ActorType } from "../model/types.js";
+import missions from "./missions.json" with { type: "json" };
 
 /**
  * Gazetteer of the actors that resolutions address: principal organs, Secretariat offices,
@@ -524,7 +525,19 @@ for (const names of INTERGOVERNMENTAL) addEntry("intergovernmental", names, numb
 for (const [number, names] of GROUPS_OF_STATES) addEntry("member-states", names, number);
 for (const [number, names] of OTHER_ACTORS) addEntry("other", names, number);
 for (const name of MEMBER_STATE_NAMES.split("|")) addEntry("member-states", [name.replace(/ \((.*)\)$/, "")], "singular");
+// missions, forces, panels and the other bodies of missions.json (learned by scripts/learn-missions.ts)
+for (const body of missions.bodies as MissionRow[]) {
+  addEntry(body.type, [body.name, ...body.abbreviations, ...(body.variants ?? [])], body.title ? "person" : "singular", body.title === true);
+}
 for (const [type, names] of TITLES) addEntry(type, names, "person", true);
+
+interface MissionRow {
+  name: string;
+  abbreviations: string[];
+  variants?: string[];
+  type: ActorType;
+  title?: boolean;
+}
 
 interface Match {
   entry: Entry;
@@ -639,8 +652,12 @@ const AGENT_PLURAL = /(?:ors|ers|ists|ants|[^m]ents|ians)$/;
 export function isAgentNoun(word: string): boolean {
   if (!word) return false;
   if (/^[A-Z]/.test(word)) return true;
-  return AGENT_NOUNS.has(word.toLowerCase()) || AGENT_PLURAL.test(word);
+  const lower = word.toLowerCase();
+  return AGENT_NOUNS.has(lower) || MORE_AGENT_NOUNS.has(lower) || AGENT_PLURAL.test(word);
 }
+
+/** The head nouns of agents that missions.json adds: "both sides", "signatories to it", "the task force". */
+const MORE_AGENT_NOUNS = new Set<string>(missions.agentNouns);
 
 /**
  * Type of an addressee that the gazetteer does not know, from the words it is made of: groups of

@@ -3,6 +3,7 @@ import { DATE_PATTERN } from "../../model/dates.js";
 import { resolveActor } from "../actors.js";
 import { isAddressee } from "./addressees.js";
 import { trimAction } from "./clauses.js";
+import { FOR_PERIOD_SOURCE } from "./due-dates.js";
 import type { ObjectParse } from "./objects.js";
 import { parseThatClause } from "./that-clauses.js";
 import type { MandateVerb } from "./verbs.js";
@@ -25,7 +26,7 @@ export type ObjectReader = (verb: MandateVerb, thatClause: boolean, span: string
 
 /** An aside between "decides" and its "to": "Decides, in the light of the request of the Government of Lebanon, to establish ...". */
 const ASIDE =
-  "(?:,?\\s*(?:in|as|at|upon|on|under|with|without|following|pending|after|before|for|by|having|taking|bearing|acting|consistent|subject|pursuant|while|within|through)\\b[^,;:]{0,160},\\s*)?";
+  "(?:,?\\s*(?:in|as|at|upon|on|under|with|without|following|pending|after|before|for|by|having|taking|bearing|acting|consistent|subject|pursuant|while|within|through|without)\\b[^;:]{0,300}?,\\s*(?=to\\s|that\\s))?";
 
 const DECIDES_TO = new RegExp(`^${ASIDE}to\\s+(request|invite|encourage|urge|call upon|call on|authori[sz]e|direct|appeal to|recommend)\\b`, "i");
 const BASE_VERB: Record<string, MandateVerb> = {
@@ -65,11 +66,10 @@ const KIND: Record<string, MandateDecisionKind> = {
 };
 
 /** Words that may stand between the verb and its object: adverbs, asides, the period or end of the decision. */
-const PERIOD_WORDS = "(?:a|an|another|one|two|three|four|five|six|nine|twelve|eighteen|\\d{1,3}|further|initial|additional|interim|final|new|period|of|the|year|years|months?|weeks?|days?|\\s|-)+";
 const BEFORE_OBJECT = new RegExp(
   "^(?:\\s*,?\\s*(?:once more|once again|further|also|immediately|urgently|as an interim measure|as an exceptional measure|" +
     `under its authority|(?:until|to|as of|as from|with effect from|through)\\s+${DATE_PATTERN}|` +
-    `for\\s+${PERIOD_WORDS}|renewable as necessary|in the light of [^,;]{1,120}|in accordance with [^,;]{1,120}))*\\s*,?\\s*`,
+    `${FOR_PERIOD_SOURCE}|for\\s+the\\s+period\\s+[\\d\\u2013\\u2014-]{4,11}|renewable as necessary|in the light of [^,;]{1,120}|in accordance with [^,;]{1,120}))*\\s*,?\\s*`,
   "i",
 );
 
@@ -80,7 +80,7 @@ const NAMED_MANDATE = /^(?:the\s+)?([A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){
 
 /** Where the name of a body ends: before its period, end, purpose, composition or source. */
 const NAME_END = new RegExp(
-  "\\s*(?:[,;:]|\\s(?:for\\s+(?:a|an|another|one|two|three|four|five|six|twelve|eighteen|\\d+|further|the\\s+period)\\b|until\\b|to\\s+\\d|" +
+  "\\s*(?:[,;:]|\\s(?:shall|should|will|is|are|must|may)\\b|\\s(?:for\\s+(?:a|an|another|one|two|three|four|five|six|twelve|eighteen|\\d+|further|the\\s+period)\\b|until\\b|to\\s+\\d|" +
     "to\\s+(?!the\\b|Libya\\b)[a-z]|as\\s+(?:set|defined|contained|specified|established|envisaged|previously|provided|outlined|described|modified|mandated|requested|recommended|renewed|extended|expanded|an?)\\b|in\\s+accordance\\b|under\\s+(?:its|the|agenda|paragraph|chapter)\\b|" +
     "with\\s+(?:the|a|its|effect)\\b|that\\s+is\\b|ending\\b|pursuant\\b|which\\b|who\\b|established\\b|composed\\b|consisting\\b|comprising\\b|" +
     "in\\s+order\\b|so\\s+as\\b|on\\s+the\\s+(?:same|basis)\\b|and\\s+(?:to|requests|decides|calls|urges|expresses|further|also|reporting|all\\s+work)\\b|headed\\b|led\\b|" +
@@ -100,7 +100,9 @@ function headIsBody(name: string): boolean {
 const TRAILING_ABBREVIATION = /\s*\([A-Z][A-Za-z-]{1,14}\)$/;
 
 export function parseDecision(body: string, readObject: ObjectReader): ObjectParse | null {
-  if (/^that\s/i.test(body)) return decidedThat(body.slice(5));
+  // "Decides, without prejudice to its existing mandate ..., that UNMIS' mandate shall be expanded"
+  const that = new RegExp(`^${ASIDE}that\\s`, "i").exec(body);
+  if (that) return decidedThat(body.slice(that[0].length));
   const to = DECIDES_TO.exec(body);
   if (to) {
     const base = to[1]!.toLowerCase().replace(/\s+/g, " ");
@@ -114,7 +116,8 @@ function decidedThat(clause: string): ObjectParse | null {
   const about = mandateOf(clause);
   if (about) {
     const after = clause.slice(about.length);
-    if (/^[^;]{0,200}?\b(?:shall|should|will|is|are)\b/i.test(after)) {
+    // "shall include", "shall be expanded", "shall be to support": a decision; "is designed to" describes
+    if (/^[^;]{0,200}?\b(?:shall|should|will)\b/i.test(after)) {
       const kind: MandateDecisionKind = /^[^;]{0,200}?\b(?:shall|should|will)\s+be\s+(?:extended|prolonged)\b/i.test(after)
         ? "extend"
         : /^[^;]{0,200}?\b(?:shall|should|will)\s+be\s+renewed\b/i.test(after)
@@ -166,8 +169,10 @@ function bodyName(text: string): { length: number; actor: string } | null {
 function mandateDecision(body: string): ObjectParse | null {
   const at = DECISION_AT.exec(body);
   if (!at) return null;
-  const kind = KIND[(at[1] ?? at[2])!.toLowerCase().replace(/\s+/g, " ")]!;
-  const action = trimAction(body.slice(at[0].length - (at[1] ?? at[2])!.length));
+  const verbWord = (at[1] ?? at[2])!;
+  const kind = KIND[verbWord.toLowerCase().replace(/\s+/g, " ")]!;
+  // the action reads as the other mandates' do: "to extend the mandate of ... until ..."
+  const action = trimAction(`to ${body.slice(at[0].length - verbWord.length)}`);
   let rest = body.slice(at[0].length);
   rest = rest.slice(BEFORE_OBJECT.exec(rest)![0].length);
   if (kind === "establish") {

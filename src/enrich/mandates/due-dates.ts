@@ -72,10 +72,9 @@ const END_OF_YEAR = /\b(?:by|before|until)\s+the\s+end\s+of\s+((?:19|20|21)\d\d)
 /** "within 90 days", "within six months and eleven months of the adoption", "within twenty-four hours". */
 const WITHIN = new RegExp(`\\bwithin\\s+(?:a\\s+period\\s+of\\s+|the\\s+(?:next|coming)\\s+)?${NUMBER}\\s+${UNIT}`, "gi");
 /** "for a period of six months", "for an initial period of one year", "for a further 12 months", "for one year". */
-const FOR_PERIOD = new RegExp(
-  `\\bfor\\s+(?:(?:a|an|another)\\s+)?(?:(?:further|initial|additional|interim|final|new|second|third|limited)\\s+)*(?:(?:interim\\s+)?(?:period|term)\\s+of\\s+)?${NUMBER}\\s+${UNIT}`,
-  "gi",
-);
+export const FOR_PERIOD_SOURCE =
+  `\\bfor\\s+(?:(?:an|another|a)\\s+)?(?:(?:further|initial|additional|interim|final|new|second|third|limited)\\s+)*(?:(?:interim\\s+)?(?:period|term)\\s+of\\s+)?${NUMBER}\\s+${UNIT}`;
+const FOR_PERIOD = new RegExp(FOR_PERIOD_SOURCE, "gi");
 /** The start of a period other than the adoption: "as of 9 July 2011 ... for an initial period of one year". */
 const PERIOD_START = new RegExp(`\\b(?:as\\s+of|as\\s+from|with\\s+effect\\s+from|starting\\s+(?:on|from)|beginning(?:\\s+on)?|from)\\s+${DATE_PATTERN}`, "i");
 /** "at the end of this period", "before the end of the mandate period", "prior to its expiration". */
@@ -124,8 +123,10 @@ function countedDate(text: string, ctx: DateContext): Found | null {
     const p = period(m[1]!, m[2]!);
     return p && origin ? addPeriod(origin, p.amount, p.unit) : null;
   };
+  // "within 21 days of the ceasefire coming into force" counts from an event, not from the adoption
+  const fromAdoption = (m: RegExpExecArray) => !/^\s+(?:of|after|from|following)\s+(?!(?:the\s+)?(?:adoption|date\s+of\s+(?:the\s+)?(?:adoption|this|the\s+present)|this\s+resolution|the\s+present\s+resolution|this\s+mandate))/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
   return earliest(
-    firstOf(WITHIN, text, (m) => count(m, ctx.adoptionDate)),
+    firstOf(WITHIN, text, (m) => (fromAdoption(m) ? count(m, ctx.adoptionDate) : null)),
     firstOf(FOR_PERIOD, text, (m) => count(m, from)),
     ctx.periodEnd ? firstOf(PERIOD_END, text, () => ctx.periodEnd) : null,
   );

@@ -6,6 +6,7 @@ import { type DateContext, readDueDate, readEnd } from "./due-dates.js";
 import { NEEDS_DEADLINE, NEEDS_DELIVERABLE, NEEDS_END, NEEDS_RECURRENCE, NEEDS_REPORT, needsOf } from "./needs.js";
 import { type ObjectParse, parseObject } from "./objects.js";
 import { ReferenceContext, type Referent, referentFor } from "./referents.js";
+import { readsAsCouncil } from "./genre.js";
 import { asksForReport, readDeliverable, readRecurrence, reportRecipient } from "./reports.js";
 import { END_OR_REVIEW, namesReviewed, readReview, type Reviewed, reviewedObjects } from "./review.js";
 import { type MandateVerb, VERBS } from "./verbs.js";
@@ -51,6 +52,8 @@ interface Draft {
   sub: string | null;
   position: Position;
   decision?: MandateDecisionKind;
+  /** The action without the sub-paragraphs it reads on into, when it does: its date is its own, not one of its tasks'. */
+  ownAction?: string;
 }
 
 /** A decision about a body's mandate, with the end it sets: what "at the end of this period" and the body's other mandates refer to. */
@@ -159,13 +162,13 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
         }
         const parsed = parseObject(c.verb, c.thatClause, span, nextIsMandate);
         if (parsed) {
-          if (parsed.chapeau && last && unit.label === null && p.subparagraphs.length && !tasksStayTogether(body)) {
+          if (parsed.chapeau && last && unit.label === null && p.subparagraphs.length && !readsAsCouncil(body)) {
             const referent = referentFor(parsed.actor, refs);
             inherited = { verb: parsed.verb, actor: referent.actor, referent };
             refs.add(referent);
           } else if (parsed.chapeau && last && unit.label === null && p.subparagraphs.length) {
             // "Calls upon all States: (a) To ...; (b) To ...": one request, its tasks listed
-            pushParsed(parsed, unit, null, trimAction(unit.tail), c.verbStart);
+            pushParsed(parsed, unit, null, trimAction(unit.tail), c.verbStart, "");
           } else if (parsed.sharesNext) {
             pending.push({ verb: parsed.verb, actor: parsed.actor, referent: referentFor(parsed.actor, refs), position: unit.position });
           } else if (parsed.action !== null) {
@@ -180,7 +183,7 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
             }
             for (const shared of pending) drafts.push({ ...shared, action, sub: unit.label });
             pending = [];
-            pushParsed(parsed, unit, unit.label, action, c.verbStart);
+            pushParsed(parsed, unit, unit.label, action, c.verbStart, action === parsed.action ? undefined : parsed.action);
           }
         } else if (last && unit.label === null && p.subparagraphs.length && /^\s*:\s*$/.test(span)) {
           // "Decides:" / "Urges:": the verb governs each sub-paragraph
@@ -192,27 +195,17 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
   }
   return { drafts, decides };
 
-  function pushParsed(parsed: ObjectParse, unit: Unit, sub: string | null, action: string, verbAt = 0): void {
+  function pushParsed(parsed: ObjectParse, unit: Unit, sub: string | null, action: string, verbAt = 0, ownAction?: string): void {
     const referent = referentFor(parsed.actor, refs);
     refs.add(referent);
     drafts.push({
       verb: parsed.verb, actor: referent.actor, referent, action, sub, position: narrow(unit, verbAt, lines, source),
       ...(parsed.decision ? { decision: parsed.decision } : {}),
+      ...(ownAction !== undefined ? { ownAction } : {}),
     });
   }
 }
 
-/**
- * Whether a chapeau's addressee and verb make one mandate with its sub-paragraphs as its tasks
- * ("Calls upon all States: (a) To respect ...; (b) To take measures ..."), or one mandate per
- * sub-paragraph. The Security Council and the Human Rights Council list the tasks of one request
- * so (a mission's mandate, a special procedure's, the measures asked of States, often a dozen and
- * more), and a mandate of theirs is the request; the General Assembly's mandates are read one per
- * sub-paragraph, as its gold counts them.
- */
-function tasksStayTogether(body: Body): boolean {
-  return body === "SC" || body === "HRC";
-}
 
 /** A line index built on first use: most clauses start their unit and keep its position. */
 class LazyLineIndex {
@@ -238,14 +231,15 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: Revi
   const actorHoldsSessions = d.referent.type === "intergovernmental" && d.referent.canonical !== "General Assembly";
   const needs = needsOf(d.action);
   const sessionDeadline = needs & NEEDS_DEADLINE ? readDeadline(d.action, { session: doc.meta.session, body: doc.meta.body, actorHoldsSessions }) : null;
-  const report = (needs & NEEDS_REPORT) !== 0 && asksForReport(d.action);
+  const report = (needs & NEEDS_REPORT) !== 0 && asksForReport(d.action, doc.meta.body);
   const dueSession = sessionDeadline?.session ?? null;
   const names = [d.referent.canonical, d.actor].filter((n): n is string => !!n && n.length > 3 && !PRONOUN_NAME.test(n));
   // the end: the decision's own, one written into the clause, or that of the decision about the actor's mandate
   const ownEnd = d.decision || (needs & NEEDS_END && END_OR_REVIEW.test(d.action)) ? readEnd(d.action, ctx) : null;
   const holder = d.decision ? null : holders.find((h) => h.end && names.some((n) => h.names.includes(n)));
   const end = ownEnd ?? holder?.end ?? null;
-  const due = d.decision ? (end?.date ? { date: end.date, text: end.text } : null) : needs & NEEDS_DEADLINE ? readDueDate(d.action, ctx) : null;
+  const own = d.ownAction ?? d.action;
+  const due = d.decision && end?.date ? { date: end.date, text: end.text } : needs & NEEDS_DEADLINE ? readDueDate(own, ctx) : null;
   const deadline = sessionDeadline ? { ...sessionDeadline, date: sessionDeadline.date ?? due?.date ?? null } : due ? { session: null, years: due.date.slice(0, 4), date: due.date, text: due.text } : null;
   const decided = reviewed.filter((r) => names.some((name) => namesReviewed(r.object, name)));
   const review = (needs & NEEDS_END ? readReview(d.action, ctx) : null) ?? decided.find((r) => r.review)?.review ?? null;
