@@ -124,7 +124,8 @@ export function findClauses(text: string): Clause[] {
     }
     // participles and plain nouns never reach here: only finite forms are in CLAUSE_VERB
     clauses.push({ verbStart: at, objectStart, verb, thatClause, written: text.slice(at, objectStart) });
-    CLAUSE_VERB.lastIndex = objectStart;
+    // past the verb: a decision the verb makes itself has its object start at the verb
+    CLAUSE_VERB.lastIndex = Math.max(objectStart, at + m[0].length);
   }
   return clauses;
 }
