@@ -31,6 +31,7 @@ export const MANDATE_COLUMNS = [
   "symbol", "adoption_date", "body", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb",
   "category", "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence",
   "has_review_or_end", "voting", "in_favour", "against", "abstaining",
+  "due_date", "decision", "end_date", "end_duration", "review_session", "review_date", "review_recurrence",
 ] as const;
 
 /** The vote that adopted a document, as four cells: outcome and counts (empty when no source gives them). */
@@ -73,6 +74,8 @@ export function toMandatesCsv(docs: Resolution[]): string {
           m.actorType, m.verb, m.category, m.force, m.action, m.report, m.reportTo, m.deliverable, m.dueSession,
           m.deadline ? (m.deadline.date ?? m.deadline.years ?? m.deadline.text) : null, m.recurrence, m.hasReviewOrEnd,
           ...voteCells(doc),
+          m.dueDate ?? null, m.decision?.kind ?? null, m.end?.date ?? null, m.end?.duration ?? null, m.review?.session ?? null,
+          m.review?.date ?? null, m.review?.recurrence ?? null,
         ]);
       }
     }

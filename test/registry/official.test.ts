@@ -123,7 +123,7 @@ for (const factory of storeFactories()) {
         await ingestPaths(db.store, [join(METADATA, "74.json"), GUAM_AKN(), EOSG_74_50()]);
         const app: FastifyInstance = await buildApp(db.store);
         try {
-          const guam = (await app.inject({ method: "GET", url: "/documents/A%2FRES%2F80%2F96" })).json().document;
+          const guam = (await app.inject({ method: "GET", url: "/api/documents/A%2FRES%2F80%2F96" })).json().document;
           assert.deepEqual([guam.voting.outcome, guam.voting.inFavour, guam.voting.against, guam.voting.abstaining], ["adoptedRecordedVote", 153, 2, 9]);
           assert.equal(guam.voting.members.length, 164);
           assert.deepEqual(guam.voting.members.at(-1), { state: "UNITED KINGDOM", vote: "abstain" });
@@ -133,14 +133,14 @@ for (const factory of storeFactories()) {
           assert.equal(guam.subjects, null);
           // fields beyond the declared ones still pass
           assert.equal(guam.operative.length > 0, true);
-          const eosg = (await app.inject({ method: "GET", url: "/documents/A_RES_74_50" })).json().document;
+          const eosg = (await app.inject({ method: "GET", url: "/api/documents/A_RES_74_50" })).json().document;
           assert.equal(eosg.voting.outcome, "adoptedRecordedVote");
           assert.ok(eosg.sponsors.length > 0);
           assert.ok(eosg.subjects.length > 0 && typeof eosg.subjects[0].term === "string");
-          const openapi = (await app.inject({ method: "GET", url: "/openapi.json" })).json();
+          const openapi = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
           assert.ok(openapi.components.schemas.Voting.properties.members);
           // the AKN export of the stored document writes the vote
-          const akn = (await app.inject({ method: "GET", url: "/documents/A_RES_74_50?format=akn" })).body;
+          const akn = (await app.inject({ method: "GET", url: "/api/documents/A_RES_74_50?format=akn" })).body;
           assert.match(akn, /<voting outcome="adoptedRecordedVote"/);
         } finally {
           await app.close();

@@ -13,6 +13,7 @@ import { newestFirstIds } from "./010_newest_first_ids.js";
 import { searchWords } from "./011_search_words.js";
 import { officialMetadata } from "./012_official_metadata.js";
 import { derivedReports } from "./013_derived_reports.js";
+import { mandateDates } from "./016_mandate_dates.js";
 
 /**
  * Numbered migrations, one list for both databases. A migration's statements are the same SQL
@@ -29,7 +30,7 @@ export interface Migration {
   fill?(tx: SqlExecutor): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports, mandateDates];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob|binary_text|without_rowid)\}/g, (_, name: keyof SqlDialect["types"]) => dialect.types[name]);

@@ -34,12 +34,14 @@ const CSV_PAGE = 5_000;
 export const MANDATE_CSV_COLUMNS = [
   "symbol", "language", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb", "category", "force", "action",
   "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end",
+  "due_date", "decision", "end_date", "end_duration", "review_session", "review_date", "review_recurrence",
 ] as const;
 
 function csvRow(m: MandateRecord) {
   return [
     m.symbol, m.language, m.session, m.ref, m.sub, m.actor, m.actorCanonical, m.actorType, m.verb, m.category, m.force, m.action,
     m.report, m.reportTo, m.deliverable, m.dueSession, m.deadline, m.recurrence, m.hasReviewOrEnd,
+    m.dueDate, m.decision, m.end?.date ?? null, m.end?.duration ?? null, m.review?.session ?? null, m.review?.date ?? null, m.review?.recurrence ?? null,
   ];
 }
 
