@@ -8,7 +8,7 @@ import { type ObjectParse, parseObject } from "./objects.js";
 import { ReferenceContext, type Referent, referentFor } from "./referents.js";
 import { readsAsCouncil } from "./genre.js";
 import { asksForReport, readDeliverable, readRecurrence, reportRecipient } from "./reports.js";
-import { END_OR_REVIEW, namesReviewed, readReview, type Reviewed, reviewedObjects } from "./review.js";
+import { END_OR_REVIEW, namesNoHolder, namesReviewed, readReview, type Reviewed, reviewedObjects } from "./review.js";
 import { type MandateVerb, VERBS } from "./verbs.js";
 
 /**
@@ -71,12 +71,10 @@ export function extractMandates(doc: Resolution): void {
   if (doc.meta.title) refs.read(doc.meta.title);
   for (const pre of doc.preamble) refs.read(pre.text);
   const drafts: Draft[][] = [];
-  const decisions: OperativeParagraph[] = [];
   for (const p of doc.operative) {
     refs.nextParagraph();
     const read = paragraphDrafts(p, refs, lines, doc.source.text, doc.meta.body);
-    drafts.push(read.drafts);
-    if (read.decides) decisions.push(p);
+    drafts.push(read);
   }
   const base: DateContext = { adoptionDate: doc.meta.adoptionDate, periodEnd: null };
   // the decisions about mandates first: their ends are what later clauses count to
@@ -89,7 +87,7 @@ export function extractMandates(doc: Resolution): void {
     }
   });
   // a review decided anywhere in the resolution applies to the mandates before it too
-  const reviewed = reviewedObjects(decisions, base);
+  const reviewed = reviewedObjects(doc.operative, base);
   doc.operative.forEach((p, i) => {
     const ctx: DateContext = { ...base, periodEnd: periodEndAt(holders, i) };
     p.mandates = drafts[i]!.map((d) => finish(d, p, doc, reviewed, holders, ctx));
@@ -123,17 +121,15 @@ function foldedText(s: SubParagraph): string {
   return [s.text, ...s.children.map((c) => `(${c.label}) ${foldedText(c)}`)].join(" ");
 }
 
-/** The mandates of a paragraph before their deadlines and reports are read, and whether it decides anything. */
-function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LazyLineIndex, source: string, body: Body): { drafts: Draft[]; decides: boolean } {
+/** The mandates of a paragraph before their deadlines and reports are read. */
+function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: LazyLineIndex, source: string, body: Body): Draft[] {
   const drafts: Draft[] = [];
-  let decides = false;
   const all = units(p);
   // the chapeau's last clause may hand its addressee (or its verb) down to the sub-paragraphs
   let inherited: { verb: MandateVerb; actor: string | null; referent: Referent | null } | null = null;
   for (const unit of all) {
     const isTopSub = unit.label !== null && !unit.label.includes(".");
     const clauses = findClauses(unit.text);
-    decides ||= clauses.some((c) => /^(?:decides|agrees|resolves)/i.test(c.written));
     let pending: { verb: MandateVerb; actor: string; referent: Referent; position: Position }[] = [];
     if (isTopSub && inherited && !(clauses[0] && clauses[0].verbStart < 3)) {
       const sub = p.subparagraphs.find((s) => s.label === unit.label)!;
@@ -193,7 +189,7 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
       refs.read(unit.text, c.objectStart, end);
     }
   }
-  return { drafts, decides };
+  return drafts;
 
   function pushParsed(parsed: ObjectParse, unit: Unit, sub: string | null, action: string, verbAt = 0, ownAction?: string): void {
     const referent = referentFor(parsed.actor, refs);
@@ -241,7 +237,9 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: Revi
   const own = d.ownAction ?? d.action;
   const due = d.decision && end?.date ? { date: end.date, text: end.text } : needs & NEEDS_DEADLINE ? readDueDate(own, ctx) : null;
   const deadline = sessionDeadline ? { ...sessionDeadline, date: sessionDeadline.date ?? due?.date ?? null } : due ? { session: null, years: due.date.slice(0, 4), date: due.date, text: due.text } : null;
-  const decided = reviewed.filter((r) => names.some((name) => namesReviewed(r.object, name)));
+  // "the mandate" alone is that of the body its paragraph decides about
+  const heldHere = (r: Reviewed) => namesNoHolder(r.object) && holders.some((h) => h.paragraph === r.paragraph && names.some((n) => h.names.includes(n)));
+  const decided = reviewed.filter((r) => heldHere(r) || names.some((name) => namesReviewed(r.object, name)));
   const review = (needs & NEEDS_END ? readReview(d.action, ctx) : null) ?? decided.find((r) => r.review)?.review ?? null;
   const hasReviewOrEnd = end !== null || review !== null || ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) || decided.length > 0;
   return {

@@ -35,20 +35,23 @@ const REVIEW_TIME = new RegExp(`${ORDINAL_WORD_PATTERN}\\s+session|\\b(?:19|20|2
 export interface Reviewed {
   object: string;
   review: MandateReview | null;
+  /** Index of the operative paragraph that decides it. */
+  paragraph: number;
 }
 
 /**
  * Objects of the resolution's own review, extension or end decisions ("the mandate of the Special
- * Rapporteur"), in the paragraphs that have a clause of decision or intention.
+ * Rapporteur"), in any operative paragraph: a decision or a stated intention ("Expresses its
+ * intention to review the mandate ... no later than") is read wherever it is written.
  */
 export function reviewedObjects(paragraphs: OperativeParagraph[], ctx: DateContext): Reviewed[] {
   const objects: Reviewed[] = [];
-  for (const p of paragraphs) {
+  for (const [paragraph, p] of paragraphs.entries()) {
     if (!REVIEW_VERBS.test(p.text) || !REVIEW_TIME.test(p.text)) continue;
     REVIEW_DECISION.lastIndex = 0;
     for (let m = REVIEW_DECISION.exec(p.text); m; m = REVIEW_DECISION.exec(p.text)) {
       const review = m[1]!.toLowerCase() === "review" ? readReview(p.text.slice(m.index, m.index + m[0].length + 300), ctx) : null;
-      objects.push({ object: m[2]!, review });
+      objects.push({ object: m[2]!, review, paragraph });
     }
   }
   return objects;
@@ -84,6 +87,11 @@ export function readReview(text: string, ctx: DateContext): MandateReview | null
     recurrence,
     text: words.filter((w): w is string => !!w).map((w) => w.replace(/\s+/g, " ").trim()).join(", "),
   };
+}
+
+/** "the mandate" without its holder ("expresses its intention to review the mandate ... no later than"): the one its paragraph decides about. */
+export function namesNoHolder(object: string): boolean {
+  return /^(?:the\s+)?mandates?\b(?!\s+of\b)/i.test(object);
 }
 
 /**
