@@ -7,7 +7,7 @@ import { renderComparisonText, renderSeriesText } from "../compare/format/termin
 import { groupSeries, seriesView, versionOrder } from "../compare/series.js";
 import { enrich } from "../enrich/index.js";
 import type { Resolution } from "../model/types.js";
-import { databaseLocation, isPostgresUrl, openStore, upgradeNotice } from "../registry/open.js";
+import { databaseLocation, isPostgresUrl, maskedLocation, openStore, upgradeNotice } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
 import { canonicalSymbol, looksLikeSymbol } from "../registry/symbols.js";
 import { type CliIO, readInputFile } from "./io.js";
@@ -95,7 +95,7 @@ export class DocumentLoader {
     if (file) return file;
     if (!looksLikeSymbol(argument)) return { ok: false, message: `${argument}: no such file` };
     const registry = await this.registry();
-    if (!registry) return { ok: false, message: `${argument}: no such file, and no registry at ${databaseLocation(this.db, this.io.env)} to look the symbol up` };
+    if (!registry) return { ok: false, message: `${argument}: no such file, and no registry at ${maskedLocation(databaseLocation(this.db, this.io.env))} to look the symbol up` };
     const symbol = canonicalSymbol(argument);
     const document = await registry.document(symbol);
     return document ? { ok: true, document } : { ok: false, message: `${argument}: no such file, and no document ${symbol} in the registry` };
@@ -176,7 +176,7 @@ export async function seriesCommand(inputs: string[], flags: SeriesFlags, io: Cl
       const registry = await loader.registry();
       const query = words.join(" ");
       if (!registry) {
-        io.stderr(`mandates series: "${query}" is not a file, and there is no registry at ${databaseLocation(flags.db, io.env)} to look it up\n`);
+        io.stderr(`mandates series: "${query}" is not a file, and there is no registry at ${maskedLocation(databaseLocation(flags.db, io.env))} to look it up\n`);
         return 1;
       }
       const found = await registry.series(query);

@@ -3,7 +3,7 @@ import { findDuplication } from "../compare/duplicates.js";
 import { duplicationJson } from "../compare/format/json.js";
 import { renderDuplicationText } from "../compare/format/terminal.js";
 import type { Resolution } from "../model/types.js";
-import { databaseLocation } from "../registry/open.js";
+import { databaseLocation, maskedLocation } from "../registry/open.js";
 import { DocumentLoader, type OpenLookup, registryLookup, useColor } from "./diff.js";
 import type { CliIO } from "./io.js";
 
@@ -43,7 +43,7 @@ export async function duplicatesCommand(files: string[], flags: DuplicatesFlags,
     if (useRegistry) {
       const registry = await loader.registry();
       if (!registry) {
-        io.stderr(`mandates duplicates: no registry at ${databaseLocation(dbLocation, io.env)}\n`);
+        io.stderr(`mandates duplicates: no registry at ${maskedLocation(databaseLocation(dbLocation, io.env))}\n`);
         return 1;
       }
       docs = await registry.all();

@@ -2,12 +2,14 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { type IngestSummary, ingestPaths } from "../registry/ingest.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
+import { DEFAULT_FILE_TIMEOUT_SECONDS } from "../registry/worker-pool.js";
 import type { CliIO } from "./io.js";
 
 export interface IngestFlags {
   db?: string;
   json?: boolean;
   workers?: string;
+  fileTimeout?: string;
 }
 
 export function formatSummary(summary: IngestSummary): string {
@@ -45,11 +47,21 @@ export async function ingestCommand(paths: string[], flags: IngestFlags, io: Cli
     io.stderr(`mandates ingest: --workers takes a whole number from 0 to 64, not "${flags.workers}"\n`);
     return 2;
   }
+  const fileTimeout = flags.fileTimeout === undefined ? undefined : Number(flags.fileTimeout);
+  if (fileTimeout !== undefined && !(fileTimeout > 0 && fileTimeout <= 86_400)) {
+    io.stderr(`mandates ingest: --file-timeout takes a number of seconds above 0 and up to 86400, not "${flags.fileTimeout}"\n`);
+    return 2;
+  }
+  if (fileTimeout !== undefined && workers === 0) {
+    io.stderr("mandates ingest: --file-timeout needs worker threads; --workers 0 prepares files in the command's own thread, which cannot be stopped\n");
+    return 2;
+  }
   const location = databaseLocation(flags.db, io.env);
   const bar = io.isTTY && process.stderr.isTTY && !flags.json ? new SingleBar({ stream: process.stderr, format: "ingest [{bar}] {value}/{total} files | {eta_formatted} left | {file}", hideCursor: true }) : null;
   return commandOnStore("ingest", location, io.stderr, async (store) => {
     const summary = await ingestPaths(store, paths, {
       ...(workers !== undefined ? { workers } : {}),
+      ...(fileTimeout !== undefined ? { fileTimeout } : {}),
       onStart: (total) => bar?.start(total, 0, { file: "" }),
       onProgress: ({ done, outcome }) => bar?.update(done, { file: outcome.file.split("/").pop() }),
     }).finally(() => bar?.stop());
@@ -67,5 +79,6 @@ export function registerIngest(program: Command, io: CliIO, setExit: (code: numb
     .option("--db <location>", DB_OPTION_HELP)
     .option("--json", "print the summary as JSON")
     .option("--workers <n>", "worker threads parsing documents (0: none; default: one per core for large loads)")
+    .option("--file-timeout <seconds>", `seconds a worker may spend on one file before it fails alone (default ${DEFAULT_FILE_TIMEOUT_SECONDS}; applies to worker threads: loads of under 40 files run in this thread unless it is given)`)
     .action(async (paths: string[], flags: IngestFlags) => setExit(await ingestCommand(paths, flags, io)));
 }

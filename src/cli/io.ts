@@ -1,6 +1,6 @@
-import { readFile, stat } from "node:fs/promises";
-import { readResolution } from "../ingest/read.js";
+import { readResolution, tooLarge } from "../ingest/read.js";
 import type { Resolution, SourceFormat } from "../model/types.js";
+import { readFailure, readFileWithin } from "../registry/read-file.js";
 
 /** What the CLI touches of the outside world; tests pass their own to run commands in-process. */
 export interface CliIO {
@@ -11,13 +11,18 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
+/** A file over the size limit: refused without reading past the limit. */
+export class InputTooLarge extends Error {
+  override readonly name = "InputTooLarge";
+}
+
 export const processIO: CliIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   readFile: async (path) => {
-    const s = await stat(path);
-    if (s.isDirectory()) throw new Error(`${path} is a folder, not a file`);
-    return new Uint8Array(await readFile(path));
+    const read = await readFileWithin(path);
+    if (!read.ok) throw new InputTooLarge(tooLarge(read.tooLarge.bytes).message);
+    return read.bytes;
   },
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
@@ -61,7 +66,8 @@ export async function readInputFile(
   try {
     bytes = await io.readFile(file);
   } catch (e) {
-    return { ok: false, message: `cannot read: ${e instanceof Error ? e.message : String(e)}`, unreadable: true };
+    if (e instanceof InputTooLarge) return { ok: false, message: e.message, unreadable: false };
+    return { ok: false, message: `cannot read: ${readFailure(e)}`, unreadable: true };
   }
   const parsed = await readResolution(bytes, { name: file, ...(format ? { format } : {}) });
   if (!parsed.ok) return { ok: false, message: parsed.problems.map((p) => p.message).join("; "), unreadable: false };

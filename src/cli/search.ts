@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { describeProblems } from "../model/problems.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
 import { FACETS, type FacetName, PARAGRAPH_KINDS, type ParagraphKind, type SearchFilter, type SearchResult } from "../registry/store.js";
 import type { CliIO } from "./io.js";
@@ -77,8 +78,12 @@ export async function searchCommand(words: string[], flags: SearchFlags, io: Cli
   };
   const facets: FacetName[] = flags.facets ? [...FACETS] : [];
   return commandOnStore("search", databaseLocation(flags.db, io.env), io.stderr, async (store) => {
-    const result = await store.search({ query: words.join(" "), filter, page: { limit: n.limit ?? 10, offset: n.offset ?? 0 }, facets });
-    io.stdout(flags.json ? JSON.stringify(result) + "\n" : formatSearch(result, io.isTTY));
+    const outcome = await store.search({ query: words.join(" "), filter, page: { limit: n.limit ?? 10, offset: n.offset ?? 0 }, facets });
+    if (!outcome.ok) {
+      io.stderr(`mandates search: ${describeProblems(outcome.problems)}\n`);
+      return 2;
+    }
+    io.stdout(flags.json ? JSON.stringify(outcome.result) + "\n" : formatSearch(outcome.result, io.isTTY));
     return 0;
   });
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { ingestPaths } from "../registry/ingest.js";
-import { DB_OPTION_HELP, databaseLocation, openStore, upgradeNotice } from "../registry/open.js";
+import { DB_OPTION_HELP, databaseLocation, maskedLocation, openStore, upgradeNotice } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
 import type { CliIO } from "./io.js";
 import { formatSummary } from "./ingest.js";
@@ -75,7 +75,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIO): Promise<number
   try {
     store = await openStore(location, upgradeNotice(io.stderr));
   } catch (e) {
-    io.stderr(`mandates serve: cannot open the registry ${location}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`mandates serve: cannot open the registry ${maskedLocation(location)}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
   const corpus = flags.corpus ?? join(PACKAGE_ROOT, "..", "shared", "corpus");

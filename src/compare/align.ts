@@ -1,3 +1,4 @@
+import { problem } from "../model/problems.js";
 import type { OperativeParagraph, PreambularParagraph, Problem, Resolution } from "../model/types.js";
 import { longestIncreasingSubsequence, maximumWeightMatching, orderedMatching } from "./assign.js";
 import { sequenceSimilarity } from "./diff.js";
@@ -113,11 +114,9 @@ export function alignResolutions(from: Resolution, to: Resolution, options: Alig
     let oldRest = [...olds.keys()].filter((i) => identical[i]! < 0);
     let newRest = [...news.keys()].filter((j) => !pairedNew.has(j));
     if (oldRest.length * newRest.length > MAX_SCORED_PAIRS) {
-      problems.push({
-        code: "compare-too-many-paragraphs",
-        severity: "warning",
-        message: `${oldRest.length} x ${newRest.length} differing ${kind} paragraphs are too many to score; only identical ones were paired`,
-      });
+      problems.push(
+        problem("compare-too-many-paragraphs", `${oldRest.length} x ${newRest.length} differing ${kind} paragraphs are too many to score; only identical ones were paired`),
+      );
       oldRest = [];
       newRest = [];
     }

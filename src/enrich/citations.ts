@@ -439,11 +439,12 @@ export function citationsStage(doc: Resolution): void {
     const found = findCitations(text, body, own);
     if (found.length === 0) return existing;
     const seen = new Set(existing.map((c) => symbolKey(c.symbol)));
+    const linked = overlapTest(existing.map((e) => e.position));
     const added: Citation[] = [];
     for (const c of found) {
       if (seen.has(symbolKey(c.symbol))) continue;
       const position = place(c);
-      if (existing.some((e) => overlaps(e.position, position))) continue;
+      if (linked(position)) continue;
       added.push({ symbol: c.symbol, kind: c.kind, text: c.text, in: where, position });
     }
     return added.length ? [...existing, ...added] : existing;
@@ -466,8 +467,28 @@ export function citationsStage(doc: Resolution): void {
   doc.citations = [...doc.citations.filter((c) => c.in !== "header"), ...cite(header, doc.source.text.slice(0, headingEnd), "header", (c) => locate.span(c.start, c.end))];
 }
 
-const overlaps = (a: Position, b: Position) =>
-  a.start.offset < b.end.offset && b.start.offset < a.end.offset && a.end.offset > a.start.offset;
+/**
+ * Whether a span overlaps one of `spans` (empty ones overlap nothing), by halves over the spans
+ * sorted by start: testing each found citation against every linked one grew with the square
+ * of a paragraph's citations (a paragraph of 100,000 took minutes).
+ */
+function overlapTest(spans: Position[]): (span: Position) => boolean {
+  const sorted = spans.filter((s) => s.end.offset > s.start.offset).sort((a, b) => a.start.offset - b.start.offset);
+  // the furthest end among the spans up to each one
+  const reach: number[] = [];
+  for (const s of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, s.end.offset));
+  return (span) => {
+    // the spans starting before this one ends: does any of them end after it starts?
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start.offset < span.end.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! > span.start.offset;
+  };
+}
 
 /**
  * The heading: the source text before the first paragraph ("[on the report of the Second
@@ -515,9 +536,16 @@ interface Locator {
 function sourceLocator(source: string): Locator {
   let index: LineIndex | null = null;
   const span = (start: number, end: number): Position => (index ??= new LineIndex(source)).span(start, end);
+  // Characters the lookups may read in all. Words that cannot be found cost a read of their
+  // whole window, as wide as what cleaning removed from the paragraph: in a paragraph of
+  // thousands of hard-wrapped lines, thousands of citations split over lines made that grow
+  // with the square of its length. The corpus reads at most 0.9 times its text; past the
+  // budget, citations take their paragraph's position, as words not found do.
+  let budget = 4 * source.length + 100_000;
   return {
     span,
     within(c, paragraph, textLength) {
+      if (budget < 0) return paragraph;
       const from = paragraph.start.offset;
       const to = paragraph.end.offset;
       // the source is the text plus what cleaning removed (numbers, labels, call-outs, line
@@ -526,6 +554,7 @@ function sourceLocator(source: string): Locator {
       const lo = Math.max(from, from + c.start - 16);
       const hi = Math.min(to, from + c.end + removed + 16);
       const at = source.slice(lo, hi).indexOf(c.text);
+      budget -= at === -1 ? hi - lo : at + c.text.length;
       return at === -1 ? paragraph : span(lo + at, lo + at + c.text.length);
     },
   };

@@ -1,3 +1,4 @@
+import { problem } from "../model/problems.js";
 import type { Body, Language, Metadata, Parsed, Problem } from "../model/types.js";
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { adoptionLine, meetingLine, numberTitleLine, reportLine } from "../parse/metadata.js";
@@ -21,7 +22,8 @@ import {
 import { officialFactsOfAkn } from "./akn/official.js";
 import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
-import { RichTextBuilder, joinRich, plainText, sliceRich, type RichText } from "./rich-text.js";
+import { endsSentence, PendingJoins, RichTextBuilder, joinRich, plainText, sliceRich, type RichText } from "./rich-text.js";
+import { trimEndWhere } from "../model/text.js";
 
 /**
  * Akoma Ntoso for the UN (AKN4UN) to the document model. The markup says what the text parser
@@ -55,24 +57,22 @@ const INLINE_NUMBER = /^(\d{1,3})\.?[\u200e\u200f]?(?:\s|$)/;
 const TYPED_NUMBER = /^\s*\d{1,3}\.?[\u200e\u200f]?\s*$/;
 const LONE_NUMERAL = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
-
 export function decodeAkn(bytes: Uint8Array, options: ReadOptions = {}): Parsed {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const xml = parseXml(decoded.text);
   if (!xml.ok) {
     const where = xml.line ? ` (line ${xml.line}, column ${xml.column})` : "";
-    return { ok: false, problems: [error("malformed-xml", `the XML is malformed${where}: ${xml.message}`)] };
+    if (xml.tooDeep) return { ok: false, problems: [problem("too-deep", `the XML's ${xml.message}${where}; a resolution nests them a few dozen deep at most`)] };
+    return { ok: false, problems: [problem("malformed-xml", `the XML is malformed${where}: ${xml.message}`)] };
   }
   const root = xml.roots.find((n) => tagOf(n) === "akomaNtoso");
   if (!root) {
     const first = xml.roots.find((n) => !isText(n));
-    return { ok: false, problems: [error("not-akn", `the XML is not Akoma Ntoso: its root element is <${first ? tagOf(first) : "none"}>, not <akomaNtoso>`)] };
+    return { ok: false, problems: [problem("not-akn", `the XML is not Akoma Ntoso: its root element is <${first ? tagOf(first) : "none"}>, not <akomaNtoso>`)] };
   }
   const top = elementsOf(root).find((n) => DOCUMENT_ELEMENTS.includes(tagOf(n)));
-  if (!top) return { ok: false, problems: [error("not-akn", "the Akoma Ntoso file holds no document element (statement, documentCollection ...)")] };
+  if (!top) return { ok: false, problems: [problem("not-akn", "the Akoma Ntoso file holds no document element (statement, documentCollection ...)")] };
   return assemble(new AknReader(root, top, options, decoded.problems).draft());
 }
 
@@ -92,6 +92,9 @@ class AknReader {
   private conclusions: Draft["conclusions"] = { meeting: null, date: null, lines: [] };
   private placement: Placement = {};
   private pendingNumeral: string | null = null;
+  private readonly joins = new PendingJoins();
+  /** What the blocks read so far hold, brought up to date when asked (asked at every paragraph). */
+  private readonly seen = { blocks: 0, operative: false, preambular: false, lastNumber: 0 };
 
   constructor(
     private readonly root: XmlNode,
@@ -117,6 +120,7 @@ class AknReader {
     } else {
       this.readStatement(this.top, false);
     }
+    this.joins.flush();
     this.finishMetadata();
     return {
       format: "akn",
@@ -197,7 +201,7 @@ class AknReader {
     else if (line) this.meta.committee = line.committee;
     const origin = descendants(proponent, ["inline"]).find((i) => attr(i, "name") === "originating document");
     const report = origin ? /^[A-Z][^\s,;]*\/[^\s,;]+/.exec(cleanText(origin))?.[0] : line?.report ?? undefined;
-    this.meta.committeeReport = report?.replace(/[.)]+$/, "") ?? null;
+    this.meta.committeeReport = report === undefined ? null : trimEndWhere(report, /[.)]/);
     // The reports and drafts named are citations of the heading: link them in the rendered line.
     const last = this.header.at(-1);
     if (origin && last) {
@@ -249,7 +253,7 @@ class AknReader {
     this.placement = {};
     if (isComponent) {
       const { number, title } = this.readPreface(child(doc, "preface"), false);
-      const part = number?.replace(/[.\s]+$/, "").trim();
+      const part = number === null ? undefined : trimEndWhere(number, /[.\s]/).trim();
       if (part && /^[A-Z]{1,2}\d{0,2}$/.test(part)) this.placement = { part };
       this.blocks.push({ kind: "heading", num: part ?? null, text: title ?? plainText(""), ...this.placement });
     } else {
@@ -359,14 +363,12 @@ class AknReader {
   private continuePrevious(rich: RichText): boolean {
     const last = this.blocks.at(-1);
     if (last?.kind === "operative") {
-      if (last.subparagraphs.length) {
-        const sub = deepestLast(last.subparagraphs);
-        sub.body = joinRich([sub.body, rich]);
-      } else last.lead = joinRich([last.lead, rich]);
+      if (last.subparagraphs.length) this.joins.add(deepestLast(last.subparagraphs), "body", rich);
+      else this.joins.add(last, "lead", rich);
       return true;
     }
     if (last?.kind === "preambular") {
-      last.body = joinRich([last.body, rich]);
+      this.joins.add(last, "body", rich);
       return true;
     }
     return false;
@@ -421,24 +423,33 @@ class AknReader {
   }
 
   private lastNumber(): number {
-    for (let i = this.blocks.length - 1; i >= 0; i--) {
-      const b = this.blocks[i]!;
-      if (b.kind === "operative" && b.number !== null) return b.number;
+    return this.blocksSeen().lastNumber;
+  }
+
+  private blocksSeen(): AknReader["seen"] {
+    const seen = this.seen;
+    for (; seen.blocks < this.blocks.length; seen.blocks++) {
+      const b = this.blocks[seen.blocks]!;
+      if (b.kind === "operative") {
+        seen.operative = true;
+        if (b.number !== null) seen.lastNumber = b.number;
+      } else if (b.kind === "preambular") seen.preambular = true;
     }
-    return 0;
+    return seen;
   }
 
   private runsOn(text: string): boolean {
     const last = this.blocks.at(-1);
     if (last?.kind !== "operative") return /^\p{Ll}/u.test(text);
     if (/^\p{Ll}/u.test(text) || this.meta.language !== "en") return true;
-    const previous = last.subparagraphs.length ? deepestLast(last.subparagraphs).body.text : last.lead.text;
-    return !(openingPhrase(text, "operative").known && /[;.]["\u201d\u2019]?$/.test(previous));
+    const previous = last.subparagraphs.length ? this.joins.text(deepestLast(last.subparagraphs), "body") : this.joins.text(last, "lead");
+    return !(openingPhrase(text, "operative").known && endsSentence(previous));
   }
 
   private isRecital(phrase: string | null, text: string): boolean {
-    if (this.blocks.some((b) => b.kind === "operative") || this.meta.language !== "en") return false;
-    if (!this.blocks.some((b) => b.kind === "preambular")) return false;
+    const seen = this.blocksSeen();
+    if (seen.operative || this.meta.language !== "en") return false;
+    if (!seen.preambular) return false;
     const opening = phrase ?? text;
     if (openingPhrase(opening, "operative").known) return false;
     return openingPhrase(opening, "preamble").known || (phrase !== null && /^\p{L}+ing\b/u.test(phrase));
@@ -454,7 +465,7 @@ class AknReader {
       return true;
     }
     if (last?.kind === "preambular") {
-      last.body = joinRich([last.body, plainText(`(${sub.label})`), sub.body]);
+      this.joins.add(last, "body", plainText(`(${sub.label})`), sub.body);
       return true;
     }
     return false;
@@ -484,7 +495,7 @@ class AknReader {
           } else if (t === "wrapUp" || t === "listWrapUp") {
             const owner = subparagraphs.at(-1);
             const rich = this.inline([item]);
-            if (owner) owner.body = joinRich([owner.body, rich]);
+            if (owner) this.joins.add(owner, "body", rich);
           } else {
             subparagraphs.push(this.subparagraph(item));
           }
@@ -499,8 +510,7 @@ class AknReader {
         leadParts.push(c);
         phraseNode ??= c;
       } else {
-        const owner = deepestLast(subparagraphs);
-        owner.body = joinRich([owner.body, this.inline([c])]);
+        this.joins.add(deepestLast(subparagraphs), "body", this.inline([c]));
       }
     }
     if (tagOf(node) === "p") {
@@ -629,9 +639,11 @@ class AknReader {
     const number = Number.isInteger(parsed) ? parsed : this.notes.size + 1;
     if (!this.notes.has(number)) {
       this.notes.set(number, { number, body: plainText("") });
-      this.notes.get(number)!.body = this.inline(elementsOf(note).length ? childrenOf(note) : [note]);
+      // its children, text alone included: read as [note], a note of text alone without a marker
+      // was read again as a new note, endlessly, and one with a marker lost its text
+      this.notes.get(number)!.body = this.inline(childrenOf(note));
     } else if (!Number.isInteger(parsed)) {
-      this.problems.push(warning("footnote-marker", `a footnote has the marker "${marker}", not a number`));
+      this.problems.push(problem("footnote-marker", `a footnote has the marker "${marker}", not a number`));
     }
     return number;
   }

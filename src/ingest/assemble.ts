@@ -1,4 +1,5 @@
 import { LineIndex } from "../model/position.js";
+import { problem } from "../model/problems.js";
 import type {
   Annex,
   Citation,
@@ -20,6 +21,7 @@ import { normalisePhrase, opensWithClosedClassWord, type PhraseKind } from "../p
 import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { symbolFromLink } from "./links.js";
 import type { RichText } from "./rich-text.js";
+import { trimEndWhere } from "../model/text.js";
 
 /**
  * Structured decoders (AKN XML, EOSG JSON) read a document's parts straight from its markup
@@ -104,9 +106,6 @@ interface PendingSpan {
   assign: (position: Position) => void;
 }
 
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-
 export function assemble(draft: Draft): Parsed {
   const rendering = new Rendering();
   const spans: PendingSpan[] = [];
@@ -116,8 +115,12 @@ export function assemble(draft: Draft): Parsed {
   const citations: Citation[] = [];
   const language = draft.meta.language;
 
+  // symbols already cited in each list (the document's list is added to from every heading,
+  // annex block and header line: rebuilt at each, the set grew with the square of them)
+  const seenIn = new Map<Citation[], Set<string>>();
   const cite = (rich: RichText, lineStart: number, where: string, into: Citation[]) => {
-    const seen = new Set(into.map((c) => `${c.symbol}\u0000${c.in}`));
+    let seen = seenIn.get(into);
+    if (!seen) seenIn.set(into, (seen = new Set(into.map((c) => `${c.symbol}\u0000${c.in}`))));
     for (const link of rich.links) {
       const shown = rich.text.slice(link.start, link.end);
       const found = symbolFromLink(link.target, shown, rich.text.slice(link.end, link.end + 4));
@@ -143,11 +146,15 @@ export function assemble(draft: Draft): Parsed {
   const operative: OperativeParagraph[] = [];
   const headings: Heading[] = [];
   const calls = new Map<number, string[]>();
+  const called = new Set<string>();
   const call = (refs: { number: number }[], where: string) => {
     for (const r of refs) {
-      const list = calls.get(r.number) ?? [];
-      if (!list.includes(where)) list.push(where);
-      calls.set(r.number, list);
+      const key = `${r.number}\u0000${where}`;
+      if (called.has(key)) continue;
+      called.add(key);
+      const list = calls.get(r.number);
+      if (list) list.push(where);
+      else calls.set(r.number, [where]);
     }
   };
 
@@ -272,13 +279,13 @@ export function assemble(draft: Draft): Parsed {
 
   const problems = [...draft.problems];
   if (preamble.length === 0 && operative.length === 0) {
-    return { ok: false, problems: [...problems, error("not-a-resolution", "the document has no preambular or operative paragraph")] };
+    return { ok: false, problems: [...problems, problem("not-a-resolution", "the document has no preambular or operative paragraph")] };
   }
-  if (!draft.meta.symbol) problems.push(warning("no-symbol", "no document symbol was found"));
-  if (operative.length === 0) problems.push(warning("no-operative", "no operative paragraph was found"));
+  if (!draft.meta.symbol) problems.push(problem("no-symbol", "no document symbol was found"));
+  if (operative.length === 0) problems.push(problem("no-operative", "no operative paragraph was found"));
   const known = new Set(draft.footnotes.map((f) => f.number));
   const dangling = [...calls.keys()].filter((n) => !known.has(n));
-  if (dangling.length) problems.push(warning("footnote-missing", `call-outs to footnotes ${dangling.join(", ")} have no footnote text`));
+  if (dangling.length) problems.push(problem("footnote-missing", `call-outs to footnotes ${dangling.join(", ")} have no footnote text`));
 
   const document: Resolution = {
     type: "resolution",
@@ -303,7 +310,7 @@ export function assemble(draft: Draft): Parsed {
  * reading of the text. Outside English the lexicon does not apply: the phrase is the span itself.
  */
 function phraseOf(given: string | null, text: string, kind: PhraseKind, language: Language): { written: string; normal: string } {
-  const written = given?.replace(/\s+/g, " ").trim().replace(/[,;:]+$/, "");
+  const written = given === null ? undefined : trimEndWhere(given.replace(/\s+/g, " ").trim(), /[,;:]/);
   // a phrase the source marks is taken as it is, unless it opens with an article or the like
   const normal = written ? normalisePhrase(written, kind) : "";
   if (written && opensWithClosedClassWord(normal)) return { written: "", normal: "" };
@@ -343,8 +350,9 @@ function foldSubparagraphs(lead: RichText, subs: DraftSubparagraph[]): { text: R
     if (sub.body.text) text += " ";
     const bodyStart = text.length;
     text += sub.body.text;
-    notes.push(...sub.body.notes.map((n) => ({ number: n.number, offset: bodyStart + n.offset })));
-    links.push(...sub.body.links.map((l) => ({ target: l.target, start: bodyStart + l.start, end: bodyStart + l.end })));
+    // one by one: spread into one call, a hundred thousand overflow the stack
+    for (const n of sub.body.notes) notes.push({ number: n.number, offset: bodyStart + n.offset });
+    for (const l of sub.body.links) links.push({ target: l.target, start: bodyStart + l.start, end: bodyStart + l.end });
     const children = sub.children.map(fold);
     return {
       label: sub.label,

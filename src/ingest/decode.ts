@@ -1,4 +1,5 @@
 import { Buffer, isUtf8 } from "node:buffer";
+import { problem } from "../model/problems.js";
 import type { Problem, SourceFormat } from "../model/types.js";
 
 /**
@@ -8,9 +9,6 @@ import type { Problem, SourceFormat } from "../model/types.js";
  */
 
 export type Decoded = { ok: true; text: string; problems: Problem[] } | { ok: false; problems: Problem[] };
-
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
 
 function looksUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 4096) & ~1;
@@ -42,7 +40,7 @@ function controlShare(text: string): number {
 const utf8 = new TextDecoder("utf-8");
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { ok: false, problems: [error("empty", "the file is empty")] };
+  if (bytes.length === 0) return { ok: false, problems: [problem("empty", "the file is empty")] };
   const problems: Problem[] = [];
   let text: string;
   let utf8OrLatin1 = false;
@@ -52,22 +50,22 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const utf16 = looksUtf16(bytes);
     if (utf16) {
       text = new TextDecoder(utf16).decode(bytes);
-      problems.push(warning("encoding-utf16", `read as ${utf16.toUpperCase()} without a byte-order mark`));
+      problems.push(problem("encoding-utf16", `read as ${utf16.toUpperCase()} without a byte-order mark`));
     } else {
       utf8OrLatin1 = true;
       if (isUtf8(bytes)) text = utf8.decode(bytes);
       else {
         text = new TextDecoder("windows-1252").decode(bytes);
-        problems.push(warning("encoding-latin1", "the bytes are not valid UTF-8; read as Windows-1252 (Latin-1)"));
+        problems.push(problem("encoding-latin1", "the bytes are not valid UTF-8; read as Windows-1252 (Latin-1)"));
       }
     }
   }
   // in UTF-8 and Latin-1 a NUL character is a NUL byte, which memchr finds at once
   const hasNul = utf8OrLatin1 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(0) : text.includes("\u0000");
   if (hasNul || controlShare(text) > 0.01) {
-    return { ok: false, problems: [error("binary", "the file is binary, not text")] };
+    return { ok: false, problems: [problem("binary", "the file is binary, not text")] };
   }
-  if (!text.trim()) return { ok: false, problems: [error("empty", "the file holds only white space")] };
+  if (!text.trim()) return { ok: false, problems: [problem("empty", "the file holds only white space")] };
   return { ok: true, text, problems };
 }
 

@@ -1,3 +1,4 @@
+import { problem } from "../model/problems.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
   adoptionLine,
@@ -13,7 +14,7 @@ import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { assemble, emptyMetadata, type Draft, type DraftAnnex, type DraftBlock, type DraftSubparagraph } from "./assemble.js";
 import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
-import { RichTextBuilder, joinRich, plainText, sliceRich, type LinkSpan, type RichText } from "./rich-text.js";
+import { PendingJoins, RichTextBuilder, joinRich, plainText, sliceRich, type LinkSpan, type RichText } from "./rich-text.js";
 
 /**
  * The paragraph JSON of the Executive Office of the Secretary-General (EOSG): a list of the
@@ -56,9 +57,6 @@ const SPECIAL_TITLE = /^((?:ES|S)-\d{1,2}\/\d{1,3})\.\s+(\S[^\n]{0,2000})$/;
 const TYPED_PREFIX = /^(\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\))\s+/;
 const SYMBOL_LINE = /^(?:[A-Z]{1,4}\/){1,3}[A-Z0-9.\-/]{1,40}(?: \((?:\d{4}|[IVXL]{1,6})\))?$/;
 
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
-
 export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
@@ -71,24 +69,39 @@ export function decodeEosg(bytes: Uint8Array, options: ReadOptions = {}): Parsed
       return {
         ok: false,
         problems: [
-          error(
+          problem(
             "not-a-resolution",
             `this is JSON Lines of ${records} records (resolution metadata?), not the text of a resolution: the registry reads resolutions as ODS text, PDF, Akoma Ntoso XML or EOSG paragraph JSON`,
           ),
         ],
       };
     }
-    return { ok: false, problems: [error("malformed-json", `the JSON is malformed: ${e instanceof Error ? e.message : String(e)}`)] };
+    return { ok: false, problems: [problem("malformed-json", `the JSON is malformed: ${e instanceof Error ? e.message : String(e)}`)] };
   }
   const items = Array.isArray(data) ? data : null;
   if (!items || items.some((x) => !isParagraph(x))) {
-    return { ok: false, problems: [error("not-eosg", "the JSON is not an EOSG paragraph list: expected an array of {text, type, ...} objects")] };
+    return { ok: false, problems: [problem("not-eosg", "the JSON is not an EOSG paragraph list: expected an array of {text, type, ...} objects")] };
   }
-  return assemble(new EosgReader(items as EosgParagraph[], options, decoded.problems).draft());
+  return assemble(new EosgReader((items as EosgParagraph[]).map(paragraphOf), options, decoded.problems).draft());
 }
 
 function isParagraph(x: unknown): boolean {
   return typeof x === "object" && x !== null && typeof (x as EosgParagraph).text === "string" && typeof (x as EosgParagraph).type === "string";
+}
+
+/** The fields the reader uses, each of its type or null: a field of another type (a number for a prefix) counts as absent. */
+function paragraphOf(x: EosgParagraph): EosgParagraph {
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  const level = x.paragraph_level;
+  return {
+    text: x.text,
+    type: x.type,
+    prefix: text(x.prefix),
+    paragraph_type: text(x.paragraph_type),
+    paragraph_level: typeof level === "number" && Number.isFinite(level) ? level : null,
+    links: x.links,
+    language: text(x.language),
+  };
 }
 
 /** A_RES_70_1.en.paragraphs.json -> A/RES/70/1; S_RES_1197(1998) -> S/RES/1197 (1998). */
@@ -122,6 +135,10 @@ class EosgReader {
   /** An "Annex" heading was read after the operative paragraphs. */
   private inAnnex = false;
   private readonly statement: boolean;
+  /** Whether an operative paragraph was read: asked at every paragraph, so not searched for. */
+  private operativeSeen = false;
+  /** Sub-paragraphs of preambular paragraphs, joined to them once at the end. */
+  private readonly joins = new PendingJoins();
 
   constructor(
     private readonly items: EosgParagraph[],
@@ -167,6 +184,7 @@ class EosgReader {
           break; // footers: page furniture
       }
     }
+    this.joins.flush();
     this.finishMetadata();
     return {
       format: "eosg",
@@ -193,12 +211,12 @@ class EosgReader {
     const inline = this.statement ? null : FORMULA_INLINE.exec(text);
     if (inline) {
       this.formula = inline[1]!;
-      this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
+      this.pushOperative({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
       return;
     }
     // Statements by the President are typed as frontmatter: their paragraphs open with a quote.
     if (this.statement && (/^[\u201c"]/.test(text) || (sawTitle && text.length > 200))) {
-      this.blocks.push({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
+      this.pushOperative({ kind: "operative", number: null, phrase: null, lead: rich, subparagraphs: [], ...this.placement() });
       return;
     }
     this.header.push(rich);
@@ -316,7 +334,7 @@ class EosgReader {
       rich = sliceRich(whole, typed[0].length);
     }
     const text = rich.text;
-    const hasOperative = this.blocks.some((b) => b.kind === "operative");
+    const hasOperative = this.operativeSeen;
     if (!this.formula && !hasOperative && FORMULA.test(text)) {
       this.formula = text;
       return;
@@ -355,7 +373,7 @@ class EosgReader {
     if (sub && this.attachSubparagraph(label, rich, item.paragraph_level ?? (/^[ivx]+$/.test(label) ? 3 : 2))) return;
     const number = NUMBER_PREFIX.exec(prefix);
     if (item.paragraph_type === "operative" || number || hasOperative) {
-      this.blocks.push({
+      this.pushOperative({
         kind: "operative",
         number: number ? Number(number[1]) : null,
         phrase: null,
@@ -398,7 +416,7 @@ class EosgReader {
       return true;
     }
     if (last?.kind === "preambular") {
-      last.body = joinRich([last.body, plainText(`(${label})`), body]);
+      this.joins.add(last, "body", plainText(`(${label})`), body);
       return true;
     }
     return false;
@@ -426,6 +444,11 @@ class EosgReader {
     this.conclusions.lines.push(text);
   }
 
+  private pushOperative(block: DraftBlock & { kind: "operative" }): void {
+    this.operativeSeen = true;
+    this.blocks.push(block);
+  }
+
   private placement(): { section?: string } {
     return this.section ? { section: this.section } : {};
   }
@@ -443,7 +466,7 @@ class EosgReader {
     }
     this.meta.adoptionDate ??= this.conclusions.date;
     if (this.statement && !this.blocks.length) {
-      this.problems.push(warning("statement-without-paragraphs", "the presidential statement has no paragraphs"));
+      this.problems.push(problem("statement-without-paragraphs", "the presidential statement has no paragraphs"));
     }
   }
 }
@@ -455,12 +478,22 @@ function richOf(item: EosgParagraph): RichText {
   const rich = b.build();
   const links: LinkSpan[] = [];
   let from = 0;
+  // A link's words are looked for after the previous link's, then from the start; a link whose
+  // words are nowhere costs a search of the whole text. Past this many characters searched
+  // (never reached by a real paragraph), the remaining links are left unplaced: a list of
+  // thousands of such links made reading a paragraph grow with its square.
+  let budget = 16 * rich.text.length + 1_000_000;
   for (const link of Array.isArray(item.links) ? item.links : []) {
+    if (budget < 0) break;
     if (!Array.isArray(link) || typeof link[0] !== "string" || typeof link[1] !== "string") continue;
     const shown = link[0].replace(/\s+/g, " ").trim();
     if (!shown) continue;
     let at = rich.text.indexOf(shown, from);
-    if (at === -1) at = rich.text.indexOf(shown);
+    budget -= (at === -1 ? rich.text.length : at + shown.length) - from;
+    if (at === -1) {
+      at = rich.text.indexOf(shown);
+      budget -= at === -1 ? rich.text.length : at + shown.length;
+    }
     if (at === -1) continue;
     links.push({ target: link[1], start: at, end: at + shown.length });
     from = at + shown.length;

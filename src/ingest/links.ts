@@ -1,4 +1,5 @@
 import type { CitationKind } from "../model/types.js";
+import { trimEndWhere } from "../model/text.js";
 
 /**
  * UN document links to citation symbols. The AKN files and the EOSG paragraphs link every
@@ -48,7 +49,7 @@ function documentPath(target: string): string | null {
   const query = FINAL_SYMBOL.exec(rest);
   if (query) rest = decodeURIComponentSafe(query[1]!);
   else rest = decodeURIComponentSafe(rest.replace(/[?#].*$/, ""));
-  rest = rest.replace(/^\/+/, "").replace(LANGUAGE_SEGMENT, "").replace(/^\/+/, "").replace(/\/+$/, "");
+  rest = trimEndWhere(rest.replace(/^\/+/, "").replace(LANGUAGE_SEGMENT, "").replace(/^\/+/, ""), /\//);
   return rest || null;
 }
 

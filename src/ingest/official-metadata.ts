@@ -1,5 +1,6 @@
 import { findDate } from "../model/dates.js";
 import { isSubject, meetingRecord, memberStateName, type OfficialFacts, orderedVotes, sponsorEntry, tidy, votingOutcome } from "../model/official.js";
+import { problem } from "../model/problems.js";
 import { ordinalNumber } from "../model/session.js";
 import { canonicalSymbol } from "../model/symbols.js";
 import type { MemberVote, Problem, Subject, Voting } from "../model/types.js";
@@ -55,7 +56,7 @@ export function isOfficialMetadata(bytes: Uint8Array, name = ""): boolean {
 
 export function decodeOfficialMetadata(bytes: Uint8Array): OfficialRows {
   if (bytes.length > MAX_TEXT_BYTES) {
-    return { ok: false, problems: [error("too-large", `the file is ${(bytes.length / 1048576).toFixed(1)} MB; rows of official metadata are read up to ${MAX_TEXT_BYTES / 1048576} MB`)] };
+    return { ok: false, problems: [problem("too-large", `the file is ${(bytes.length / 1048576).toFixed(1)} MB; rows of official metadata are read up to ${MAX_TEXT_BYTES / 1048576} MB`)] };
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
@@ -84,13 +85,9 @@ export function decodeOfficialMetadata(bytes: Uint8Array): OfficialRows {
   if (!records.length) {
     const first = problems[0];
     const why = first ? `: line ${first.line}: ${first.message}` : ": the file holds no row";
-    return { ok: false, problems: [error("no-official-rows", `no line is a row of official metadata${why}`)] };
+    return { ok: false, problems: [problem("no-official-rows", `no line is a row of official metadata${why}`)] };
   }
   return { ok: true, records, rows, problems };
-}
-
-function error(code: string, message: string): Problem {
-  return { code, severity: "error", message };
 }
 
 type Row = Record<string, unknown>;

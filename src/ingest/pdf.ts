@@ -1,3 +1,4 @@
+import { problem } from "../model/problems.js";
 import type { Parsed, Problem } from "../model/types.js";
 import { parseResolutionText } from "../parse/resolution.js";
 import { layout, type CoverFacts } from "./pdf/layout.js";
@@ -12,9 +13,6 @@ import type { ReadOptions } from "./read.js";
  * Never throws and never hangs: a PDF that is truncated, encrypted, damaged, without a text
  * layer or not a resolution gives `{ ok: false }` with a problem saying so.
  */
-
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
 
 export interface PdfText {
   ok: true;
@@ -35,18 +33,18 @@ export async function pdfToText(
   options: { language?: string } & LoadOptions = {},
 ): Promise<PdfText | { ok: false; problems: Problem[] }> {
   const loaded = await loadPdf(bytes, options);
-  if (isFailure(loaded)) return { ok: false, problems: [error(loaded.code, loaded.message)] };
+  if (isFailure(loaded)) return { ok: false, problems: [loaded] };
   if (loaded.chars < 20) {
     return {
       ok: false,
-      problems: [error("pdf-no-text", `the PDF has no text layer (${loaded.pages.length} page(s) of images?); run OCR on it first`)],
+      problems: [problem("pdf-no-text", `the PDF has no text layer (${loaded.pages.length} page(s) of images?); run OCR on it first`)],
     };
   }
   const laid = layout(loaded, options.language);
   if (laid.chars < 100) {
     return {
       ok: false,
-      problems: [error("pdf-no-text", "the PDF's text layer holds nothing but page headers and footers (a scan?); run OCR on it first")],
+      problems: [problem("pdf-no-text", "the PDF's text layer holds nothing but page headers and footers (a scan?); run OCR on it first")],
     };
   }
   return {
@@ -57,7 +55,7 @@ export async function pdfToText(
     pages: loaded.pages.length,
     paragraphs: laid.paragraphs,
     footnotes: laid.footnotes,
-    problems: laid.notes.map((n) => warning("pdf-layout", n)),
+    problems: laid.notes.map((n) => problem("pdf-layout", n)),
   };
 }
 
@@ -94,7 +92,7 @@ export async function decodePdf(bytes: Uint8Array, options: ReadOptions = {}): P
       ok: false,
       problems: [
         ...doc.problems.filter((p) => p.severity === "error"),
-        error(
+        problem(
           "not-a-resolution",
           "this PDF is not a resolution: it has no resolution symbol, no \"The General Assembly\" formula, no adoption line and no closing meeting line",
         ),

@@ -1,3 +1,4 @@
+import { type ProblemCode, problem } from "../model/problems.js";
 import type { Language, Parsed, Problem, SourceFormat } from "../model/types.js";
 import { parseResolutionText } from "../parse/resolution.js";
 import { decodeText, detectFormat } from "./decode.js";
@@ -31,17 +32,33 @@ export function languageFromName(name: string | undefined): Language | undefined
   return m ? (m[1]!.toLowerCase() as Language) : undefined;
 }
 
+/**
+ * The problem of an input over its limit (`MAX_TEXT_BYTES` for a text format, else
+ * `MAX_INPUT_BYTES`): `size` in bytes, or null when reading stopped at the limit (a device, a pipe).
+ */
+export function tooLarge(size: number | null, format?: SourceFormat): Problem {
+  const text = format !== undefined && TEXT_FORMATS.has(format);
+  const limit = (text ? MAX_TEXT_BYTES : MAX_INPUT_BYTES) / 1048576;
+  const written = size === null ? `more than ${limit} MB` : `${(size / 1048576).toFixed(1)} MB`;
+  return text
+    ? problem("too-large", `the input is ${written} of ${format} text; a resolution is far below the ${limit} MB limit`)
+    : problem("too-large", `the input is ${written}; resolutions are far below the ${limit} MB limit`);
+}
+
 export async function readResolution(bytes: Uint8Array, options: ReadOptions = {}): Promise<Parsed> {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    return fail("too-large", `the input is ${(bytes.length / 1048576).toFixed(1)} MB; resolutions are far below the ${MAX_INPUT_BYTES / 1048576} MB limit`);
-  }
+  if (bytes.length > MAX_INPUT_BYTES) return { ok: false, problems: [tooLarge(bytes.length)] };
   const format = options.format ?? detectFormat(bytes, options.name);
-  if (TEXT_FORMATS.has(format) && bytes.length > MAX_TEXT_BYTES) {
-    return fail("too-large", `the input is ${(bytes.length / 1048576).toFixed(1)} MB of ${format} text; a resolution is far below the ${MAX_TEXT_BYTES / 1048576} MB limit`);
-  }
+  if (TEXT_FORMATS.has(format) && bytes.length > MAX_TEXT_BYTES) return { ok: false, problems: [tooLarge(bytes.length, format)] };
   const language = options.language ?? languageFromName(options.name);
   const opts = { ...options, format, ...(language ? { language } : {}) };
-  if (format === "ods" || format === "text") return readText(bytes, opts);
+  if (format === "ods" || format === "text") {
+    // as the decoders below: an exception is a defect, and reported as a problem, never thrown across the core's boundary
+    try {
+      return readText(bytes, opts);
+    } catch (e) {
+      return fail("parser-failed", `the text parser failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const decoder = DECODERS.get(format);
   if (!decoder) return fail("unsupported-format", `the ${format} format is not supported yet`);
   try {
@@ -59,7 +76,7 @@ export function readText(bytes: Uint8Array, options: ReadOptions): Parsed {
     const symbol = symbolFromFileName(options.name);
     if (symbol) {
       parsed.document.meta.symbol = symbol;
-      parsed.document.problems.push({ code: "symbol-from-name", severity: "warning", message: `the text names no symbol; ${symbol} is taken from the file name` });
+      parsed.document.problems.push(problem("symbol-from-name", `the text names no symbol; ${symbol} is taken from the file name`));
     }
   }
   return parsed;
@@ -78,7 +95,6 @@ export function symbolFromFileName(name: string | undefined): string | null {
   return null;
 }
 
-function fail(code: string, message: string): Parsed {
-  const problem: Problem = { code, severity: "error", message };
-  return { ok: false, problems: [problem] };
+function fail(code: ProblemCode, message: string): Parsed {
+  return { ok: false, problems: [problem(code, message)] };
 }

@@ -28,7 +28,18 @@ export interface RichText {
 const COLLAPSIBLE = /[ \t\r\n\f\v]+/g;
 /** Direction marks, zero-width spaces and joiners: kept inside the text, trimmed at its ends. */
 const INVISIBLE_START = /^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]+/;
-const INVISIBLE_END = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]+$/;
+/**
+ * One character of what is trimmed at the text's end. The end is walked back a character at a
+ * time: a pattern ending in `+$` tried at every character of a long run of these that text
+ * follows, costing the square of the run.
+ */
+const TRAILING = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/;
+
+function trimInvisibleEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 
 /** Appends pieces of text, collapsing white space runs into one space and never leading with one. */
 export class RichTextBuilder {
@@ -99,7 +110,7 @@ export class RichTextBuilder {
   }
 
   build(): RichText {
-    const text = this.text.replace(INVISIBLE_END, "");
+    const text = trimInvisibleEnd(this.text);
     const clamp = (n: number) => Math.min(n, text.length);
     return {
       text,
@@ -146,4 +157,51 @@ export function sliceRich(rich: RichText, from: number): RichText {
       .filter((l) => l.end > start)
       .map((l) => ({ target: l.target, start: Math.max(0, l.start - start), end: l.end - start })),
   };
+}
+
+/**
+ * Rich texts to join to a paragraph's text later, all at once: a paragraph continued by
+ * thousands of blocks was joined again at each, and copied whole each time. The decoders add
+ * what continues a paragraph here and `flush()` rewrites each field once, at the end; until
+ * then `text()` is the field's text as the joining would end it (which decides whether the next
+ * block continues it).
+ */
+export class PendingJoins {
+  private readonly pending = new Map<object, Map<string, { parts: RichText[]; last: string | null }>>();
+
+  add<K extends string>(holder: Record<K, RichText>, key: K, ...parts: RichText[]): void {
+    let fields = this.pending.get(holder);
+    if (!fields) this.pending.set(holder, (fields = new Map()));
+    let entry = fields.get(key);
+    if (!entry) fields.set(key, (entry = { parts: [], last: null }));
+    for (const part of parts) {
+      entry.parts.push(part);
+      if (part.text) entry.last = part.text;
+    }
+  }
+
+  /** The end of the field's text: its last non-empty part (joined texts end as their last part ends). */
+  text<K extends string>(holder: Record<K, RichText>, key: K): string {
+    return this.pending.get(holder)?.get(key)?.last ?? holder[key].text;
+  }
+
+  flush(): void {
+    for (const [holder, fields] of this.pending) {
+      const record = holder as Record<string, RichText>;
+      for (const [key, { parts }] of fields) record[key] = joinRich([record[key]!, ...parts]);
+    }
+    this.pending.clear();
+  }
+}
+
+/**
+ * Whether a text ends a sentence (";" or ".", perhaps before a closing quote), read from its
+ * last characters: a pattern anchored at the end is still tried from the text's start.
+ */
+export function endsSentence(text: string): boolean {
+  let end = text.length;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x22 || last === 0x201d || last === 0x2019) end--;
+  const c = text.charCodeAt(end - 1);
+  return c === 0x3b || c === 0x2e;
 }

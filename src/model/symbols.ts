@@ -1,3 +1,5 @@
+import { trimEndWhere } from "./text.js";
+
 /**
  * United Nations document symbols: canonical forms, comparison keys and the numbering of
  * resolutions and decisions.
@@ -90,13 +92,12 @@ const QUALIFIER_GLUED = /([^\s(])\((?=(?:[IVXL]{1,7}|E?S-[IVXL]{1,6}|\d{4})\)|(?
  * slashes, no trailing punctuation. Letters keep their case ("GC.15/Res.1").
  */
 export function canonicalSymbol(written: string): string {
-  return written
+  const spelled = written
     .replace(SPACES, " ")
     .replace(DASHES, "-")
     .replace(/ ?\/ ?/g, "/")
-    .replace(QUALIFIER_GLUED, "$1 (")
-    .replace(/[.,;:]+$/, "")
-    .trim();
+    .replace(QUALIFIER_GLUED, "$1 (");
+  return trimEndWhere(spelled, /[.,;:]/).trim();
 }
 
 /** The comparison key of a symbol: NFKC, no white space, upper case (as ../shared/gold/score.mjs compares). */

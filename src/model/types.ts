@@ -8,6 +8,8 @@
  * from and are recomputed by `enrich`, never edited by hand.
  */
 
+import type { ProblemCode } from "./problems.js";
+
 export interface Point {
   /** 1-based line in `source.text`. */
   line: number;
@@ -30,9 +32,13 @@ export type Body = "GA" | "SC" | "ECOSOC" | "HRC" | "other";
 
 export type ProblemSeverity = "error" | "warning";
 
-/** A located problem, as a value: decoders and the parser return these instead of throwing. */
+/**
+ * A located problem, as a value: decoders and the parser return these instead of throwing. Its
+ * code is one of the catalogue's (./problems.ts), which gives its severity and meaning; make one
+ * with `problem()`.
+ */
 export interface Problem {
-  code: string;
+  code: ProblemCode;
   severity: ProblemSeverity;
   message: string;
   position?: Position;

@@ -48,7 +48,17 @@ export function sourceOffset(block: Block, at: number): number {
 
 /** Offset in a block's text of source offset `src` (which the block covers): the inverse of `sourceOffset`. */
 export function blockOffset(block: Block, src: number): number {
-  const piece = block.pieces.findLast((p) => p.src <= src) ?? block.pieces[0]!;
+  // the last piece starting at or before `src` (else the first), found by halves: a block
+  // joined from thousands of lines has as many pieces
+  const pieces = block.pieces;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]!.src <= src) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = pieces[lo]!;
   return piece.at + (src - piece.src);
 }
 
@@ -72,6 +82,8 @@ export function lineBlock(line: Line): Block | null {
 
 /** A line that opens a new paragraph even without a blank line before it. */
 const PARAGRAPH_MARKER = /^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxl]{1,6}|\d{1,2})\))[\t \u00a0]/;
+/** A numbered line; four digits open a paragraph only in turn (1000 after 999): a year can open a wrapped line. */
+const NUMBER_MARKER = /^(\d{1,4})\.[\t \u00a0]/;
 
 /**
  * Blocks of a run of lines. `onePerLine` is the ODS layout; otherwise lines are joined until a
@@ -80,6 +92,10 @@ const PARAGRAPH_MARKER = /^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxl]{1,6}|\d{1,2})\))[
 export function toBlocks(lines: Line[], onePerLine: boolean): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
+  // whether the block's last line ended with a hyphen: read from the line, because asking the
+  // growing block text copies it whole each time (a block of thousands of lines took seconds)
+  let hyphenated = false;
+  let lastNumber = 0;
   const flush = () => {
     if (current) blocks.push(current);
     current = null;
@@ -95,15 +111,21 @@ export function toBlocks(lines: Line[], onePerLine: boolean): Block[] {
       flush();
       continue;
     }
-    if (current && PARAGRAPH_MARKER.test(t.text)) flush();
+    const numbered = NUMBER_MARKER.exec(t.text);
+    const number = numbered ? Number(numbered[1]) : null;
+    const inTurn = number !== null && (number < 1000 || number === lastNumber + 1);
+    if (current && (PARAGRAPH_MARKER.test(t.text) || (number !== null && number >= 1000 && inTurn))) flush();
     if (!current) {
+      if (inTurn) lastNumber = number!;
       current = { text: t.text, start: t.start, end: t.start + t.text.length, pieces: [{ at: 0, src: t.start }], indented: t.indented };
+      hyphenated = t.text.endsWith("-");
       continue;
     }
     const c: Block = current;
     // A word broken at the line end with a hyphen keeps the hyphen: compounds ("self-
     // determination") are far more common in these texts than typographic hyphenation.
-    const glue = c.text.endsWith("-") ? "" : " ";
+    const glue = hyphenated ? "" : " ";
+    hyphenated = t.text.endsWith("-");
     c.text += glue;
     c.pieces.push({ at: c.text.length, src: t.start });
     c.text += t.text;

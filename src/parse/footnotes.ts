@@ -1,4 +1,5 @@
 import type { LineIndex } from "../model/position.js";
+import { problem } from "../model/problems.js";
 import type { Footnote, FootnoteRef, OperativeParagraph, PreambularParagraph, Problem } from "../model/types.js";
 import { type Block, blockOffset, type Line } from "./blocks.js";
 import { type Callout, locateCallouts, removeCallouts } from "./callouts.js";
@@ -20,8 +21,6 @@ function trimInvisible(text: string): string {
   while (end > start && isInvisible(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
-
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
 
 /**
  * After the closing lines: annexes (ODS exports put them there) and the footnotes, a run of
@@ -101,18 +100,45 @@ export function calloutReader(blocks: Block[], footnotes: Footnote[], footnoteBy
  * placed in the block holding it, when its digits name a footnote and no call-out is there yet.
  */
 function addKnownCallouts(offsets: readonly number[], blocks: Block[], located: Callout[][], footnotes: ReadonlyMap<number, Footnote>): void {
-  for (const offset of offsets) {
-    const b = blocks.findIndex((block) => block.start <= offset && offset < block.end);
-    if (b === -1) continue;
+  if (offsets.length === 0) return;
+  // Blocks are in source order: the offsets, sorted, walk them once; a block's call-outs
+  // (sorted, apart) are searched by halves. A search of every block and a sort of the block's
+  // list per offset grew with the square of a page of superscripts.
+  const sorted = [...offsets].sort((x, y) => x - y);
+  const added = new Map<number, Callout[]>();
+  let b = 0;
+  for (const offset of sorted) {
+    while (b < blocks.length && blocks[b]!.end <= offset) b++;
+    if (b === blocks.length) break;
     const block = blocks[b]!;
+    if (offset < block.start) continue;
     const at = blockOffset(block, offset);
     const digits = /^\d{1,3}/.exec(block.text.slice(at, at + 4))?.[0];
     if (!digits || !footnotes.has(Number(digits))) continue;
-    const list = located[b]!;
-    if (list.some((c) => at < c.at + String(c.number).length && c.at < at + digits.length)) continue;
-    list.push({ at, number: Number(digits) });
-    list.sort((x, y) => x.at - y.at);
+    const overlaps = (c: Callout | undefined) => c !== undefined && at < c.at + String(c.number).length && c.at < at + digits.length;
+    const mine = added.get(b);
+    if (overlaps(mine?.at(-1)) || overlaps(firstEndingAfter(located[b]!, at))) continue;
+    if (mine) mine.push({ at, number: Number(digits) });
+    else added.set(b, [{ at, number: Number(digits) }]);
   }
+  for (const [index, list] of added) {
+    const merged = located[index]!;
+    for (const c of list) merged.push(c);
+    merged.sort((x, y) => x.at - y.at);
+  }
+}
+
+/** The first of a block's call-outs (in order, apart) whose digits end after `at`. */
+function firstEndingAfter(callouts: Callout[], at: number): Callout | undefined {
+  let lo = 0;
+  let hi = callouts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = callouts[mid]!;
+    if (c.at + String(c.number).length <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return callouts[lo];
 }
 
 /**
@@ -142,6 +168,6 @@ export function recordCallers(
     if (f.calledFrom.length === 0) uncalled.push(f.number);
   }
   if (uncalled.length) {
-    problems.push(warning("footnote-uncalled", `footnote${uncalled.length > 1 ? "s" : ""} ${uncalled.join(", ")} ha${uncalled.length > 1 ? "ve" : "s"} no call-out in the text`));
+    problems.push(problem("footnote-uncalled", `footnote${uncalled.length > 1 ? "s" : ""} ${uncalled.join(", ")} ha${uncalled.length > 1 ? "ve" : "s"} no call-out in the text`));
   }
 }

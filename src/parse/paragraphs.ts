@@ -4,7 +4,7 @@ import type { Block } from "./blocks.js";
 import type { BlockText } from "./footnotes.js";
 import { type OpeningPhrase, openingPhrase } from "./lexicon/phrases.js";
 import { scMeetingLine } from "./metadata.js";
-import { FORMULA, FORMULA_INLINE, OPERATIVE, PART_LINE, TERMINAL_PUNCTUATION } from "./patterns.js";
+import { FORMULA, FORMULA_INLINE, LATE_OPERATIVE, OPERATIVE, PART_LINE, TERMINAL_PUNCTUATION } from "./patterns.js";
 
 /**
  * Classification: each block of the main text as the formula, a preambular paragraph, an
@@ -34,11 +34,16 @@ export interface BodyContext {
 interface Reading extends Body {
   section: string | undefined;
   currentPart: string | undefined;
+  /**
+   * The text last added to the last operative paragraph, where whether it ends a sentence is
+   * read: testing the paragraph's whole growing text copied it at every line added to it.
+   */
+  operativeTail: string;
 }
 
 export function classifyBlocks(blocks: Block[], formula: string | null, part: string | undefined, context: BodyContext): Body {
   const { meta, take } = context;
-  const body: Reading = { formula, preamble: [], operative: [], headings: [], section: undefined, currentPart: part };
+  const body: Reading = { formula, preamble: [], operative: [], headings: [], section: undefined, currentPart: part, operativeTail: "" };
   const { preamble, operative } = body;
 
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -60,7 +65,7 @@ export function classifyBlocks(blocks: Block[], formula: string | null, part: st
       meta.plenaryMeeting ??= scMeeting;
       continue;
     }
-    const op = OPERATIVE.exec(rest);
+    const op = OPERATIVE.exec(rest) ?? lateOperative(rest, operative.at(-1));
     if (op) {
       const clean = take(block, from + op[0].length);
       pushOperative(body, Number(op[1]), true, clean, openingPhrase(clean.text, "operative"), block, context.index);
@@ -85,6 +90,7 @@ function placement(body: Reading): { part?: string; section?: string } {
 }
 
 function pushOperative(body: Reading, number: number, numbered: boolean, clean: { text: string; refs: FootnoteRef[] }, phrase: OpeningPhrase, block: Block, index: LineIndex): void {
+  body.operativeTail = clean.text;
   body.operative.push({
     type: "operative",
     number,
@@ -117,10 +123,12 @@ function readSubparagraph(body: Reading, block: Block, sub: RegExpExecArray, fro
     children: [],
   };
   const owner = operative.at(-1);
-  if (owner && (preamble.length === 0 || operative.length > 0)) attachSubparagraph(owner, node, `(${label})`);
-  else {
+  if (owner && (preamble.length === 0 || operative.length > 0)) {
+    attachSubparagraph(owner, node, `(${label})`);
+    body.operativeTail = clean.text;
+  } else {
     const p = preamble.at(-1)!;
-    p.footnoteRefs.push(...clean.refs.map((r) => ({ number: r.number, offset: r.offset + p.text.length + label.length + 3 })));
+    addRefs(p.footnoteRefs, clean.refs, p.text.length + label.length + 3);
     p.text += ` (${label}) ${clean.text}`;
     p.position = index.span(p.position.start.offset, block.end);
   }
@@ -157,7 +165,7 @@ function readUnmarked(body: Reading, block: Block, clean: { text: string; refs: 
     const continues = preamble.length > 0 && !phrase.known && /^[a-z\u201c"(]/.test(clean.text);
     if (continues) {
       const p = preamble.at(-1)!;
-      p.footnoteRefs.push(...clean.refs.map((r) => ({ number: r.number, offset: r.offset + p.text.length + 1 })));
+      addRefs(p.footnoteRefs, clean.refs, p.text.length + 1);
       p.text += " " + clean.text;
       p.position = index.span(p.position.start.offset, block.end);
       return;
@@ -180,11 +188,17 @@ function readUnmarked(body: Reading, block: Block, clean: { text: string; refs: 
   // with an operative verb, otherwise text that belongs to the previous paragraph.
   const phrase = openingPhrase(clean.text, "operative");
   const previous = operative.at(-1)!;
-  if (phrase.known && /[;.]["\u201d\u2019]?$/.test(previous.text)) {
+  if (phrase.known && /[;.]["\u201d\u2019]?$/.test(body.operativeTail)) {
     pushOperative(body, previous.number + 1, false, clean, phrase, block, index);
     return;
   }
   appendToOperative(previous, clean.text, clean.refs, index.span(previous.position.start.offset, block.end));
+  body.operativeTail = clean.text;
+}
+
+function lateOperative(text: string, previous: OperativeParagraph | undefined): RegExpExecArray | null {
+  const m = LATE_OPERATIVE.exec(text);
+  return m && previous && Number(m[1]) === previous.number + 1 ? m : null;
 }
 
 /**
@@ -232,8 +246,12 @@ function followsLetter(previous: string, label: string): boolean {
 }
 
 function appendToOperative(p: OperativeParagraph, text: string, refs: FootnoteRef[], position: OperativeParagraph["position"]): void {
-  const base = p.text.length + 1;
+  addRefs(p.footnoteRefs, refs, p.text.length + 1);
   p.text += " " + text;
-  p.footnoteRefs.push(...refs.map((r) => ({ number: r.number, offset: r.offset + base })));
   p.position = position;
+}
+
+/** Appends call-outs moved by `shift`, one by one: spread into one call, 100,000 of them overflow the stack. */
+function addRefs(into: FootnoteRef[], refs: readonly FootnoteRef[], shift: number): void {
+  for (const r of refs) into.push({ number: r.number, offset: r.offset + shift });
 }

@@ -1,4 +1,5 @@
 import { LineIndex } from "../model/position.js";
+import { problem } from "../model/problems.js";
 import type { Language, OperativeParagraph, Parsed, PreambularParagraph, Problem, Resolution, SourceFormat } from "../model/types.js";
 import { splitLines, toBlocks } from "./blocks.js";
 import { readAnnexes } from "./annexes.js";
@@ -33,9 +34,6 @@ export interface ParseOptions {
   callouts?: readonly number[];
 }
 
-const error = (code: string, message: string): Problem => ({ code, severity: "error", message });
-const warning = (code: string, message: string): Problem => ({ code, severity: "warning", message });
-
 export function parseResolutionText(text: string, options: ParseOptions = {}): Parsed {
   // An array literal, not a spread: its allocation site learns that it holds objects, where a
   // spread of an empty array made every later push deoptimize this function.
@@ -64,12 +62,12 @@ export function parseResolutionText(text: string, options: ParseOptions = {}): P
 
   // --- verdict ------------------------------------------------------------------------------
   const why = notAResolution(preamble, operative, Boolean(formula || meta.symbol || meta.adoptionDate || heading.number || heading.sc));
-  if (why) return { ok: false, problems: [...problems, error("not-a-resolution", `this text is not a resolution: ${why}`)] };
-  if (!meta.symbol) problems.push(warning("no-symbol", "no document symbol was found"));
-  if (!formula) problems.push(warning("no-formula", 'no "The General Assembly," formula opens the preamble'));
-  if (operative.length === 0) problems.push(warning("no-operative", "no operative paragraph was found"));
+  if (why) return { ok: false, problems: [...problems, problem("not-a-resolution", `this text is not a resolution: ${why}`)] };
+  if (!meta.symbol) problems.push(problem("no-symbol", "no document symbol was found"));
+  if (!formula) problems.push(problem("no-formula", 'no "The General Assembly," formula opens the preamble'));
+  if (operative.length === 0) problems.push(problem("no-operative", "no operative paragraph was found"));
   if (!zones.closing.found && meta.body === "GA") {
-    problems.push(warning("no-closing", "no plenary meeting line closes the text: it may be truncated"));
+    problems.push(problem("no-closing", "no plenary meeting line closes the text: it may be truncated"));
   }
   checkNumbering(operative, problems);
 
@@ -112,12 +110,7 @@ function checkNumbering(operative: OperativeParagraph[], problems: Problem[]): v
   for (const p of operative) {
     if (!p.numbered) continue;
     if (p.number !== expected && p.number !== 1) {
-      problems.push({
-        code: "operative-numbering",
-        severity: "warning",
-        message: `operative paragraph ${p.number} follows ${expected - 1}`,
-        position: p.position,
-      });
+      problems.push(problem("operative-numbering", `operative paragraph ${p.number} follows ${expected - 1}`, p.position));
     }
     expected = p.number + 1;
   }

@@ -51,9 +51,13 @@ export function findZones(text: string, lines: Line[], index: LineIndex, markers
   }
   const cover = coverFacts(lines.slice(trailer).map((l) => l.text).join("\n"));
   const bodyLines = lines.slice(0, trailer);
+  // each line holding markers is copied once, however many it holds (markers ascend, so a
+  // line's markers are consecutive)
+  let stripped = -1;
   for (const at of markers) {
     const line = index.point(at).line - 1;
-    if (line < bodyLines.length) bodyLines[line] = stripMarker(bodyLines[line]!);
+    if (line < bodyLines.length && line !== stripped) bodyLines[line] = stripMarkers(bodyLines[line]!);
+    stripped = line;
   }
 
   const formulaAt = bodyLines.findIndex((l) => FORMULA.test(l.text.trim()) || FORMULA_INLINE.test(l.text.trim()));
@@ -111,10 +115,9 @@ function mostlyTabIndented(lines: Line[]): boolean {
   return nonEmpty > 0 && tabbed / nonEmpty > 0.5;
 }
 
-function stripMarker(line: Line): Line {
-  const at = line.text.indexOf("[DU1]");
-  if (at === -1) return line;
-  return { text: line.text.slice(0, at) + " ".repeat(5) + line.text.slice(at + 5), start: line.start, end: line.end };
+/** The line with every [DU1] marker blanked out (offsets kept). */
+function stripMarkers(line: Line): Line {
+  return { text: line.text.replaceAll("[DU1]", "     "), start: line.start, end: line.end };
 }
 
 /**

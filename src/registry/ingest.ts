@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { symbolFromFileName as eosgSymbolFromFileName } from "../ingest/eosg.js";
 import { isOfficialMetadata, type LineProblem } from "../ingest/official-metadata.js";
-import { languageFromName, symbolFromFileName } from "../ingest/read.js";
+import { languageFromName, symbolFromFileName, tooLarge } from "../ingest/read.js";
+import { describeProblem, problem } from "../model/problems.js";
+import type { Problem } from "../model/types.js";
 import { type StagedOfficial, stageOfficial, writeOfficial } from "./official-ingest.js";
 import type { HeldVersion } from "./prepare.js";
+import { readFailure, readFileWithin } from "./read-file.js";
 import type { PreparedDocument } from "./rows.js";
-import type { PutFailure, PutResult, PutStatus, SourceInfo, Store } from "./store.js";
+import { fileName, type PutFailure, type PutResult, type PutStatus, type SourceInfo, type Store } from "./store.js";
 import { canonicalSymbol } from "./symbols.js";
 import { inProcessPreparer, type Preparer, WorkerPreparer } from "./worker-pool.js";
 
@@ -53,34 +56,87 @@ export interface IngestOptions {
   /** Called once the files are listed, before the first is read. */
   onStart?: (total: number) => void;
   onProgress?: (progress: IngestProgress) => void;
-  /** Worker threads preparing documents; 0 prepares in this thread. Default: one per core for large ingests. */
+  /** Worker threads preparing documents; 0 prepares in this thread. Default: one per core for large ingests, or with `fileTimeout`. */
   workers?: number;
+  /**
+   * Seconds a worker thread may spend on one file (default 30): a file still at work then fails
+   * alone ("took longer than N s"), its worker is replaced and the load goes on. This thread,
+   * preparing small loads, cannot be stopped: giving a limit prepares them in a worker thread too.
+   */
+  fileTimeout?: number;
+  /** Where documents are prepared, instead of the workers above; closed when the ingest ends. */
+  preparer?: Preparer;
   /** Documents written per transaction (default 256); a batch is also written every 2 s. */
   batchSize?: number;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Every file under `paths`, folders walked recursively in name order; missing paths are reported. */
+/**
+ * Every file under `paths`, folders walked recursively in name order. What cannot be read is
+ * reported with the reason and the walk goes on beside it: a path that does not exist, a folder
+ * that cannot be listed, a symbolic link that leads nowhere or back into a folder being walked
+ * (a loop), a FIFO, socket or device named like a resolution (reading one could wait forever).
+ * Symbolic links are followed, and a folder reached by several is walked once.
+ */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; missing: { file: string; reasons: string[] }[] }> {
   const files: string[] = [];
   const missing: { file: string; reasons: string[] }[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && INGESTED_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+  const unreadable = (file: string, why: Problem) => missing.push({ file, reasons: [describeProblem(why)] });
+  // folders by device and inode: those being walked (a link to one is a loop), and all walked
+  const walking = new Map<string, string>();
+  const walked = new Set<string>();
+  const walk = async (dir: string, id: string): Promise<void> => {
+    walking.set(id, dir);
+    walked.add(id);
+    try {
+      let entries;
+      try {
+        entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      } catch (e) {
+        unreadable(dir, problem("unreadable", readFailure(e)));
+        return;
+      }
+      for (const entry of entries) {
+        if (entry.name.startsWith(".")) continue;
+        const path = join(dir, entry.name);
+        const named = INGESTED_EXTENSIONS.has(extname(entry.name).toLowerCase());
+        if (entry.isFile()) {
+          if (named) files.push(path);
+          continue;
+        }
+        if (!entry.isDirectory() && !entry.isSymbolicLink()) {
+          if (named) unreadable(path, problem("not-a-file", "it is not a regular file (a FIFO, socket or device)"));
+          continue;
+        }
+        let info;
+        try {
+          info = await stat(path);
+        } catch (e) {
+          unreadable(path, entry.isSymbolicLink() ? problem("broken-link", `a symbolic link to nothing readable: ${readFailure(e)}`) : problem("unreadable", readFailure(e)));
+          continue;
+        }
+        if (info.isDirectory()) {
+          const target = `${info.dev}:${info.ino}`;
+          const ancestor = walking.get(target);
+          if (ancestor !== undefined) unreadable(path, problem("link-loop", `a symbolic link loop: it leads back to ${ancestor}, which holds it`));
+          else if (!walked.has(target)) await walk(path, target);
+        } else if (named) {
+          if (info.isFile()) files.push(path);
+          else unreadable(path, problem("not-a-file", "it is not a regular file (a FIFO, socket or device)"));
+        }
+      }
+    } finally {
+      walking.delete(id);
     }
   };
   for (const path of paths) {
     try {
       const s = await stat(path);
-      if (s.isDirectory()) await walk(path);
+      if (s.isDirectory()) await walk(path, `${s.dev}:${s.ino}`);
       else files.push(path);
     } catch (e) {
-      missing.push({ file: path, reasons: [`cannot read: ${message(e)}`] });
+      unreadable(path, problem("unreadable", readFailure(e)));
     }
   }
   return { files, missing };
@@ -113,16 +169,20 @@ type Staged = FileOutcome | StagedOfficial | { file: string; status: "prepared";
 async function stage(store: Store, preparer: Preparer, file: string): Promise<Staged> {
   const failed = (...reasons: string[]): FileOutcome => ({ file, status: "failed", reasons });
   try {
-    const bytes = new Uint8Array(await readFile(file));
+    const read = await readFileWithin(file);
+    if (!read.ok) return failed(describeProblem(tooLarge(read.tooLarge.bytes)));
+    const bytes = read.bytes;
     if (isOfficialMetadata(bytes, file)) return stageOfficial(file, bytes);
     const hash = sha256(bytes);
     const known = await store.findSource(hash);
     if (known) return { file, status: "unchanged", symbol: known.symbol, language: known.language, version: known.version };
-    const outcome = await preparer.prepare(bytes, file, await heldVersion(store, file));
-    if (!outcome.ok) return failed(...outcome.reasons);
-    return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name: file, byteLength: bytes.length } };
+    // the name without its folders: it tells the format, language and symbol, and is stored
+    const name = fileName(file);
+    const outcome = await preparer.prepare(bytes, name, await heldVersion(store, file));
+    if (!outcome.ok) return failed(...outcome.problems.map(describeProblem));
+    return { file, status: "prepared", prepared: outcome.prepared, source: { sha256: hash, format: outcome.format, name, byteLength: bytes.length } };
   } catch (e) {
-    return failed(`cannot read: ${message(e)}`);
+    return failed(describeProblem(problem("unreadable", readFailure(e))));
   }
 }
 
@@ -177,11 +237,12 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   };
   for (const m of missing) record({ file: m.file, status: "failed", reasons: m.reasons });
 
-  const workers = options.workers ?? (files.length >= WORKER_THRESHOLD ? undefined : 0);
-  const preparer: Preparer = workers === 0 ? inProcessPreparer : new WorkerPreparer(workers);
+  const workers = options.workers ?? (files.length >= WORKER_THRESHOLD || options.fileTimeout !== undefined ? undefined : 0);
+  const preparer: Preparer =
+    options.preparer ?? (workers === 0 ? inProcessPreparer : new WorkerPreparer(workers, options.fileTimeout !== undefined ? { fileTimeout: options.fileTimeout } : {}));
   // A whole batch staged, and the workers' queues full behind it while it is written.
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const ahead = workers === 0 ? 1 : batchSize + preparer.capacity;
+  const ahead = preparer === inProcessPreparer ? 1 : batchSize + preparer.capacity;
   try {
     const staged: Promise<Staged>[] = [];
     for (let i = 0; i < Math.min(ahead, files.length); i++) staged.push(stage(store, preparer, files[i]!));

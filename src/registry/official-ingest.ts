@@ -1,6 +1,6 @@
 import { decodeOfficialMetadata, type LineProblem, type OfficialRecord } from "../ingest/official-metadata.js";
 import type { FileOutcome } from "./ingest.js";
-import type { Store } from "./store.js";
+import { fileName, type Store } from "./store.js";
 
 /**
  * A file of rows of official metadata met by ingest (`isOfficialMetadata`): decoded when it is
@@ -24,7 +24,7 @@ export function stageOfficial(file: string, bytes: Uint8Array): StagedOfficial |
 
 export async function writeOfficial(store: Store, staged: StagedOfficial): Promise<FileOutcome> {
   try {
-    await store.putOfficialMetadata(staged.records, { name: staged.file });
+    await store.putOfficialMetadata(staged.records, { name: fileName(staged.file) });
     return { file: staged.file, status: "metadata", rows: staged.rows, problems: staged.problems };
   } catch (e) {
     return { file: staged.file, status: "failed", reasons: [`not stored: ${e instanceof Error ? e.message : String(e)}`] };

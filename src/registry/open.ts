@@ -16,6 +16,26 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(location);
 }
 
+/** Parameters of a connection URL that carry a secret (`?password=`, `sslpassword=`). */
+const SECRET_PARAMETER = /pass/i;
+
+/**
+ * The location as it may be printed or logged: a URL's password, and any parameter carrying one,
+ * as "***". Every message naming a registry goes through here.
+ */
+export function maskedLocation(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  try {
+    const url = new URL(location);
+    if (url.password) url.password = "***";
+    for (const key of [...url.searchParams.keys()]) if (SECRET_PARAMETER.test(key)) url.searchParams.set(key, "***");
+    return url.toString();
+  } catch {
+    // not a URL the parser takes: mask what looks like a password all the same
+    return location.replace(/(\/\/[^/@:]*):[^/@]*@/, "$1:***@").replace(/([?&][^=&]*pass[^=&]*=)[^&]*/gi, "$1***");
+  }
+}
+
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (isPostgresUrl(location)) {
     const { openPostgresStore } = await import("./postgres.js");
@@ -41,9 +61,9 @@ export async function withStore<T>(location: string, work: (store: Store) => Pro
 }
 
 /**
- * A command's run on the registry: the registry opened and closed around `work`, and any
- * failure (no database there, bad input) turned into one line on stderr and an exit code:
- * 2 for bad input, 1 otherwise.
+ * A command's run on the registry: the registry opened and closed around `work`, whose exit code
+ * it returns (bad input is a value `work` answers with 2), and a failure of the registry (no
+ * database there) turned into one line on stderr and exit code 1.
  */
 export async function commandOnStore(
   command: string,
@@ -54,10 +74,8 @@ export async function commandOnStore(
   try {
     return await withStore(location, work, upgradeNotice(stderr));
   } catch (e) {
-    const bad = e instanceof Error && e.name === "RegistryInputError";
-    const where = isPostgresUrl(location) ? location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@") : location;
-    stderr(`mandates ${command}: ${bad ? "" : `registry ${where}: `}${e instanceof Error ? e.message : String(e)}\n`);
-    return bad ? 2 : 1;
+    stderr(`mandates ${command}: registry ${maskedLocation(location)}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Language } from "../model/types.js";
 import { bindable, type Fragment, type IdRange, type ParagraphTags, type Row, type SqlDialect, type SqlDriver, type SqlExecutor } from "./dialect.js";
 import type { SearchExpression, SearchTerm } from "./search-query.js";
 import { unaccented } from "./search-words.js";
+import { maskedLocation } from "./open.js";
 import { SqlStore } from "./sql-store.js";
 import type { OpenOptions } from "./store.js";
 
@@ -197,17 +198,6 @@ export interface PostgresOptions extends OpenOptions {
   poolSize?: number;
 }
 
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "postgres://…";
-  }
-}
-
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<SqlStore> {
   if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
   const pool = new pg.Pool({
@@ -219,7 +209,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-  const store = new SqlStore(postgresDialect, new PgDriver(pool), redactUrl(url));
+  const store = new SqlStore(postgresDialect, new PgDriver(pool), maskedLocation(url));
   try {
     await store.migrate(options);
   } catch (e) {

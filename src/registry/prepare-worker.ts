@@ -2,8 +2,12 @@ import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { type HeldVersion, prepareSource } from "./prepare.js";
 import { WordSet } from "./search-words.js";
+import type { PrepareMessage } from "./worker-pool.js";
 
-/** Worker thread of the ingest pool: `{id, name, bytes, held}` in, `{id, outcome}` out. */
+/**
+ * Worker thread of the ingest pool: `{id, name, bytes, held}` in; `{id, started}` when it starts
+ * a task (the pool's time limit for the file runs from then), `{id, outcome}` when done.
+ */
 export interface PrepareTask {
   id: number;
   name: string;
@@ -35,8 +39,11 @@ if (process.platform === "linux") {
  */
 const handedOver = new WordSet();
 
+const answer = (message: PrepareMessage) => parentPort!.postMessage(message);
+
 parentPort?.on("message", async (task: PrepareTask) => {
+  answer({ id: task.id, started: true });
   const outcome = await prepareSource(task.bytes, task.name, task.held, handedOver);
   // Copied, not transferred: a small Buffer's ArrayBuffer is Node's shared pool.
-  parentPort!.postMessage({ id: task.id, outcome });
+  answer({ id: task.id, outcome });
 });

@@ -1,3 +1,4 @@
+import type { Problem } from "../model/types.js";
 import type { DocumentFilter, FacetName, Page, SearchFilter, SearchHit, SearchResult, Store } from "./store.js";
 import { canonicalSymbol, looksLikeSymbol } from "./symbols.js";
 
@@ -6,7 +7,8 @@ import { canonicalSymbol, looksLikeSymbol } from "./symbols.js";
  * document its hits belong to, resolutions whose title holds the words first ("industrial
  * development cooperation" puts that series on top, newest first), then the others by their
  * best paragraph. A query that is a held symbol in any usual form (79/222, A/RES/79/222,
- * S/RES/2719 (2023)) names the document to open instead.
+ * S/RES/2719 (2023)) names the document to open instead. A query the paragraph search refuses
+ * is refused here with the same problems.
  */
 
 /** Paragraph hits grouped into resolutions: enough for several pages of ten resolutions. */
@@ -43,6 +45,8 @@ export interface ResolutionSearchResult {
   facets: SearchResult["facets"];
 }
 
+export type ResolutionSearchOutcome = { ok: true; result: ResolutionSearchResult } | { ok: false; problems: Problem[] };
+
 /** The words of a query as they would stand in a title: no operators, quotes or prefixes; null when it has operators. */
 function titlePhrase(query: string): string | null {
   if (/(^|\s)-\S|\sOR\s|\*/.test(query)) return null;
@@ -55,14 +59,16 @@ const documentKey = (h: { symbol: string; language: string }) => `${h.symbol}\u0
 export async function searchResolutions(
   store: Store,
   request: { query: string; filter: SearchFilter; page: Page; facets: readonly FacetName[] },
-): Promise<ResolutionSearchResult> {
+): Promise<ResolutionSearchOutcome> {
   const query = request.query.trim();
   let symbol: string | null = null;
   if (query && looksLikeSymbol(query)) {
     const held = await store.getDocument(canonicalSymbol(query), request.filter.language ? { language: request.filter.language } : {});
     if (held) symbol = held.summary.symbol;
   }
-  const found = await store.search({ query, filter: request.filter, page: { limit: HIT_WINDOW, offset: 0 }, facets: request.facets });
+  const searched = await store.search({ query, filter: request.filter, page: { limit: HIT_WINDOW, offset: 0 }, facets: request.facets });
+  if (!searched.ok) return searched;
+  const found = searched.result;
   const groups = new Map<string, ResolutionHit>();
   for (const hit of found.hits) {
     const key = documentKey(hit);
@@ -110,10 +116,11 @@ export async function searchResolutions(
       page: { limit: HIT_WINDOW, offset: 0 },
       facets: [],
     });
-    const own = inSession.hits.filter((h) => h.symbol === item.symbol);
+    if (!inSession.ok) return inSession;
+    const own = inSession.result.hits.filter((h) => h.symbol === item.symbol);
     item.paragraphs = own.slice(0, PARAGRAPHS_SHOWN);
     item.matches = own.length;
     item.score = own[0]?.score ?? 0;
   }
-  return { symbol, total: ranked.length, paragraphs: found.total, paragraphsExact: found.totalExact, items, facets: found.facets };
+  return { ok: true, result: { symbol, total: ranked.length, paragraphs: found.total, paragraphsExact: found.totalExact, items, facets: found.facets } };
 }

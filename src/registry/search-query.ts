@@ -11,7 +11,12 @@
  *
  * Words are runs of letters and digits; a bare token with inner punctuation
  * ("Secretary-General", "70/1") is the phrase of its words, as the indexes tokenise it.
+ *
+ * A query that cannot be searched is refused with a problem of the catalogue, as a value.
  */
+
+import { problem } from "../model/problems.js";
+import type { Problem } from "../model/types.js";
 
 export type SearchTerm = { type: "word"; word: string; prefix: boolean } | { type: "phrase"; words: string[] };
 
@@ -22,7 +27,7 @@ export interface SearchExpression {
   none: SearchTerm[];
 }
 
-export type ParsedSearch = { ok: true; expression: SearchExpression | null } | { ok: false; message: string };
+export type ParsedSearch = { ok: true; expression: SearchExpression | null } | { ok: false; problems: Problem[] };
 
 export const MAX_QUERY_LENGTH = 500;
 const MAX_TERMS = 32;
@@ -84,7 +89,7 @@ function pieceOf(quoted: string | undefined, bare: string | undefined, negated: 
 }
 
 export function parseSearch(input: string): ParsedSearch {
-  if (input.length > MAX_QUERY_LENGTH) return { ok: false, message: `the query is longer than ${MAX_QUERY_LENGTH} characters` };
+  if (input.length > MAX_QUERY_LENGTH) return { ok: false, problems: [problem("search-too-long", `the query is longer than ${MAX_QUERY_LENGTH} characters`)] };
   const groups: Piece[][] = [];
   const none: SearchTerm[] = [];
   let joinNext = false;
@@ -104,10 +109,11 @@ export function parseSearch(input: string): ParsedSearch {
   const meaningful = groups.filter((g) => g.some((p) => !p.droppable));
   const kept = meaningful.length ? meaningful : groups;
   if (!kept.length) {
-    return none.length ? { ok: false, message: "a search needs at least one word to look for, not only words to exclude" } : { ok: true, expression: null };
+    if (!none.length) return { ok: true, expression: null };
+    return { ok: false, problems: [problem("search-only-exclusions", "a search needs at least one word to look for, not only words to exclude")] };
   }
   if (kept.reduce((n, g) => n + g.length, 0) + none.length > MAX_TERMS) {
-    return { ok: false, message: `a search may hold at most ${MAX_TERMS} terms` };
+    return { ok: false, problems: [problem("search-too-many-terms", `a search may hold at most ${MAX_TERMS} terms`)] };
   }
   return { ok: true, expression: { all: kept.map((g) => g.map((p) => p.term)), none } };
 }

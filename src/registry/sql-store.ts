@@ -30,8 +30,8 @@ import type {
   PreparedWrite,
   PutFailure,
   PutResult,
+  SearchOutcome,
   SearchRequest,
-  SearchResult,
   SeriesRecord,
   SourceInfo,
   Statistics,
@@ -81,11 +81,11 @@ export class SqlStore implements Store {
     return this.writer.currentFormat(symbol, language);
   }
 
-  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult> {
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult | PutFailure> {
     return this.writer.putDocument(document, source);
   }
 
-  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
+  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult | PutFailure> {
     return this.writer.putPrepared(prepared, source);
   }
 
@@ -139,7 +139,7 @@ export class SqlStore implements Store {
     return countDocuments(this.context);
   }
 
-  search(request: SearchRequest): Promise<SearchResult> {
+  search(request: SearchRequest): Promise<SearchOutcome> {
     return this.searcher.search(request);
   }
 

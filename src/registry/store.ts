@@ -1,5 +1,6 @@
 import type { OfficialRecord } from "../ingest/official-metadata.js";
-import type { Body, Language, MandateDecisionKind, MandateEnd, MandateReview, Resolution, SourceFormat } from "../model/types.js";
+import { problem } from "../model/problems.js";
+import type { Body, Language, MandateDecisionKind, MandateEnd, MandateReview, Problem, Resolution, SourceFormat } from "../model/types.js";
 import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
 import type { StoredReport } from "./derived-reports.js";
 import type { MandateGroup, MandateGroupRow } from "./mandate-groups.js";
@@ -24,18 +25,28 @@ export type { Body, Language } from "../model/types.js";
 
 export type DialectName = "sqlite" | "postgres";
 
-/** Bad input to a query (an unparsable search, say): the HTTP layer answers 400, the CLI exits 2. */
-export class RegistryInputError extends Error {
-  override readonly name = "RegistryInputError";
+/**
+ * The registry files a document by its symbol: one without is refused, as a problem (before it
+ * is enriched, by `prepareSource`, and again by the store when it is handed one).
+ */
+export function symbolRequired(): Problem {
+  return problem("symbol-required", "no document symbol was found, so the text cannot be filed");
 }
 
 /** What the caller knows about the bytes a document was read from. */
 export interface SourceInfo {
   sha256: string;
   format: SourceFormat;
-  /** File name or path, informational. */
+  /** The file's name, informational; never its folders (`fileName`): a path would tell how the server's disks are laid out. */
   name: string | null;
   byteLength: number;
+}
+
+/** The name of a file without its folders: what the registry records and shows of a source's path ("/srv/in/A_RES_70_1.en.txt" -> "A_RES_70_1.en.txt"). */
+export function fileName(path: string): string;
+export function fileName(path: string | null): string | null;
+export function fileName(path: string | null): string | null {
+  return path === null ? null : path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
 
 /** "rendition": stored as a version that is not current (see `FORMAT_AUTHORITY`). */
@@ -189,6 +200,12 @@ export interface SearchResult {
   facets: Partial<Record<FacetName, FacetCount[]>>;
 }
 
+/**
+ * A search's answer, or why it cannot be run (an unparsable query, a page beyond the hits served):
+ * bad input is a value, which the HTTP layer answers with 400 and the CLI with exit code 2.
+ */
+export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; problems: Problem[] };
+
 export interface MandateFilter {
   /** Matches the actor as written or its canonical name (case-insensitive; abbreviations resolved). */
   actor?: string;
@@ -325,7 +342,7 @@ export interface PreparedWrite {
   source: SourceInfo;
 }
 
-/** A document of a batch that was not written, and why. */
+/** A document that was not written, and why (its problem, or the database's error). */
 export interface PutFailure {
   status: "failed";
   reason: string;
@@ -352,10 +369,10 @@ export interface Store {
   findSource(sha256: string): Promise<KnownSource | null>;
   /** The format of the current version of a symbol in a language, null when none is stored. */
   currentFormat(symbol: string, language: Language): Promise<SourceFormat | null>;
-  /** Stores one document version in one transaction. */
-  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult>;
+  /** Stores one document version in one transaction; a document without a symbol is refused. */
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult | PutFailure>;
   /** The same for a document already flattened into rows (by `prepareDocument`, possibly in another thread). */
-  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult>;
+  putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult | PutFailure>;
   /**
    * Several prepared documents in one transaction (a bulk load commits and indexes once per
    * batch, not per document). A document that cannot be written fails alone, reported in its
@@ -375,7 +392,7 @@ export interface Store {
   /** A stored version (the current one by default), its metadata completed by the symbol's row of official metadata (`withOfficialFacts`). */
   getDocument(symbol: string, options?: { language?: Language; version?: number }): Promise<StoredDocument | null>;
   listDocuments(filter: DocumentFilter, page: Page): Promise<Paged<DocumentSummary>>;
-  search(request: SearchRequest): Promise<SearchResult>;
+  search(request: SearchRequest): Promise<SearchOutcome>;
   mandates(filter: MandateFilter, page: Page): Promise<Paged<MandateRecord>>;
   /** Mandates counted by the groups named (largest first), under the table's filters (sort ignored). */
   mandateGroups(filter: MandateFilter, by: readonly MandateGroup[], limit?: number): Promise<MandateGroupRow[]>;

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { describeProblems } from "../model/problems.js";
+import type { Problem } from "../model/types.js";
 import { DuplicationCache } from "../registry/duplication-cache.js";
-import { RegistryInputError } from "../registry/store.js";
 import type { Store } from "../registry/store.js";
 import { collectRoutes, openApiDocument } from "./openapi.js";
 import { citationRoutes } from "./routes/citations.js";
@@ -58,6 +59,11 @@ export function httpError(statusCode: number, message: string): FastifyError {
   return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}`, name: STATUS_NAMES[statusCode] ?? "Error" }) as FastifyError;
 }
 
+/** Input the registry refused (a search it cannot run): 400, the message naming each problem. */
+export function badInput(problems: readonly Problem[]): FastifyError {
+  return httpError(400, describeProblems(problems));
+}
+
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -70,7 +76,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let status = error.statusCode ?? 500;
-    if (error.validation || error instanceof RegistryInputError) status = 400;
+    if (error.validation) status = 400;
     if (status >= 500) request.log.error(error);
     const message = status >= 500 && !(error.code ?? "").startsWith("REGISTRY_") ? "the server failed to answer; the error is logged" : error.message;
     return reply.status(status).type("application/json").send({ statusCode: status, error: STATUS_NAMES[status] ?? "Error", message });

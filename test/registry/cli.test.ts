@@ -45,6 +45,13 @@ test("search prints ranked hits with their snippets, or JSON", async () => {
   const bad = await run("search", "x", "--kind", "chapter");
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--kind is one of/);
+  // a search the registry refuses is a usage error naming the problem, not a failure of the registry
+  const tooMany = await run("search", ...Array.from({ length: 33 }, (_, i) => `word${i}`));
+  assert.equal(tooMany.code, 2);
+  assert.equal(tooMany.err, "mandates search: search-too-many-terms: a search may hold at most 32 terms\n");
+  const beyond = await run("search", "industrial", "--offset", "9999", "--limit", "5");
+  assert.equal(beyond.code, 2);
+  assert.match(beyond.err, /^mandates search: search-beyond-window: hits beyond the first 10000 are not served/);
 });
 
 test("show prints a document's outline, JSON or source text; an unknown symbol exits 1", async () => {

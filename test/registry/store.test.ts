@@ -2,16 +2,15 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { enrich } from "../../src/enrich/index.js";
 import { readResolution } from "../../src/ingest/read.js";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { DOCUMENT_SPAN, MAX_RECENCY, PARAGRAPH_ID_SPAN, prepareDocument, prepareRendition } from "../../src/registry/rows.js";
-import { RegistryInputError } from "../../src/registry/store.js";
 import type { FacetName } from "../../src/registry/store.js";
 import { CORPUS, listFiles, ROOT, unpackedCorpus } from "../helpers/corpus.js";
-import { type OpenedStore, SERIES_SYMBOLS, seriesFiles, storeFactories } from "./stores.js";
+import { type OpenedStore, SERIES_SYMBOLS, searchResult, seriesFiles, storeFactories } from "./stores.js";
 
 /** One contract, every store: the same assertions on SQLite and (with DATABASE_URL) PostgreSQL. */
 
@@ -113,7 +112,7 @@ for (const factory of storeFactories()) {
     });
 
     test("full-text search ranks paragraphs, highlights the words and counts facets", async () => {
-      const result = await db.store.search({ query: "industrial development", filter: {}, page: page(20), facets: ["session", "kind", "actor"] });
+      const result = await searchResult(db.store, { query: "industrial development", filter: {}, page: page(20), facets: ["session", "kind", "actor"] });
       assert.ok(result.total > 20);
       assert.equal(result.hits.length, 20);
       for (let i = 1; i < result.hits.length; i++) assert.ok(result.hits[i - 1]!.score >= result.hits[i]!.score, "ranked by score");
@@ -125,41 +124,48 @@ for (const factory of storeFactories()) {
     });
 
     test("search filters narrow hits to what they name", async () => {
-      const in69 = await db.store.search({ query: "industrial", filter: { session: 69, kind: "operative" }, page: page(50), facets: [] });
+      const in69 = await searchResult(db.store, { query: "industrial", filter: { session: 69, kind: "operative" }, page: page(50), facets: [] });
       assert.ok(in69.total > 0);
       assert.ok(in69.hits.every((h) => h.symbol === "A/RES/69/235" && h.kind === "operative"));
 
-      const requests = await db.store.search({ query: "", filter: { verb: "requests", actor: "Secretary-General" }, page: page(100), facets: [] });
+      const requests = await searchResult(db.store, { query: "", filter: { verb: "requests", actor: "Secretary-General" }, page: page(100), facets: [] });
       assert.ok(requests.total > 0);
       assert.ok(requests.hits.every((h) => h.phrase === "requests"));
 
-      const reports = await db.store.search({ query: "report", filter: { hasReportDue: true }, page: page(50), facets: ["hasReportDue"] });
+      const reports = await searchResult(db.store, { query: "report", filter: { hasReportDue: true }, page: page(50), facets: ["hasReportDue"] });
       assert.ok(reports.hits.some((h) => h.symbol === "A/RES/69/235" && h.ref === "operative.31"));
       assert.deepEqual(reports.facets.hasReportDue, [{ value: "true", count: reports.total }]);
 
-      const phrase = await db.store.search({ query: '"South-South cooperation" -triangular', filter: {}, page: page(50), facets: [] });
+      const phrase = await searchResult(db.store, { query: '"South-South cooperation" -triangular', filter: {}, page: page(50), facets: [] });
       assert.ok(phrase.total > 0);
       for (const hit of phrase.hits) {
         const text = hit.snippet.replace(/<\/?mark>/g, "");
         assert.doesNotMatch(text, /triangular/i);
       }
-      await assert.rejects(db.store.search({ query: "-only -negations", filter: {}, page: page(), facets: [] }), RegistryInputError);
+      const refused = async (query: string, offset = 0) => {
+        const outcome = await db.store.search({ query, filter: {}, page: { limit: 10, offset }, facets: [] });
+        return outcome.ok ? [] : outcome.problems.map((p) => [p.code, p.severity]);
+      };
+      assert.deepEqual(await refused("-only -negations"), [["search-only-exclusions", "error"]]);
+      assert.deepEqual(await refused("industrial ".repeat(51)), [["search-too-long", "error"]]);
+      assert.deepEqual(await refused(Array.from({ length: 33 }, (_, i) => `word${i}`).join(" ")), [["search-too-many-terms", "error"]]);
+      assert.deepEqual(await refused("industrial", 9_995), [["search-beyond-window", "error"]]);
     });
 
     test("a prefix finds the words it begins as they are written, not the engine's stems, with or without diacritics", async () => {
-      const search = async (query: string) => (await db.store.search({ query, filter: {}, page: page(), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`);
+      const search = async (query: string) => (await searchResult(db.store, { query, filter: {}, page: page(), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`);
       // porter's stem of "sustainable" is "sustain": the engines' own prefix search found almost none of them
       const sustainable = await search("sustainable");
       const prefixed = await search("sustainab*");
       assert.ok(sustainable.length > 20, `${sustainable.length} paragraphs`);
       assert.deepEqual(sustainable.filter((hit) => !prefixed.includes(hit)), []);
-      const marked = (await db.store.search({ query: "communit*", filter: {}, page: page(), facets: [] })).hits;
+      const marked = (await searchResult(db.store, { query: "communit*", filter: {}, page: page(), facets: [] })).hits;
       assert.ok(marked.length > 5 && marked.every((h) => /<mark>communit(y|ies)<\/mark>/i.test(h.snippet)), "communit* marks community and communities");
       assert.deepEqual((await search("dévelop*")).sort(), (await search("develop*")).sort());
-      const without = (await db.store.search({ query: "industrial -sustainab*", filter: {}, page: page(), facets: [] })).hits;
+      const without = (await searchResult(db.store, { query: "industrial -sustainab*", filter: {}, page: page(), facets: [] })).hits;
       assert.ok(without.length > 0 && without.every((h) => !/sustainab/i.test(h.snippet)));
       // a prefix ranked beside another word is counted by its words too
-      const ranked = await db.store.search({ query: "industri* cooperation", filter: {}, page: page(10), facets: [] });
+      const ranked = await searchResult(db.store, { query: "industri* cooperation", filter: {}, page: page(10), facets: [] });
       assert.ok(ranked.hits.length === 10 && ranked.hits[0]!.score > 0);
     });
 
@@ -197,12 +203,12 @@ for (const factory of storeFactories()) {
       const first = await db.store.getDocument("A/RES/69/235", { version: 1 });
       assert.match(first!.document.source.text, /to submit to the General Assembly at its seventy-first session/);
 
-      const found = await db.store.search({ query: "transmit", filter: { session: 69 }, page: page(), facets: [] });
+      const found = await searchResult(db.store, { query: "transmit", filter: { session: 69 }, page: page(), facets: [] });
       assert.deepEqual(found.hits.map((h) => h.ref), ["operative.31"]);
       // the replaced wording left the index; the unchanged paragraphs are found as before
-      const replaced = await db.store.search({ query: '"Secretary-General to submit to the General Assembly at its seventy-first session"', filter: { session: 69 }, page: page(), facets: [] });
+      const replaced = await searchResult(db.store, { query: '"Secretary-General to submit to the General Assembly at its seventy-first session"', filter: { session: 69 }, page: page(), facets: [] });
       assert.deepEqual(replaced.hits, []);
-      const unchanged = await db.store.search({ query: "middle-income eradicate", filter: { session: 69 }, page: page(), facets: [] });
+      const unchanged = await searchResult(db.store, { query: "middle-income eradicate", filter: { session: 69 }, page: page(), facets: [] });
       assert.ok(unchanged.hits.some((h) => h.symbol === "A/RES/69/235" && h.ref === "operative.29"));
       assert.equal((await db.store.listDocuments({}, page())).total, 6);
     });
@@ -216,8 +222,8 @@ for (const factory of storeFactories()) {
       const current = await db.store.getDocument("A/RES/69/235");
       assert.equal(current!.summary.version, 3);
       assert.deepEqual(current!.document.operative.map((p) => p.number), Array.from({ length: 30 }, (_, i) => i + 1));
-      assert.deepEqual((await db.store.search({ query: "transmit", filter: { session: 69 }, page: page(), facets: [] })).hits, []);
-      const kept = await db.store.search({ query: "effectiveness capacities", filter: { session: 69 }, page: page(), facets: [] });
+      assert.deepEqual((await searchResult(db.store, { query: "transmit", filter: { session: 69 }, page: page(), facets: [] })).hits, []);
+      const kept = await searchResult(db.store, { query: "effectiveness capacities", filter: { session: 69 }, page: page(), facets: [] });
       assert.ok(kept.hits.some((h) => h.symbol === "A/RES/69/235" && h.ref === "operative.30"));
     });
 
@@ -291,13 +297,14 @@ for (const factory of storeFactories()) {
       assert.deepEqual([stored!.summary.format, stored!.summary.version, stored!.summary.versions], ["akn", 2, 3]);
       assert.equal(stored!.document.source.format, "akn");
       // the paragraphs indexed are the XML's; the kept rendition is read by its number
-      assert.deepEqual((await db.store.search({ query: "salute health-care", filter: { session: 75 }, page: page(), facets: [] })).hits, []);
-      const applaud = await db.store.search({ query: "applaud health-care", filter: { session: 75 }, page: page(), facets: [] });
+      assert.deepEqual((await searchResult(db.store, { query: "salute health-care", filter: { session: 75 }, page: page(), facets: [] })).hits, []);
+      const applaud = await searchResult(db.store, { query: "applaud health-care", filter: { session: 75 }, page: page(), facets: [] });
       assert.deepEqual(applaud.hits.map((h) => `${h.symbol} ${h.ref}`), ["A/RES/75/1 operative.18"]);
       // stored as parsed, as a rendition is prepared, it reads back enriched like the text read now
       const rendition = (await db.store.getDocument("A/RES/75/1", { version: 3 }))!.document;
       assert.match(rendition.source.text, /We salute all health-care/);
-      const reread = await readResolution(new TextEncoder().encode(edited), { name: lesser });
+      // the registry keeps the file's name, not its path
+      const reread = await readResolution(new TextEncoder().encode(edited), { name: basename(lesser) });
       assert.ok(reread.ok);
       const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
       assert.deepEqual(json(rendition), json(enrich(reread.document)));
@@ -321,7 +328,7 @@ for (const factory of storeFactories()) {
       withOwnStore(async (db) => {
         const loaded = await ingestPaths(db.store, listFiles(join(CORPUS, "ods"), ".txt").slice(0, 30), { workers: 0 });
         assert.equal(loaded.added, 30);
-        const search = (query: string, facets: FacetName[] = []) => db.store.search({ query, filter: {}, page: page(10), facets });
+        const search = (query: string, facets: FacetName[] = []) => searchResult(db.store, { query, filter: {}, page: page(10), facets });
         const counted = await search("", ["kind"]);
         assert.equal(counted.totalExact, true);
         assert.ok(counted.total > 500, `${counted.total} paragraphs`);
@@ -346,13 +353,13 @@ for (const factory of storeFactories()) {
         assert.equal((await ingestPaths(db.store, seriesFiles(), { workers: 0 })).added, 6);
         const ids = async () => (await db.query("SELECT id FROM paragraphs ORDER BY document_id, ordinal")).map((r) => Number(r.id));
         const answers = async () => ({
-          newest: (await db.store.search({ query: "", filter: {}, page: page(300), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`),
-          ranked: (await db.store.search({ query: "industrial development", filter: { kind: "operative" }, page: page(40), facets: ["session"] })).hits.map(
+          newest: (await searchResult(db.store, { query: "", filter: {}, page: page(300), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`),
+          ranked: (await searchResult(db.store, { query: "industrial development", filter: { kind: "operative" }, page: page(40), facets: ["session"] })).hits.map(
             (h) => `${h.symbol} ${h.ref} ${h.score}`,
           ),
-          session: (await db.store.search({ query: "UNIDO", filter: { session: 77 }, page: page(40), facets: [] })).hits.map((h) => h.ref),
+          session: (await searchResult(db.store, { query: "UNIDO", filter: { session: 77 }, page: page(40), facets: [] })).hits.map((h) => h.ref),
           mandates: (await db.store.mandates({ actor: "UNIDO" }, page())).items.map((m) => `${m.symbol} ${m.ref}`),
-          byActor: (await db.store.search({ query: "", filter: { actor: "UNIDO", hasReportDue: false }, page: page(100), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`),
+          byActor: (await searchResult(db.store, { query: "", filter: { actor: "UNIDO", hasReportDue: false }, page: page(100), facets: [] })).hits.map((h) => `${h.symbol} ${h.ref}`),
           occurrences: (await db.store.paragraphOccurrences("A/RES/79/222", "operative.38"))!.occurrences.map((o) => `${o.symbol} ${o.ref}`),
         });
         const migrated = await ids();
@@ -389,7 +396,7 @@ for (const factory of storeFactories()) {
         assert.equal((await ingestPaths(db.store, seriesFiles(), { workers: 0 })).added, 6);
         const dictionary = async () => (await db.query("SELECT word FROM search_words ORDER BY word")).map((r) => String(r.word));
         const written = await dictionary();
-        const prefixed = async () => (await db.store.search({ query: "industri* -sustainab*", filter: {}, page: page(), facets: [] })).hits.map((h) => h.ref);
+        const prefixed = async () => (await searchResult(db.store, { query: "industri* -sustainab*", filter: {}, page: page(), facets: [] })).hits.map((h) => h.ref);
         const expected = await prefixed();
         assert.ok(written.length > 1000 && written.includes("sustainable"));
         await db.query("DROP TABLE search_words");
@@ -407,7 +414,7 @@ for (const factory of storeFactories()) {
         const loaded = await ingestPaths(db.store, [join(unpackedCorpus(), "akn", "fr", "A_RES_79_222.fr.xml")], { workers: 0 });
         assert.equal(loaded.added, 1);
         const search = async (query: string) =>
-          (await db.store.search({ query, filter: { language: "fr" }, page: page(), facets: [] })).hits.map((h) => h.ref).sort();
+          (await searchResult(db.store, { query, filter: { language: "fr" }, page: page(), facets: [] })).hits.map((h) => h.ref).sort();
         const accented = await search("développ*");
         assert.ok(accented.length >= 10, `${accented.length} paragraphs`);
         assert.deepEqual(await search("developp*"), accented);

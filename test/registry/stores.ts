@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { describeProblems } from "../../src/model/problems.js";
 import { openPostgresStore } from "../../src/registry/postgres.js";
 import { openSqliteStore } from "../../src/registry/sqlite.js";
-import type { DialectName, Store } from "../../src/registry/store.js";
+import type { DialectName, SearchRequest, SearchResult, Store } from "../../src/registry/store.js";
 import { CORPUS, unpackedCorpus } from "../helpers/corpus.js";
 
 /**
@@ -21,6 +22,13 @@ export interface OpenedStore {
   query(sql: string): Promise<Record<string, unknown>[]>;
   /** Closes the store and removes its data. */
   dispose(): Promise<void>;
+}
+
+/** The result of a search the test expects to run; the test fails naming the problems when it is refused. */
+export async function searchResult(store: Store, request: SearchRequest): Promise<SearchResult> {
+  const outcome = await store.search(request);
+  if (!outcome.ok) throw new Error(`the search ${JSON.stringify(request.query)} was refused: ${describeProblems(outcome.problems)}`);
+  return outcome.result;
 }
 
 export interface StoreFactory {

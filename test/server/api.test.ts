@@ -46,6 +46,10 @@ for (const factory of storeFactories()) {
         assert.equal(body.error, "Bad Request");
         assert.ok(body.message.length > 5, url);
       }
+      // a search the registry refuses: the message names the problem by its code (docs/problems.md)
+      const refused = (await get("/api/search?q=-only")).json().message;
+      assert.equal(refused, "search-only-exclusions: a search needs at least one word to look for, not only words to exclude");
+      assert.match((await get("/api/search?q=x&offset=9999&limit=5")).json().message, /^search-beyond-window: /);
     });
 
     test("unknown symbols and routes are 404", async () => {

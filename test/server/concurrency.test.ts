@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { ingestPaths } from "../../src/registry/ingest.js";
 import { buildApp } from "../../src/server/app.js";
 import { CORPUS, listFiles } from "../helpers/corpus.js";
-import { type OpenedStore, seriesFiles, storeFactories } from "../registry/stores.js";
+import { type OpenedStore, searchResult, seriesFiles, storeFactories } from "../registry/stores.js";
 
 /**
  * 50 HTTP clients on loopback search while an ingest writes: every answer is a 200, answers about
@@ -85,7 +85,7 @@ for (const factory of storeFactories()) {
       assert.equal(summary.added, files.length);
       assert.ok(requests >= CLIENTS * 3);
       const final = await ask(growing);
-      const direct = await db.store.search({ query: "General Assembly", filter: {}, page: { limit: 5, offset: 0 }, facets: [] });
+      const direct = await searchResult(db.store, { query: "General Assembly", filter: {}, page: { limit: 5, offset: 0 }, facets: [] });
       assert.equal(final.body.total, direct.total);
       assert.ok(final.body.total > initial.body.total);
     });

@@ -36,6 +36,10 @@ for (const factory of storeFactories()) {
       assert.equal((await get("/api/search/resolutions?q=A/RES/79/222")).json().symbol, "A/RES/79/222");
       assert.equal((await get("/api/search/resolutions?q=industrial")).json().symbol, null);
       assert.equal((await get("/api/search/resolutions?q=x&limit=51")).statusCode, 400);
+      // a query the paragraph search refuses is refused here too, naming its problem
+      const refused = await get("/api/search/resolutions?q=-only");
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.json().message, /^search-only-exclusions: /);
     });
 
     test("the reading view marks the mandates and names the held citations and what cites the document", async () => {

@@ -1,3 +1,4 @@
+import { trimEndWhere } from "../../model/text.js";
 import { isAgentNoun, resolveActor } from "../actors.js";
 import { ADVERBS, LEADING_ADVERBS } from "./clauses.js";
 import { PRONOUNS } from "./referents.js";
@@ -148,5 +149,5 @@ export function cleanAddressee(raw: string): string {
     previous = out;
     out = out.replace(TRAILING_ADVERBIAL, "");
   }
-  return out.replace(/[,\s]+$/, "").replace(/^the\s+/i, "");
+  return trimEndWhere(out, /[,\s]/).replace(/^the\s+/i, "");
 }

@@ -127,12 +127,19 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
   const all = units(p);
   // the chapeau's last clause may hand its addressee (or its verb) down to the sub-paragraphs
   let inherited: { verb: MandateVerb; actor: string | null; referent: Referent | null } | null = null;
+  // the first sub-paragraph with each label, made once: found by a search of the list per
+  // sub-paragraph, thousands of them cost the square of their number
+  let byLabel: Map<string, SubParagraph> | null = null;
   for (const unit of all) {
     const isTopSub = unit.label !== null && !unit.label.includes(".");
     const clauses = findClauses(unit.text);
     let pending: { verb: MandateVerb; actor: string; referent: Referent; position: Position }[] = [];
     if (isTopSub && inherited && !(clauses[0] && clauses[0].verbStart < 3)) {
-      const sub = p.subparagraphs.find((s) => s.label === unit.label)!;
+      if (!byLabel) {
+        byLabel = new Map();
+        for (const s of p.subparagraphs) if (!byLabel.has(s.label)) byLabel.set(s.label, s);
+      }
+      const sub = byLabel.get(unit.label!)!;
       const firstClause = clauses[0]?.verbStart ?? unit.text.length;
       if (inherited.actor && inherited.referent) {
         drafts.push({ verb: inherited.verb, actor: inherited.actor, referent: inherited.referent, sub: unit.label,
@@ -206,7 +213,16 @@ function paragraphDrafts(p: OperativeParagraph, refs: ReferenceContext, lines: L
 /** A line index built on first use: most clauses start their unit and keep its position. */
 class LazyLineIndex {
   private index: LineIndex | null = null;
-  constructor(private readonly text: string) {}
+  /**
+   * Characters `narrow` may still read in the source. Each clause's verb is looked for from
+   * its unit's start: a paragraph of thousands of clauses was read once per clause (minutes for
+   * a few MB). The corpus reads at most its text's length; past the budget, clauses keep their
+   * unit's position, as clauses whose verb is not found do.
+   */
+  probeBudget: number;
+  constructor(private readonly text: string) {
+    this.probeBudget = 4 * text.length + 100_000;
+  }
   span(start: number, end: number): Position {
     return (this.index ??= new LineIndex(this.text)).span(start, end);
   }
@@ -214,10 +230,11 @@ class LazyLineIndex {
 
 /** The position of a clause: from its verb to the end of its unit, when the verb is found in the source. */
 function narrow(unit: Unit, verbAt: number, lines: LazyLineIndex, source: string): Position {
-  if (verbAt === 0) return unit.position;
+  if (verbAt === 0 || lines.probeBudget < 0) return unit.position;
   const probe = unit.text.slice(verbAt, verbAt + 24);
   const from = unit.position.start.offset;
   const at = source.slice(from, unit.position.end.offset).indexOf(probe);
+  lines.probeBudget -= at < 0 ? unit.position.end.offset - from : at + probe.length;
   return at < 0 ? unit.position : lines.span(from + at, unit.position.end.offset);
 }
 

@@ -87,29 +87,29 @@ function mentionsOf(item: TextItem): Referent[] {
  * included. Mentions are looked for only when a reference needs them: most paragraphs have none.
  */
 export class ReferenceContext {
-  private previous: Item[] = [];
-  private current: Item[] = [];
+  private previous = new Scope();
+  private current = new Scope();
   private readonly earlier: Item[] = [];
   /** Per short form: how far `earlier` was searched and what was found, so each item is read once. */
   private readonly shortForms = new Map<string, { searched: number; found: Referent | null }>();
   private readonly described = new Map<string, Referent>();
 
   nextParagraph(): void {
-    if (this.current.length) this.previous = this.current;
-    this.current = [];
+    if (this.current.items.length) this.previous = this.current;
+    this.current = new Scope();
   }
 
   /** Notes `source` (from `from` to `to`) as read; its mentions are found only if a reference asks. */
   read(source: string, from = 0, to = source.length): void {
     if (to <= from) return;
     const item: TextItem = { source, from, to };
-    this.current.push(item);
+    this.current.items.push(item);
     this.earlier.push(item);
   }
 
   add(addressee: Referent): void {
     const item = { addressee };
-    this.current.push(item);
+    this.current.add(item);
     this.earlier.push(item);
   }
 
@@ -127,19 +127,9 @@ export class ReferenceContext {
   /** "it": a body; "them": a group; "him", "her": a person. */
   pronoun(word: string): Referent | null {
     const want: ActorNumber = /^(him|her)$/i.test(word) ? "person" : /^(them|they)$/i.test(word) ? "plural" : "singular";
-    const ok = (r: Referent) => r.number === want && r.canonical !== "General Assembly" && !PRONOUNS.test(r.actor);
     for (const scope of [this.current, this.previous]) {
-      for (let i = scope.length - 1; i >= 0; i--) {
-        const item = scope[i]!;
-        if ("addressee" in item && ok(item.addressee)) return item.addressee;
-      }
-      for (let i = scope.length - 1; i >= 0; i--) {
-        const item = scope[i]!;
-        if ("source" in item) {
-          const found = lastOf(mentionsOf(item), ok);
-          if (found) return found;
-        }
-      }
+      const found = scope.lastAddressee[want] ?? scope.lastMention(want);
+      if (found) return found;
     }
     return null;
   }
@@ -163,6 +153,37 @@ export class ReferenceContext {
     const result = found ?? cached.found;
     this.shortForms.set(head, { searched: this.earlier.length, found: result });
     return result;
+  }
+}
+
+/** What a pronoun can stand for. */
+const standsFor = (r: Referent, want: ActorNumber) => r.number === want && r.canonical !== "General Assembly" && !PRONOUNS.test(r.actor);
+
+/**
+ * The items of one paragraph, with the last addressee and the last body named that each kind of
+ * pronoun can stand for, kept up to date as items come: a paragraph of thousands of clauses
+ * with a pronoun each was searched whole at every one.
+ */
+class Scope {
+  readonly items: Item[] = [];
+  readonly lastAddressee: Partial<Record<ActorNumber, Referent>> = {};
+  /** Per kind of pronoun: how many items were read for mentions, and the last that fits. */
+  private readonly mentioned: Partial<Record<ActorNumber, { read: number; found: Referent | null }>> = {};
+
+  add(item: { addressee: Referent }): void {
+    this.items.push(item);
+    const r = item.addressee;
+    if (standsFor(r, r.number)) this.lastAddressee[r.number] = r;
+  }
+
+  /** The last body named in the texts read that fits; texts are read for mentions only when asked. */
+  lastMention(want: ActorNumber): Referent | null {
+    const state = (this.mentioned[want] ??= { read: 0, found: null });
+    for (; state.read < this.items.length; state.read++) {
+      const item = this.items[state.read]!;
+      if ("source" in item) state.found = lastOf(mentionsOf(item), (r) => standsFor(r, want)) ?? state.found;
+    }
+    return state.found;
   }
 }
 

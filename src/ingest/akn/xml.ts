@@ -21,7 +21,13 @@ export class XmlNode {
 const TEXT = "#text";
 const NO_CHILDREN: XmlNode[] = [];
 
-export type XmlParse = { ok: true; roots: XmlNode[] } | { ok: false; message: string; line?: number; column?: number };
+export type XmlParse = { ok: true; roots: XmlNode[] } | { ok: false; message: string; line?: number; column?: number; tooDeep?: boolean };
+
+/**
+ * Elements nested deeper are refused: readers of the tree walk it by recursion, and a file of
+ * elements nested tens of thousands deep overflowed the stack. The corpus nests 15 deep at most.
+ */
+export const MAX_XML_DEPTH = 1000;
 
 const localName = (name: string) => {
   const colon = name.indexOf(":");
@@ -40,7 +46,12 @@ export function parseXml(text: string): XmlParse {
   parser.ENTITIES.nbsp = "\u00a0";
   const roots: XmlNode[] = [];
   const open: XmlNode[][] = [roots];
+  let tooDeep = false;
   parser.on("opentag", (tag) => {
+    if (open.length > MAX_XML_DEPTH) {
+      tooDeep = true;
+      throw new Error(`elements nest more than ${MAX_XML_DEPTH} deep`);
+    }
     const children: XmlNode[] = [];
     let attributes: Record<string, string> | null = null;
     for (const name in tag.attributes) {
@@ -59,7 +70,7 @@ export function parseXml(text: string): XmlParse {
     return { ok: true, roots };
   } catch (e) {
     const message = (e instanceof Error ? e.message : String(e)).replace(/^\d+:\d+: /, "");
-    return { ok: false, message, line: parser.line, column: parser.column + 1 };
+    return { ok: false, message, line: parser.line, column: parser.column + 1, ...(tooDeep ? { tooDeep } : {}) };
   }
 }
 

@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { problem } from "../../model/problems.js";
+import type { Problem } from "../../model/types.js";
 
 /**
  * PDF bytes to positioned text items with pdfjs (legacy build, in-process: on Node pdfjs runs its
@@ -37,10 +39,8 @@ export interface LoadedPdf {
   chars: number;
 }
 
-export interface LoadFailure {
-  code: string;
-  message: string;
-}
+/** Why a PDF could not be loaded. */
+export type LoadFailure = Problem;
 
 export interface LoadOptions {
   /** Give up after this many milliseconds (a hostile file must not hang a batch). */
@@ -134,17 +134,14 @@ const ascii = (bytes: Uint8Array, from: number, to: number): string => {
 
 /** Checks that need no parsing: the header and the end-of-file marker of a complete file. */
 export function checkEnvelope(bytes: Uint8Array): LoadFailure | null {
-  if (bytes.length === 0) return { code: "empty", message: "the file is empty" };
+  if (bytes.length === 0) return problem("empty", "the file is empty");
   const head = ascii(bytes, 0, 1024);
-  if (!head.includes("%PDF-")) return { code: "pdf-invalid", message: "the file is not a PDF (no %PDF- header)" };
+  if (!head.includes("%PDF-")) return problem("pdf-invalid", "the file is not a PDF (no %PDF- header)");
   // A complete PDF ends with %%EOF (readers accept it within the last kilobyte or so; allow more
   // for files with trailing padding). Without it the file was cut off in transfer.
   const tail = ascii(bytes, bytes.length - 4096, bytes.length);
   if (!tail.includes("%%EOF")) {
-    return {
-      code: "pdf-truncated",
-      message: `the PDF is truncated: its ${bytes.length} bytes end without the %%EOF marker of a complete file; download it again`,
-    };
+    return problem("pdf-truncated", `the PDF is truncated: its ${bytes.length} bytes end without the %%EOF marker of a complete file; download it again`);
   }
   return null;
 }
@@ -153,12 +150,12 @@ function describe(e: unknown): LoadFailure {
   const name = e && typeof e === "object" && "name" in e ? String((e as { name: unknown }).name) : "";
   const message = e instanceof Error ? e.message : String(e);
   if (name === "PasswordException" || /password/i.test(message)) {
-    return { code: "pdf-encrypted", message: "the PDF is encrypted and needs a password to open; save an unprotected copy first" };
+    return problem("pdf-encrypted", "the PDF is encrypted and needs a password to open; save an unprotected copy first");
   }
   if (name === "InvalidPDFException" || /invalid pdf|no pdf header/i.test(message)) {
-    return { code: "pdf-invalid", message: `the file is not a readable PDF: its structure is damaged or it was cut short (${message})` };
+    return problem("pdf-invalid", `the file is not a readable PDF: its structure is damaged or it was cut short (${message})`);
   }
-  return { code: "pdf-unreadable", message: `the PDF could not be read: ${message}` };
+  return problem("pdf-unreadable", `the PDF could not be read: ${message}`);
 }
 
 class Timeout extends Error {}
@@ -194,9 +191,9 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
   let doc: PdfjsDocument | undefined;
   try {
     doc = await Promise.race([task.promise, deadline]);
-    if (doc.numPages < 1) return { code: "pdf-empty", message: "the PDF has no pages" };
+    if (doc.numPages < 1) return problem("pdf-empty", "the PDF has no pages");
     if (doc.numPages > maxPages) {
-      return { code: "pdf-too-long", message: `the PDF has ${doc.numPages} pages; a resolution has far fewer than ${maxPages}` };
+      return problem("pdf-too-long", `the PDF has ${doc.numPages} pages; a resolution has far fewer than ${maxPages}`);
     }
     const pages: PdfPage[] = [];
     let chars = 0;
@@ -221,7 +218,7 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions = {}): Pro
     return { pages, chars };
   } catch (e) {
     if (e instanceof Timeout) {
-      return { code: "pdf-timeout", message: `reading the PDF took longer than ${Math.round(timeoutMs / 1000)} s; the file may be damaged` };
+      return problem("pdf-timeout", `reading the PDF took longer than ${Math.round(timeoutMs / 1000)} s; the file may be damaged`);
     }
     return describe(e);
   } finally {

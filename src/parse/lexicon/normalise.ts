@@ -1,3 +1,5 @@
+import { trimEndWhere } from "../../model/text.js";
+
 /**
  * Opening phrases are compared in one normal form: lower case, straight punctuation, single
  * spaces, and without the adverbs that only mark repetition ("Recalling also", "Further
@@ -11,11 +13,7 @@ export type PhraseKind = "preamble" | "operative";
 
 export function normalisePhrase(phrase: string, kind: PhraseKind): string {
   const drop = kind === "preamble" ? PREAMBLE_DROP : OPERATIVE_DROP;
-  const words = phrase
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[,;:]+$/g, "")
+  const words = trimEndWhere(phrase.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019]/g, "'"), /[,;:]/)
     .split(/\s+/)
     .filter(Boolean);
   const kept: string[] = [];

@@ -1,3 +1,4 @@
+import { problem } from "../../model/problems.js";
 import type { Language } from "../../model/types.js";
 import type { Fragment, IdRange } from "../dialect.js";
 import { type Candidate, excerpt, SCORED_PREFIX, scoreCandidates, type TermStatistics, termKey } from "../ranking.js";
@@ -7,9 +8,9 @@ import { expandPrefixes, prefixesOf } from "../search-words.js";
 import {
   type FacetCount,
   type FacetName,
-  RegistryInputError,
   type SearchFilter,
   type SearchHit,
+  type SearchOutcome,
   type SearchRequest,
   type SearchResult,
 } from "../store.js";
@@ -135,12 +136,12 @@ export class ParagraphSearch {
    * newest first without words. The total is exact up to TOTAL_CAP, or up to FACET_SAMPLE when
    * facets are asked for; facets count the newest FACET_SAMPLE matches (all of them when fewer).
    */
-  async search(request: SearchRequest): Promise<SearchResult> {
+  async search(request: SearchRequest): Promise<SearchOutcome> {
     const parsed = parseSearch(request.query);
-    if (!parsed.ok) throw new RegistryInputError(parsed.message);
+    if (!parsed.ok) return parsed;
     const { limit, offset } = request.page;
     if (offset + limit > MAX_RESULT_WINDOW) {
-      throw new RegistryInputError(`hits beyond the first ${MAX_RESULT_WINDOW} are not served; narrow the search with words or filters`);
+      return { ok: false, problems: [problem("search-beyond-window", `hits beyond the first ${MAX_RESULT_WINDOW} are not served; narrow the search with words or filters`)] };
     }
     const expression = parsed.expression;
     const hits = await this.matches(expression, request.filter);
@@ -163,12 +164,13 @@ export class ParagraphSearch {
     }
     const cap = request.facets.length ? FACET_SAMPLE : TOTAL_CAP;
     const counted = request.facets.length ? await this.aggregates(hits, request.facets) : { total: newest.length, facets: {} };
-    return {
+    const result: SearchResult = {
       total: Math.min(counted.total, cap),
       totalExact: counted.total <= cap,
       hits: await this.describeHits(page, expression),
       facets: counted.facets,
     };
+    return { ok: true, result };
   }
 
   private async candidates(ids: readonly number[]): Promise<Map<number, Candidate>> {

@@ -1,3 +1,4 @@
+import { describeProblem } from "../../model/problems.js";
 import type { Language, Resolution, SourceFormat } from "../../model/types.js";
 import type { SqlExecutor } from "../dialect.js";
 import { type DocumentRows, MANDATE_COLUMNS, mandateValues, PARAGRAPH_ID_SPAN, paragraphBase, type ParagraphRow, type PreparedDocument, prepareDocument, recencyOf } from "../rows.js";
@@ -7,8 +8,8 @@ import {
   type PreparedWrite,
   type PutFailure,
   type PutResult,
-  RegistryInputError,
   type SourceInfo,
+  symbolRequired,
 } from "../store.js";
 import { insertWords } from "../word-rows.js";
 import { num, type SqlContext, str } from "./context.js";
@@ -16,7 +17,8 @@ import { num, type SqlContext, str } from "./context.js";
 /** Documents written between turns of the event loop in a batch. */
 const YIELD_EVERY = 8;
 
-const NO_SYMBOL = "the document has no symbol, so it has no identity in the registry";
+/** A document the registry cannot file: it has no symbol, so no identity. */
+const unfiled = (): PutFailure => ({ status: "failed", reason: describeProblem(symbolRequired()) });
 
 /**
  * Writes document versions: each in a transaction of its own or a batch in one, the words
@@ -42,12 +44,12 @@ export class DocumentWriter {
     return row ? (row.format as SourceFormat) : null;
   }
 
-  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult> {
+  putDocument(document: Resolution, source: SourceInfo): Promise<PutResult | PutFailure> {
     return this.putPrepared(prepareDocument(document), source);
   }
 
-  async putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult> {
-    if (!prepared.symbol) throw new RegistryInputError(NO_SYMBOL);
+  async putPrepared(prepared: PreparedDocument, source: SourceInfo): Promise<PutResult | PutFailure> {
+    if (!prepared.symbol) return unfiled();
     this.handOverWords([prepared]);
     return this.writeTransaction((tx) => this.writePrepared(tx, prepared, source));
   }
@@ -76,7 +78,7 @@ export class DocumentWriter {
     const results: (PutResult | PutFailure)[] = [];
     let k = 0;
     for (const { prepared, source } of items) {
-      if (!prepared.symbol) results.push({ status: "failed", reason: NO_SYMBOL });
+      if (!prepared.symbol) results.push(unfiled());
       else if (written) results.push(written[k++]!);
       else results.push(await this.putPrepared(prepared, source).catch(failure));
     }

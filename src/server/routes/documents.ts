@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { toContractJson } from "../../export/json.js";
 import type { Resolution } from "../../model/types.js";
-import type { DocumentFilter, Page } from "../../registry/store.js";
+import { type DocumentFilter, fileName, type Page } from "../../registry/store.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { documentFilters, errors, paging, ref, symbolParams } from "../schemas.js";
@@ -104,7 +104,9 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
         if (!toAkn) throw httpError(501, "Akoma Ntoso export is not available in this build");
         return reply.type("application/akn+xml; charset=utf-8").send(toAkn(stored.document));
       }
-      return { summary: stored.summary, versions: stored.versions, document: toContractJson(stored.document) };
+      // file names only, also of versions recorded with their paths before
+      const versions = stored.versions.map((v) => ({ ...v, sourceName: fileName(v.sourceName) }));
+      return { summary: stored.summary, versions, document: toContractJson(stored.document) };
     },
   );
 

@@ -1,7 +1,6 @@
-import { basename } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { toReadingView } from "../../export/reading.js";
-import type { Language } from "../../registry/store.js";
+import { fileName, type Language } from "../../registry/store.js";
 import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { documentFilters, errors, ref, symbolParams } from "../schemas.js";
@@ -55,7 +54,7 @@ export async function readingRoutes(app: FastifyInstance, { store }: RouteContex
         summary: stored.summary,
         version: version ?? stored.summary.version,
         // A file name, never the folder it was read from.
-        versions: stored.versions.map((v) => ({ ...v, sourceName: v.sourceName === null ? null : basename(v.sourceName) })),
+        versions: stored.versions.map((v) => ({ ...v, sourceName: fileName(v.sourceName) })),
         reading: toReadingView(stored.document),
         held: nodes.filter((n) => n.inRegistry && n.symbol !== root).map((n) => n.symbol),
         citedBy: nodes.filter((n) => citing.has(n.symbol)).map((n) => ({ symbol: n.symbol, title: n.title, session: n.session })),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { searchResolutions } from "../../registry/resolution-search.js";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
 import { PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
-import type { RouteContext } from "../app.js";
+import { badInput, type RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, ref } from "../schemas.js";
 import { facetNames } from "./search.js";
 
@@ -68,7 +68,9 @@ export async function resolutionSearchRoutes(app: FastifyInstance, { store }: Ro
     },
     async (request) => {
       const { q, facets, limit, offset, ...filter } = request.query;
-      return searchResolutions(store, { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      const outcome = await searchResolutions(store, { query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      if (!outcome.ok) throw badInput(outcome.problems);
+      return outcome.result;
     },
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
 import { FACETS, type FacetName, PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
-import type { RouteContext } from "../app.js";
+import { badInput, type RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, paging, ref } from "../schemas.js";
 
 type SearchQuerystring = SearchFilter & Page & { q: string; facets: string };
@@ -55,7 +55,9 @@ export async function searchRoutes(app: FastifyInstance, { store }: RouteContext
     },
     async (request) => {
       const { q, facets, limit, offset, ...filter } = request.query;
-      return store.search({ query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      const outcome = await store.search({ query: q, filter, page: { limit, offset }, facets: facetNames(facets) });
+      if (!outcome.ok) throw badInput(outcome.problems);
+      return outcome.result;
     },
   );
 }
