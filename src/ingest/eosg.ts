@@ -1,4 +1,5 @@
 import { problem } from "../model/problems.js";
+import { trimEndWhere } from "../model/text.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
   adoptionLine,
@@ -137,8 +138,14 @@ class EosgReader {
   private readonly statement: boolean;
   /** Whether an operative paragraph was read: asked at every paragraph, so not searched for. */
   private operativeSeen = false;
-  /** Sub-paragraphs of preambular paragraphs, joined to them once at the end. */
+  /** Sub-paragraphs of preambular paragraphs, and what continues an operative one, joined to them once at the end. */
   private readonly joins = new PendingJoins();
+  /** The last paragraph read, past the headings after it: what a continuation or sub-paragraph belongs to, kept as blocks come. */
+  private lastParagraph: DraftBlock | null = null;
+  /** The number of the last operative paragraph (null when it had none). */
+  private lastOperativeNumber: number | null = null;
+  /** The adoption line was completed by a date of its own: once only. */
+  private adoptionJoined = false;
 
   constructor(
     private readonly items: EosgParagraph[],
@@ -285,11 +292,12 @@ class EosgReader {
    */
   private continueAdoptionLine(rich: RichText): boolean {
     const last = this.header.at(-1);
-    if (this.formula || !last || !/^Adopted\b/i.test(last.text) || !ADOPTION_DATE_REST.test(rich.text)) return false;
+    if (this.adoptionJoined || this.formula || !last || !/^Adopted\b/i.test(last.text) || !ADOPTION_DATE_REST.test(rich.text)) return false;
     const joined = joinRich([last, rich]);
     const sc = scAdoptionLine(joined.text.replace(/\bon on\b/, "on"));
     if (!sc) return false;
     this.header[this.header.length - 1] = joined;
+    this.adoptionJoined = true;
     this.meta.body = "SC";
     this.meta.adoptionDate = sc.date;
     this.meta.plenaryMeeting = sc.meeting ?? this.meta.plenaryMeeting;
@@ -308,7 +316,7 @@ class EosgReader {
   private readHeading(item: EosgParagraph, rich: RichText): void {
     if (this.continueAdoptionLine(rich)) return;
     // "Annex" after the operative paragraphs: what follows is the annex, not more paragraphs
-    if (ANNEX_HEADING.test(rich.text) && this.blocks.some((b) => b.kind === "operative")) {
+    if (ANNEX_HEADING.test(rich.text) && this.operativeSeen) {
       this.annexes.push({ label: rich.text, title: null, blocks: [] });
       this.inAnnex = true;
       return;
@@ -347,7 +355,7 @@ class EosgReader {
     // "1. protect civilians ...": a list inside a paragraph numbered like paragraphs, told apart
     // by its lower-case start and a number the paragraphs have passed
     const listed = NUMBER_PREFIX.exec(prefix);
-    const lastNumber = this.blocks.findLast((b) => b.kind === "operative")?.number ?? null;
+    const lastNumber = this.lastOperativeNumber;
     if (listed && /^\p{Ll}/u.test(text) && lastNumber !== null && Number(listed[1]) <= lastNumber && this.continueOperative(rich, prefix)) return;
     // "== II ==": a section marker written into a paragraph
     const marker = SECTION_MARKER.exec(text);
@@ -363,7 +371,7 @@ class EosgReader {
       }
       // the quoted text that "Decides that paragraph 5 of resolution 2292 shall be replaced by the following:" introduces
       const last = this.blocks.at(-1);
-      if (/^["\u201c]/.test(text) && last?.kind === "operative" && /:\s*$/.test(last.lead.text) && this.continueOperative(rich, "")) return;
+      if (/^["\u201c]/.test(text) && last?.kind === "operative" && trimEndWhere(this.joins.text(last, "lead"), /\s/).endsWith(":") && this.continueOperative(rich, "")) return;
     }
     // an unprefixed paragraph under a sub-paragraph's title ("(b) Neutralizing armed groups"),
     // not opening with an operative verb, is that sub-paragraph's text
@@ -383,23 +391,25 @@ class EosgReader {
       });
       return;
     }
-    this.blocks.push({ kind: "preambular", phrase: null, body: rich, ...this.placement() });
+    const block: DraftBlock = { kind: "preambular", phrase: null, body: rich, ...this.placement() };
+    this.blocks.push(block);
+    this.lastParagraph = block;
   }
 
   private continuesSubparagraph(body: RichText): boolean {
-    const last = this.blocks.findLast((b) => b.kind !== "heading");
+    const last = this.lastParagraph;
     return last?.kind === "operative" && last.subparagraphs.length > 0 && this.continueOperative(body, "");
   }
 
   /** A piece of the last operative paragraph: appended to its deepest last sub-paragraph, or to its lead. */
   private continueOperative(body: RichText, bullet: string): boolean {
-    const last = this.blocks.findLast((b) => b.kind !== "heading");
+    const last = this.lastParagraph;
     if (last?.kind !== "operative") return false;
     const piece = bullet ? joinRich([plainText(bullet), body]) : body;
     let owner: DraftSubparagraph | null = last.subparagraphs.at(-1) ?? null;
     while (owner?.children.length) owner = owner.children.at(-1)!;
-    if (owner) owner.body = joinRich([owner.body, piece]);
-    else last.lead = joinRich([last.lead, piece]);
+    if (owner) this.joins.add(owner, "body", piece);
+    else this.joins.add(last, "lead", piece);
     return true;
   }
 
@@ -407,7 +417,7 @@ class EosgReader {
   private attachSubparagraph(label: string, body: RichText, level: number): boolean {
     // a heading between a paragraph and its sub-paragraphs ("Asset Freeze" before "(a) Freeze
     // without delay ...") titles the sub-paragraph; it does not end the paragraph
-    const last = this.blocks.findLast((b) => b.kind !== "heading");
+    const last = this.lastParagraph;
     const node: DraftSubparagraph = { label, body, children: [] };
     if (last?.kind === "operative") {
       let owner = last.subparagraphs;
@@ -447,6 +457,8 @@ class EosgReader {
   private pushOperative(block: DraftBlock & { kind: "operative" }): void {
     this.operativeSeen = true;
     this.blocks.push(block);
+    this.lastParagraph = block;
+    this.lastOperativeNumber = block.number;
   }
 
   private placement(): { section?: string } {

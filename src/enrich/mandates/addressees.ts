@@ -39,6 +39,13 @@ const TO_WORD = /\b(not\s+)?to(?:\s*,[^,;:]{1,80},)?\s+([A-Za-z][A-Za-z-]*)/g;
  */
 const PARTY_NOUNS = new Set("party parties signatory signatories successor successors adherent adherents".split(" "));
 
+/** A participle right after "to be" ("to be represented"), read where it stands rather than from a copy of the rest. */
+const PARTICIPLE_AT = /\s+[a-z]+ed\b/y;
+function passiveAt(span: string, at: number): boolean {
+  PARTICIPLE_AT.lastIndex = at;
+  return PARTICIPLE_AT.test(span);
+}
+
 /** The word that ends just before `at` (white space between), or "". */
 function wordBefore(text: string, at: number): string {
   let end = at;
@@ -56,7 +63,7 @@ export function infinitiveAt(span: string): number {
     // case matters: "the right to" takes an infinitive, "Human Rights to provide" ends a name
     const before = wordBefore(span, m.index);
     // "to be represented": a passive infinitive is an action; "to be" alone is not read as one
-    const passive = word === "be" && /^\s+[a-z]+ed\b/.test(span.slice(TO_WORD.lastIndex));
+    const passive = word === "be" && passiveAt(span, TO_WORD.lastIndex);
     if (/^[A-Z]/.test(word) || (NOT_INFINITIVE.has(word.toLowerCase()) && !passive)) continue;
     if (/ing$/.test(word) && !/^(bring|sing|string)$/.test(word)) continue;
     if (INFINITIVE_COMPLEMENT_NOUNS.has(before) || PREPOSITION_TAKERS.has(before)) continue;

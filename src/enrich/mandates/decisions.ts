@@ -78,9 +78,13 @@ const MANDATE_OF = /^(?:the\s+)?(?:(?:present|current|existing)\s+)?(?:mandates?
 const POSSESSIVE_MANDATE = /^(its|their)\s+(?:present\s+)?mandates?\b/i;
 const NAMED_MANDATE = /^(?:the\s+)?([A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,6})[\u2019']s?\s+mandate\b/;
 
-/** Where the name of a body ends: before its period, end, purpose, composition or source. */
+/**
+ * Where the name of a body ends: before its period, end, purpose, composition or source. White
+ * space before a comma is taken from the start of its run only: tried from every space of a long
+ * run, it would read the run again each time.
+ */
 const NAME_END = new RegExp(
-  "\\s*(?:[,;:]|\\s(?:shall|should|will|is|are|must|may)\\b|\\s(?:for\\s+(?:a|an|another|one|two|three|four|five|six|twelve|eighteen|\\d+|further|the\\s+period)\\b|until\\b|to\\s+\\d|" +
+  "(?<!\\s)\\s*(?:[,;:]|\\s(?:shall|should|will|is|are|must|may)\\b|\\s(?:for\\s+(?:a|an|another|one|two|three|four|five|six|twelve|eighteen|\\d+|further|the\\s+period)\\b|until\\b|to\\s+\\d|" +
     "to\\s+(?!the\\b|Libya\\b)[a-z]|as\\s+(?:set|defined|contained|specified|established|envisaged|previously|provided|outlined|described|modified|mandated|requested|recommended|renewed|extended|expanded|an?)\\b|in\\s+accordance\\b|under\\s+(?:its|the|agenda|paragraph|chapter)\\b|" +
     "with\\s+(?:the|a|its|effect)\\b|that\\s+is\\b|ending\\b|pursuant\\b|which\\b|who\\b|established\\b|composed\\b|consisting\\b|comprising\\b|" +
     "in\\s+order\\b|so\\s+as\\b|on\\s+the\\s+(?:same|basis)\\b|and\\s+(?:to|requests|decides|calls|urges|expresses|further|also|reporting|all\\s+work)\\b|headed\\b|led\\b|" +

@@ -8,7 +8,7 @@ import { type ObjectParse, parseObject } from "./objects.js";
 import { ReferenceContext, type Referent, referentFor } from "./referents.js";
 import { readsAsCouncil } from "./genre.js";
 import { asksForReport, readDeliverable, readRecurrence, reportRecipient } from "./reports.js";
-import { END_OR_REVIEW, namesNoHolder, namesReviewed, readReview, type Reviewed, reviewedObjects } from "./review.js";
+import { END_OR_REVIEW, readReview, ReviewIndex, reviewedObjects } from "./review.js";
 import { type MandateVerb, VERBS } from "./verbs.js";
 
 /**
@@ -63,6 +63,52 @@ interface Holder {
   end: MandateEnd | null;
 }
 
+/**
+ * The decisions about mandates, read once and looked up by name: the end each body's mandate
+ * was given, the paragraphs that decide about it, and the end "this period" names in each
+ * paragraph (a mandate is not compared with every decision).
+ */
+class Holders {
+  /** The first decision giving an end, for each name: its end and its place among the decisions. */
+  private readonly endByName = new Map<string, { end: MandateEnd; order: number }>();
+  /** The paragraphs deciding about the mandate of each name, in order. */
+  readonly paragraphsByName = new Map<string, number[]>();
+  /** Per operative paragraph, the end "this period" names there: the last decided before it (or in it), else the first after. */
+  private readonly periodEnds: (string | null)[] = [];
+
+  constructor(holders: Holder[], paragraphs: number) {
+    holders.forEach((h, order) => {
+      for (const name of h.names) {
+        if (h.end && !this.endByName.has(name)) this.endByName.set(name, { end: h.end, order });
+        const list = this.paragraphsByName.get(name);
+        if (!list) this.paragraphsByName.set(name, [h.paragraph]);
+        else if (list.at(-1) !== h.paragraph) list.push(h.paragraph);
+      }
+    });
+    const dated = holders.filter((h) => h.end?.date);
+    let next = 0;
+    let current = dated[0]?.end?.date ?? null;
+    for (let i = 0; i < paragraphs; i++) {
+      while (next < dated.length && dated[next]!.paragraph <= i) current = dated[next++]!.end!.date;
+      this.periodEnds.push(current);
+    }
+  }
+
+  /** The end decided for the mandate of the body known by `names`: that of the first decision naming it. */
+  endOf(names: readonly string[]): MandateEnd | null {
+    let first: { end: MandateEnd; order: number } | undefined;
+    for (const name of names) {
+      const found = this.endByName.get(name);
+      if (found && (!first || found.order < first.order)) first = found;
+    }
+    return first?.end ?? null;
+  }
+
+  periodEndAt(paragraph: number): string | null {
+    return this.periodEnds[paragraph] ?? null;
+  }
+}
+
 /** The enrichment stage: fills `operative[i].mandates` (cleared first, so it can run again). */
 export function extractMandates(doc: Resolution): void {
   const lines = new LazyLineIndex(doc.source.text);
@@ -86,22 +132,16 @@ export function extractMandates(doc: Resolution): void {
       holders.push({ paragraph: i, names, end: readEnd(d.action, base) });
     }
   });
+  const decided = new Holders(holders, doc.operative.length);
   // a review decided anywhere in the resolution applies to the mandates before it too
-  const reviewed = reviewedObjects(doc.operative, base);
+  const reviews = new ReviewIndex(reviewedObjects(doc.operative, base), decided.paragraphsByName);
   doc.operative.forEach((p, i) => {
-    const ctx: DateContext = { ...base, periodEnd: periodEndAt(holders, i) };
-    p.mandates = drafts[i]!.map((d) => finish(d, p, doc, reviewed, holders, ctx));
+    const ctx: DateContext = { ...base, periodEnd: decided.periodEndAt(i) };
+    p.mandates = drafts[i]!.map((d) => finish(d, p, doc, reviews, decided, ctx));
   });
 }
 
 const PRONOUN_NAME = /^(?:it|them|they|him|her)$/i;
-
-/** The end "this period" names in paragraph `i`: the last decided before it (or in it), else the first after. */
-function periodEndAt(holders: Holder[], i: number): string | null {
-  const dated = holders.filter((h) => h.end?.date);
-  const before = dated.filter((h) => h.paragraph <= i).at(-1) ?? dated[0];
-  return before?.end?.date ?? null;
-}
 
 function units(p: OperativeParagraph): Unit[] {
   const out: Unit[] = [{ label: null, text: p.lead, position: p.position, tail: p.text.slice(p.lead.length) }];
@@ -239,7 +279,7 @@ function narrow(unit: Unit, verbAt: number, lines: LazyLineIndex, source: string
 }
 
 /** A draft as a mandate: its deadline, dates, report, deliverable, recurrence, review and end read from its action. */
-function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: Reviewed[], holders: Holder[], ctx: DateContext): Mandate {
+function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviews: ReviewIndex, holders: Holders, ctx: DateContext): Mandate {
   const { category, force } = VERBS[d.verb];
   const actorHoldsSessions = d.referent.type === "intergovernmental" && d.referent.canonical !== "General Assembly";
   const needs = needsOf(d.action);
@@ -249,16 +289,13 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviewed: Revi
   const names = [d.referent.canonical, d.actor].filter((n): n is string => !!n && n.length > 3 && !PRONOUN_NAME.test(n));
   // the end: the decision's own, one written into the clause, or that of the decision about the actor's mandate
   const ownEnd = d.decision || (needs & NEEDS_END && END_OR_REVIEW.test(d.action)) ? readEnd(d.action, ctx) : null;
-  const holder = d.decision ? null : holders.find((h) => h.end && names.some((n) => h.names.includes(n)));
-  const end = ownEnd ?? holder?.end ?? null;
+  const end = ownEnd ?? (d.decision ? null : holders.endOf(names));
   const own = d.ownAction ?? d.action;
   const due = d.decision && end?.date ? { date: end.date, text: end.text } : needs & NEEDS_DEADLINE ? readDueDate(own, ctx) : null;
   const deadline = sessionDeadline ? { ...sessionDeadline, date: sessionDeadline.date ?? due?.date ?? null } : due ? { session: null, years: due.date.slice(0, 4), date: due.date, text: due.text } : null;
-  // "the mandate" alone is that of the body its paragraph decides about
-  const heldHere = (r: Reviewed) => namesNoHolder(r.object) && holders.some((h) => h.paragraph === r.paragraph && names.some((n) => h.names.includes(n)));
-  const decided = reviewed.filter((r) => heldHere(r) || names.some((name) => namesReviewed(r.object, name)));
-  const review = (needs & NEEDS_END ? readReview(d.action, ctx) : null) ?? decided.find((r) => r.review)?.review ?? null;
-  const hasReviewOrEnd = end !== null || review !== null || ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) || decided.length > 0;
+  const decided = reviews.decidedFor(names);
+  const review = (needs & NEEDS_END ? readReview(d.action, ctx) : null) ?? decided.review;
+  const hasReviewOrEnd = end !== null || review !== null || ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) || decided.decided;
   return {
     in: `operative.${p.number}`,
     sub: d.sub,

@@ -90,19 +90,92 @@ export function readReview(text: string, ctx: DateContext): MandateReview | null
 }
 
 /** "the mandate" without its holder ("expresses its intention to review the mandate ... no later than"): the one its paragraph decides about. */
-export function namesNoHolder(object: string): boolean {
+function namesNoHolder(object: string): boolean {
   return /^(?:the\s+)?mandates?\b(?!\s+of\b)/i.test(object);
 }
 
+const WHOLE_RESOLUTION = /^(?:the\s+)?implementation\s+of\s+(?:the\s+present|this)\s+resolution\b/i;
+const HOLDER_WORDS = /^(?:the\s+)?(?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+)?(?:the\s+)?/i;
+
+/** The first of the decisions a mandate falls under, and the first of them that sets a review time (indexes into the list; Infinity for none). */
+interface Found {
+  first: number;
+  firstReviewed: number;
+}
+
+const NONE: Found = { first: Infinity, firstReviewed: Infinity };
+const earlier = (a: Found, b: Found | undefined): Found =>
+  b ? { first: Math.min(a.first, b.first), firstReviewed: Math.min(a.firstReviewed, b.firstReviewed) } : a;
+
 /**
- * "the mandate of the Special Rapporteur ..." reviews the Special Rapporteur's mandates; "the
- * implementation of the present resolution" reviews them all; "the mandate of UNDOF" reviews the
- * United Nations Disengagement Observer Force's, whichever name the gazetteer knows it by.
+ * The review and end decisions of a resolution, looked up by the names of a mandate's actor.
+ * "the mandate of the Special Rapporteur ..." covers the Special Rapporteur's mandates; "the
+ * implementation of the present resolution" covers them all; "the mandate of UNDOF" the United
+ * Nations Disengagement Observer Force's, whichever name the gazetteer knows it by; "the mandate"
+ * without its holder, that of the body its paragraph decides about. Each decision is read once
+ * and each name looked up once: a resolution of thousands of mandates and decisions does not
+ * compare every mandate with every decision.
  */
-export function namesReviewed(object: string, name: string): boolean {
-  if (/^(?:the\s+)?implementation\s+of\s+(?:the\s+present|this)\s+resolution\b/i.test(object)) return true;
-  const core = object.replace(/^(?:the\s+)?(?:(?:mandate|mandates|work|functioning|operation|activities|arrangements|composition|methods of work|programme|term)\s+of\s+)?(?:the\s+)?/i, "");
-  if (core.startsWith(name)) return true;
-  const known = resolveActor(core);
-  return known !== null && known.canonical === name;
+export class ReviewIndex {
+  private whole = NONE;
+  private readonly byCanonical = new Map<string, Found>();
+  /** The decisions' objects without their "the mandate of the", sorted: the ones a name begins are together. */
+  private readonly cores: { core: string; found: Found }[];
+  private readonly withoutHolder = new Map<number, Found>();
+  private readonly byName = new Map<string, Found>();
+
+  /**
+   * @param reviewed the decisions, in the resolution's order
+   * @param heldIn the paragraphs deciding about each body's mandate, by its names
+   */
+  constructor(
+    private readonly reviewed: Reviewed[],
+    private readonly heldIn: ReadonlyMap<string, readonly number[]>,
+  ) {
+    const cores = new Map<string, Found>();
+    reviewed.forEach((r, i) => {
+      const found: Found = { first: i, firstReviewed: r.review ? i : Infinity };
+      if (WHOLE_RESOLUTION.test(r.object)) {
+        this.whole = earlier(this.whole, found);
+        return;
+      }
+      if (namesNoHolder(r.object)) this.withoutHolder.set(r.paragraph, earlier(found, this.withoutHolder.get(r.paragraph)));
+      const core = r.object.replace(HOLDER_WORDS, "");
+      cores.set(core, earlier(found, cores.get(core)));
+      const known = resolveActor(core);
+      if (known) this.byCanonical.set(known.canonical, earlier(found, this.byCanonical.get(known.canonical)));
+    });
+    this.cores = [...cores].map(([core, found]) => ({ core, found })).sort((a, b) => (a.core < b.core ? -1 : a.core > b.core ? 1 : 0));
+  }
+
+  /** What is decided about the mandates of an actor known by `names`: whether any decision covers them, and the first review time set. */
+  decidedFor(names: readonly string[]): { decided: boolean; review: MandateReview | null } {
+    let found = this.whole;
+    for (const name of names) found = earlier(found, this.forName(name));
+    return { decided: found.first !== Infinity, review: found.firstReviewed === Infinity ? null : this.reviewed[found.firstReviewed]!.review };
+  }
+
+  private forName(name: string): Found {
+    let found = this.byName.get(name);
+    if (found) return found;
+    found = earlier(NONE, this.byCanonical.get(name));
+    // the objects that begin with the name: a run of the sorted list (an object of at most 200
+    // characters begins with at most 200 different names, so the runs add up to little)
+    for (let i = this.firstCoreFrom(name); i < this.cores.length && this.cores[i]!.core.startsWith(name); i++) found = earlier(found, this.cores[i]!.found);
+    for (const paragraph of this.heldIn.get(name) ?? []) found = earlier(found, this.withoutHolder.get(paragraph));
+    this.byName.set(name, found);
+    return found;
+  }
+
+  /** The first sorted object not before `name`. */
+  private firstCoreFrom(name: string): number {
+    let low = 0;
+    let high = this.cores.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.cores[mid]!.core < name) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
