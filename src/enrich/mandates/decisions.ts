@@ -175,8 +175,10 @@ function mandateDecision(body: string): ObjectParse | null {
   if (!at) return null;
   const verbWord = (at[1] ?? at[2])!;
   const kind = KIND[verbWord.toLowerCase().replace(/\s+/g, " ")]!;
-  // the action reads as the other mandates' do: "to extend the mandate of ... until ..."
-  const action = trimAction(`to ${body.slice(at[0].length - verbWord.length)}`);
+  // the action reads as the other mandates' do: "to extend the mandate of ... until ..."; the
+  // operative verb that makes the decision itself ("Renews the mandate of ...") in its base form
+  const base = at[2] ? verbWord.toLowerCase().replace(/s$/, "") : verbWord;
+  const action = trimAction(`to ${base}${body.slice(at[0].length)}`);
   let rest = body.slice(at[0].length);
   rest = rest.slice(BEFORE_OBJECT.exec(rest)![0].length);
   if (kind === "establish") {
