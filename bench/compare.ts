@@ -7,15 +7,15 @@ import { shipped } from "./shipped.js";
 const { alignResolutions } = await shipped<typeof import("../src/compare/align.js")>("compare/align.js");
 const { compareResolutions } = await shipped<typeof import("../src/compare/compare.js")>("compare/compare.js");
 const { findDuplication } = await shipped<typeof import("../src/compare/duplicates.js")>("compare/duplicates.js");
-const { groupSeries } = await shipped<typeof import("../src/compare/series.js")>("compare/series.js");
+const { seriesOfDocuments } = await shipped<typeof import("../src/compare/series-groups.js")>("compare/series-groups.js");
 const { enrich } = await shipped<typeof import("../src/enrich/index.js")>("enrich/index.js");
 const { readResolution } = await shipped<typeof import("../src/ingest/read.js")>("ingest/read.js");
 
 /**
  * Comparison benchmark: the time to compare two versions (alignment, word diffs, mandate
- * changes) over every consecutive pair of every series in the corpus (series: identical
- * normalised title across ../shared/corpus/ods and seeds), and the time of the duplication and
- * staleness scan over the whole corpus. Targets: median pair < 5 ms, scan < 30 s.
+ * changes) over every consecutive pair of every series in the corpus (../shared/corpus/ods and
+ * seeds, grouped by the series rule of compare/series-groups.ts), and the time of the duplication
+ * and staleness scan over the whole corpus. Targets: median pair < 5 ms, scan < 30 s.
  */
 
 const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared/corpus");
@@ -85,8 +85,8 @@ function timePairs(pairs: (readonly [Resolution, Resolution])[], run: (from: Res
 
 export async function runCompareBench(log: (line: string) => void = console.log): Promise<CompareBenchResult> {
   const docs = await loadCorpus();
-  const series = groupSeries(docs).filter((s) => s.documents.length > 1);
-  const pairs = series.flatMap((s) => s.documents.slice(1).map((to, i) => [s.documents[i]!, to] as const));
+  const series = seriesOfDocuments(docs).series.map((s) => s.members.map((m) => m.document));
+  const pairs = series.flatMap((versions) => versions.slice(1).map((to, i) => [versions[i]!, to] as const));
   const align = timePairs(pairs, alignResolutions);
   const compare = timePairs(pairs, compareResolutions);
 

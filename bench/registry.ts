@@ -261,9 +261,9 @@ export async function growTo(db: RawDatabase, size: number): Promise<number> {
       if (total >= size) break;
       if (inTransaction === 0) await db.run("BEGIN");
       const [created] = await db.all(
-        `INSERT INTO documents (symbol, language, body, session, year, number, title, title_key, committee, committee_report, agenda_item,
+        `INSERT INTO documents (symbol, language, body, session, year, number, title, title_key, series_facts, committee, committee_report, agenda_item,
            adoption_date, plenary_meeting, format, problems, current_version, version_count, updated_at)
-         SELECT ?, language, body, session, year, number + ?, title, title_key, committee, committee_report, agenda_item,
+         SELECT ?, language, body, session, year, number + ?, title, title_key, series_facts, committee, committee_report, agenda_item,
            adoption_date, plenary_meeting, format, problems, 1, 1, updated_at FROM documents WHERE id = ? RETURNING id`,
         [renumbered(String(original.symbol), copy), 1000 * copy, original.id],
       );

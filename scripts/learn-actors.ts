@@ -1,6 +1,6 @@
 /**
  * Lists the addressees of mandates across a corpus folder, most frequent first, marking those the
- * gazetteer (src/enrich/actors.ts) does not resolve, so that frequent ones can be added to it.
+ * gazetteer (src/model/actors.ts, names in src/model/actor-names.ts) does not resolve, so that frequent ones can be added to it.
  *
  *   npx tsx scripts/learn-actors.ts [DIR ...] [--min N] [--unknown]
  *

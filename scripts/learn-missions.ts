@@ -4,8 +4,8 @@
  * Nations Support Mission in Libya (UNSMIL)", "the Counter-Terrorism Committee Executive
  * Directorate (CTED)". Prints one JSON object a line, most frequent first: the name, the
  * abbreviation, how often the pair occurs and in how many documents, and whether the gazetteer
- * (src/enrich/actors.ts) already resolves the abbreviation. The reviewed pairs are kept in
- * src/enrich/missions.json.
+ * (src/model/actors.ts) already resolves the abbreviation. The pairs, reviewed by hand, are kept
+ * in src/model/missions.json, which the gazetteer loads.
  *
  *   npx tsx scripts/learn-missions.ts [DIR ...] [--min N]
  *
@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { readResolution } from "../src/ingest/read.js";
-import { resolveActor } from "../src/enrich/actors.js";
+import { resolveActor } from "../src/model/actors.js";
 
 const args = process.argv.slice(2);
 const min = Number(args[args.indexOf("--min") + 1] ?? 2) || 2;

@@ -4,12 +4,13 @@ import { compareResolutions } from "../compare/compare.js";
 import { comparisonJson, seriesJson } from "../compare/format/json.js";
 import { renderComparisonHtml } from "../compare/format/html.js";
 import { renderComparisonText, renderSeriesText } from "../compare/format/terminal.js";
-import { groupSeries, seriesView, versionOrder } from "../compare/series.js";
+import { seriesView } from "../compare/series.js";
+import { seriesOfDocuments } from "../compare/series-groups.js";
 import { enrich } from "../enrich/index.js";
+import { looksLikeSymbol, symbolFromInput } from "../model/symbols.js";
 import type { Resolution } from "../model/types.js";
 import { databaseLocation, isPostgresUrl, maskedLocation, openStore, upgradeNotice } from "../registry/open.js";
 import type { Store } from "../registry/store.js";
-import { canonicalSymbol, looksLikeSymbol } from "../registry/symbols.js";
 import { type CliIO, readInputFile } from "./io.js";
 import { allDocuments } from "../registry/all-documents.js";
 
@@ -24,7 +25,7 @@ export interface DocumentLookup {
   /** The current version of a stored document, or null. */
   document(symbol: string): Promise<Resolution | null>;
   /** Series holding the document with this symbol, or whose title matches the words; each oldest first. */
-  series(symbolOrTitle: string): Promise<Resolution[][]>;
+  series(symbolOrTitle: string): Promise<{ title: string; documents: Resolution[] }[]>;
   /** Every stored document. */
   all(): Promise<Resolution[]>;
   close(): Promise<void>;
@@ -49,14 +50,15 @@ export function storeLookup(store: Store): DocumentLookup {
     document,
     async series(symbolOrTitle) {
       const records = await store.series(symbolOrTitle);
-      const out: Resolution[][] = [];
+      const out: { title: string; documents: Resolution[] }[] = [];
       for (const record of records) {
-        const docs: Resolution[] = [];
+        // The registry lists the members in version order.
+        const documents: Resolution[] = [];
         for (const member of record.members) {
-          const doc = await document(member.symbol);
-          if (doc) docs.push(doc);
+          const doc = (await store.getDocument(member.symbol, { language: record.language }))?.document;
+          if (doc) documents.push(doc);
         }
-        out.push(docs.sort(versionOrder));
+        out.push({ title: record.title, documents });
       }
       return out;
     },
@@ -96,7 +98,7 @@ export class DocumentLoader {
     if (!looksLikeSymbol(argument)) return { ok: false, message: `${argument}: no such file` };
     const registry = await this.registry();
     if (!registry) return { ok: false, message: `${argument}: no such file, and no registry at ${maskedLocation(databaseLocation(this.db, this.io.env))} to look the symbol up` };
-    const symbol = canonicalSymbol(argument);
+    const symbol = symbolFromInput(argument);
     const document = await registry.document(symbol);
     return document ? { ok: true, document } : { ok: false, message: `${argument}: no such file, and no document ${symbol} in the registry` };
   }
@@ -153,8 +155,9 @@ export interface SeriesFlags {
 }
 
 /**
- * `mandates series FILES...` groups the files into series by title (versions in session order);
- * `mandates series TITLE|SYMBOL` asks the registry for the series.
+ * `mandates series FILES...` groups the files into series by the one series rule
+ * (compare/series-groups.ts), versions in order, then shows each file that belongs to none on its
+ * own; `mandates series TITLE|SYMBOL` asks the registry for the series.
  */
 export async function seriesCommand(inputs: string[], flags: SeriesFlags, io: CliIO, openLookup: OpenLookup): Promise<number> {
   const loader = new DocumentLoader(io, openLookup, flags.db);
@@ -164,14 +167,18 @@ export async function seriesCommand(inputs: string[], flags: SeriesFlags, io: Cl
     let failures = 0;
     for (const input of inputs) {
       const loaded = await loader.fromFile(input);
-      if (!loaded) words.push(looksLikeSymbol(input) ? canonicalSymbol(input) : input);
+      if (!loaded) words.push(looksLikeSymbol(input) ? symbolFromInput(input) : input);
       else if (loaded.ok) docs.push(loaded.document);
       else {
         failures++;
         io.stderr(`mandates series: ${loaded.message}\n`);
       }
     }
-    const groups = groupSeries(docs).map((s) => s.documents);
+    const grouped = seriesOfDocuments(docs);
+    const groups = [
+      ...grouped.series.map((s) => ({ title: s.title, documents: s.members.map((m) => m.document) })),
+      ...grouped.alone.map((d) => ({ title: d.meta.title ?? d.meta.symbol ?? "", documents: [d] })),
+    ];
     if (words.length) {
       const registry = await loader.registry();
       const query = words.join(" ");
@@ -187,7 +194,7 @@ export async function seriesCommand(inputs: string[], flags: SeriesFlags, io: Cl
       groups.push(...found);
     }
     if (groups.length === 0) return failures ? 1 : 0;
-    const views = groups.map((g) => seriesView(g));
+    const views = groups.map((g) => seriesView(g.documents, g.title));
     if (flags.json) for (const v of views) io.stdout(JSON.stringify(seriesJson(v)) + "\n");
     else io.stdout(views.map((v) => renderSeriesText(v, { color: useColor(io, flags.color) })).join("\n"));
     return failures ? 3 : 0;
@@ -212,7 +219,7 @@ export function registerDiff(program: Command, io: CliIO, setExit: (code: number
   program
     .command("series")
     .description("the life of every paragraph and mandate across the versions of a recurring resolution")
-    .argument("<inputs...>", "files of the versions (grouped into series by title), or a title or symbol in the registry")
+    .argument("<inputs...>", "files of the versions (grouped into series by title, recalls and the mandate they renew), or a title or symbol in the registry")
     .option("--json", "one JSON object per series")
     .option("--text", "a grid of paragraph lives (the default)")
     .option("--color", "colour the text even when stdout is not a terminal")

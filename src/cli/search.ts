@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { describeProblems } from "../model/problems.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
-import { FACETS, type FacetName, PARAGRAPH_KINDS, type ParagraphKind, type SearchFilter, type SearchResult } from "../registry/store.js";
+import { PARAGRAPH_KINDS, type ParagraphKind } from "../model/paragraphs.js";
+import { FACETS, type FacetName, type SearchFilter, type SearchResult } from "../registry/store.js";
 import type { CliIO } from "./io.js";
 
 export interface SearchFlags {

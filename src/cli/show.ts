@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import { toContractJson } from "../export/json.js";
 import { toOutline } from "../export/outline.js";
+import { formatParagraphRef, paragraphRefFromInput } from "../model/paragraphs.js";
+import { symbolFromInput } from "../model/symbols.js";
 import type { Language } from "../model/types.js";
 import { commandOnStore, DB_OPTION_HELP, databaseLocation } from "../registry/open.js";
 import type { StoredDocument } from "../registry/store.js";
-import { canonicalSymbol } from "../registry/symbols.js";
 import type { CliIO } from "./io.js";
 import { wholeNumber } from "./search.js";
 
@@ -42,7 +43,7 @@ export async function showCommand(symbol: string, flags: ShowFlags, io: CliIO): 
       ...(typeof version === "number" ? { version } : {}),
     });
     if (!stored) {
-      io.stderr(`mandates show: no document ${canonicalSymbol(symbol)} in the registry\n`);
+      io.stderr(`mandates show: no document ${symbolFromInput(symbol)} in the registry\n`);
       return 1;
     }
     if (flags.json) io.stdout(JSON.stringify({ summary: stored.summary, versions: stored.versions, document: toContractJson(stored.document) }) + "\n");
@@ -58,10 +59,16 @@ async function elsewhereCommand(symbol: string, ref: string, flags: ShowFlags, i
     io.stderr("mandates show: --elsewhere reads the current version's paragraphs; it takes neither --text nor --version\n");
     return 2;
   }
+  const read = paragraphRefFromInput(ref);
+  if (!read.ok) {
+    io.stderr(`mandates show: --elsewhere: ${read.message}\n`);
+    return 2;
+  }
+  const paragraph = formatParagraphRef(read.ref);
   return commandOnStore("show", databaseLocation(flags.db, io.env), io.stderr, async (store) => {
-    const found = await store.paragraphOccurrences(symbol, ref, flags.language ? { language: flags.language as Language } : {});
+    const found = await store.paragraphOccurrences(symbol, paragraph, flags.language ? { language: flags.language as Language } : {});
     if (!found) {
-      io.stderr(`mandates show: no paragraph ${ref} of ${canonicalSymbol(symbol)} in the registry (references look like operative.12, preamble.3)\n`);
+      io.stderr(`mandates show: no paragraph ${paragraph} of ${symbolFromInput(symbol)} in the registry\n`);
       return 1;
     }
     if (flags.json) {
@@ -86,6 +93,6 @@ export function registerShow(program: Command, io: CliIO, setExit: (code: number
     .option("--text", "the source text of the version")
     .option("--language <code>", "language version (default: English, else any)")
     .option("--version <n>", "a stored version (default: the current one)")
-    .option("--elsewhere <ref>", "where else the paragraph REF (operative.12, preamble.3) appears, word for word")
+    .option("--elsewhere <ref>", "where else the paragraph REF (operative.12, preamble.3, B.operative.1 in part B) appears, word for word")
     .action(async (symbol: string, flags: ShowFlags) => setExit(await showCommand(symbol, flags, io)));
 }

@@ -1,3 +1,4 @@
+import { formatParagraphRef, paragraphRef, type ResolutionParagraphKind } from "../model/paragraphs.js";
 import { problem } from "../model/problems.js";
 import type { OperativeParagraph, PreambularParagraph, Problem, Resolution } from "../model/types.js";
 import { longestIncreasingSubsequence, maximumWeightMatching, orderedMatching } from "./assign.js";
@@ -29,20 +30,20 @@ import { type SparseVector, TermSpace, containment, cosine, similarityMatrix, su
  * not the cosine used to pair: it reads as "93% of the words are the same".
  */
 
-export type ParagraphKind = "preambular" | "operative";
 export type ChangeKind = "unchanged" | "edited" | "moved" | "added" | "dropped";
 
-export interface ParagraphRef {
-  /** `preamble.N` (1-based order) or `operative.N` (printed number), as the gold contract names them; prefixed `A.` in part A of a resolution in parts. */
+/** A paragraph of one version. */
+export interface VersionParagraph {
+  /** Its reference within the document (model/paragraphs.ts): `preamble.3`, `operative.31`, `B.operative.1` in part B of a resolution in parts. */
   id: string;
   /** 0-based index in `preamble` or `operative` of its document. */
   index: number;
 }
 
 export interface AlignedPair {
-  kind: ParagraphKind;
-  from: ParagraphRef | null;
-  to: ParagraphRef | null;
+  kind: ResolutionParagraphKind;
+  from: VersionParagraph | null;
+  to: VersionParagraph | null;
   change: ChangeKind;
   /** Share of wording kept (0..1): 1 when unchanged, 0 for added and dropped paragraphs. */
   similarity: number;
@@ -86,11 +87,6 @@ const PART_MIN_GAIN = 0.05;
 const MAX_SCORED_PAIRS = 4_000_000;
 
 type Paragraph = PreambularParagraph | OperativeParagraph;
-
-export function paragraphId(p: Paragraph): string {
-  const local = p.type === "preambular" ? `preamble.${p.index}` : `operative.${p.number}`;
-  return p.part ? `${p.part}.${local}` : local;
-}
 
 export function alignResolutions(from: Resolution, to: Resolution, options: AlignOptions = {}): Alignment {
   const thresholds = { strong: options.threshold ?? DEFAULT_THRESHOLD, slot: options.slotThreshold ?? DEFAULT_SLOT_THRESHOLD };
@@ -184,7 +180,7 @@ function restIndex(side: Side): Int32Array {
 }
 
 function alignParagraphs(
-  kind: ParagraphKind,
+  kind: ResolutionParagraphKind,
   older: Side,
   newer: Side,
   identical: Int32Array,
@@ -213,7 +209,7 @@ function alignParagraphs(
   const differs = (i: number) => newOfOld[i]! >= 0 && restOld[i]! >= 0 && restNew[newOfOld[i]!]! >= 0;
   const parts = findParts(n, m, newOfOld, oldOfNew, differs, score, vectorOld, vectorNew);
 
-  const ref = (list: Paragraph[], index: number): ParagraphRef => ({ id: paragraphId(list[index]!), index });
+  const ref = (list: Paragraph[], index: number): VersionParagraph => ({ id: formatParagraphRef(paragraphRef(list[index]!)), index });
   const paired = (i: number, j: number, relation?: "split" | "merge") => {
     const same = identical[i] === j || normal(olds[i]!) === normal(news[j]!);
     return {

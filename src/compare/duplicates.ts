@@ -1,7 +1,8 @@
+import { addresseeKey } from "../model/actors.js";
 import type { Mandate, Resolution } from "../model/types.js";
-import { actorKey } from "./mandates.js";
 import { bandKeys, jaccard, shingles, signature } from "./minhash.js";
-import { type MandateLife, type Series, groupSeries, seriesView } from "./series.js";
+import { seriesOfDocuments } from "./series-groups.js";
+import { type MandateLife, seriesView } from "./series.js";
 import { renewalWords } from "./text.js";
 
 /**
@@ -47,7 +48,19 @@ export interface Finding {
 export interface DuplicationReport {
   findings: Finding[];
   counts: Record<FindingKind, number>;
+  /**
+   * `series`: the lineages scanned, the series found among the documents by the series rule
+   * (series-groups.ts, as the registry lists them) and each document in none, a series of one version.
+   */
   scanned: { documents: number; series: number; mandates: number };
+}
+
+/** One lineage of versions: a series, or a document that belongs to none (a series of one version). */
+interface Lineage {
+  key: string;
+  title: string;
+  /** Versions, oldest first. */
+  documents: Resolution[];
 }
 
 export interface DuplicationOptions {
@@ -91,7 +104,11 @@ interface Item {
 export function findDuplication(docs: Resolution[], options: DuplicationOptions = {}): DuplicationReport {
   const similarity = options.similarity ?? DEFAULT_SIMILARITY;
   const minVersions = options.minVersions ?? DEFAULT_MIN_VERSIONS;
-  const allSeries = groupSeries(docs);
+  const grouped = seriesOfDocuments(docs);
+  const allSeries: Lineage[] = [
+    ...grouped.series.map((s) => ({ key: s.key, title: s.title, documents: s.members.map((m) => m.document) })),
+    ...grouped.alone.map((d) => ({ key: `${d.meta.body}:${d.meta.language}:${d.meta.symbol ?? ""}`, title: d.meta.title ?? d.meta.symbol ?? "", documents: [d] })),
+  ];
   const findings: Finding[] = [];
   const mandateCount = docs.reduce((n, d) => n + d.operative.reduce((k, p) => k + p.mandates.length, 0), 0);
   // Mandates in force: those of the latest version of each series. One item per distinct
@@ -102,7 +119,7 @@ export function findDuplication(docs: Resolution[], options: DuplicationOptions 
     for (const m of latest.operative.flatMap((p) => p.mandates)) {
       if (SELF_REFERENCE.test(m.action)) continue;
       const words = renewalWords(m.action);
-      const actor = actorKey(m);
+      const actor = addresseeKey(m);
       items.set(`${series.key}\u0000${actor}\u0000${words.join(" ")}`, { ref: mandateRef(latest, series, m), actor, seriesKey: series.key, shingles: shingles(words) });
     }
   }
@@ -114,7 +131,7 @@ export function findDuplication(docs: Resolution[], options: DuplicationOptions 
   return { findings, counts, scanned: { documents: docs.length, series: allSeries.length, mandates: mandateCount } };
 }
 
-function mandateRef(doc: Resolution, series: Series, m: Mandate): MandateRef {
+function mandateRef(doc: Resolution, series: Lineage, m: Mandate): MandateRef {
   return { symbol: doc.meta.symbol, session: doc.meta.session, series: series.title, paragraph: m.in, actor: m.actor, verb: m.verb, action: m.action };
 }
 
@@ -183,10 +200,10 @@ function duplicateFindings(items: Item[], threshold: number): Finding[] {
   return findings;
 }
 
-function stalenessFindings(series: Series, minVersions: number): Finding[] {
+function stalenessFindings(series: Lineage, minVersions: number): Finding[] {
   const findings: Finding[] = [];
   const latest = series.documents[series.documents.length - 1]!;
-  const view = seriesView(series.documents);
+  const view = seriesView(series.documents, series.title);
   const current = view.mandates.filter((life) => life.dropped === null);
   const refOf = (life: MandateLife) => {
     const state = life.states[life.states.length - 1]!;
@@ -234,7 +251,7 @@ function stalenessFindings(series: Series, minVersions: number): Finding[] {
 }
 
 /** The latest run of versions in consecutive sessions that each request a report, ending with the latest version. */
-function annualReportRun(series: Series): Resolution[] {
+function annualReportRun(series: Lineage): Resolution[] {
   const run: Resolution[] = [];
   for (let i = series.documents.length - 1; i >= 0; i--) {
     const doc = series.documents[i]!;

@@ -1,3 +1,4 @@
+import { addresseeKey } from "../model/actors.js";
 import type { Mandate, Resolution } from "../model/types.js";
 import type { Alignment } from "./align.js";
 import { maximumWeightMatching } from "./assign.js";
@@ -42,19 +43,6 @@ const MIN_PAIR_SCORE = 0.45;
 /** Mandates from paragraphs that were not aligned pair only on closely similar actions. */
 const MIN_ACTION_SIMILARITY_ELSEWHERE = 0.6;
 
-/**
- * The addressee as compared: canonical gazetteer name when known, else the words as written;
- * lower case, punctuation and a leading "the" dropped ("Secretary General" = "the Secretary-General").
- */
-export function actorKey(m: Mandate): string {
-  return (m.actorCanonical ?? m.actor)
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/^the /, "");
-}
-
 /** The action as compared across versions: lower-case words, session numbers and years blanked. */
 export function actionKey(m: Mandate): string {
   return renewalWords(m.action).join(" ");
@@ -75,7 +63,7 @@ interface Located {
 
 function locate(doc: Resolution): Located[] {
   return doc.operative.flatMap((p, paragraph) =>
-    p.mandates.map((mandate) => ({ mandate, paragraph, actor: actorKey(mandate), words: new Set(renewalWords(mandate.action)) })),
+    p.mandates.map((mandate) => ({ mandate, paragraph, actor: addresseeKey(mandate), words: new Set(renewalWords(mandate.action)) })),
   );
 }
 
@@ -152,7 +140,7 @@ export function compareMandates(from: Resolution, to: Resolution, alignment: Ali
 
 function changedFields(a: Mandate, b: Mandate): MandateField[] {
   const fields: MandateField[] = [];
-  if (actorKey(a) !== actorKey(b)) fields.push("actor");
+  if (addresseeKey(a) !== addresseeKey(b)) fields.push("actor");
   if (a.verb !== b.verb) fields.push("verb");
   if (a.force !== b.force) fields.push("force");
   if (deadlineKey(a) !== deadlineKey(b)) fields.push("deadline");

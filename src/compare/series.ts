@@ -1,62 +1,16 @@
+import { formatParagraphRef, paragraphRef, type ResolutionParagraphKind } from "../model/paragraphs.js";
+import { sequenceNumber } from "../model/symbols.js";
 import type { Mandate, Resolution } from "../model/types.js";
-import { type AlignedPair, type ChangeKind, type ParagraphKind, alignResolutions, paragraphId } from "./align.js";
+import { type AlignedPair, type ChangeKind, alignResolutions } from "./align.js";
 import { type MandateStatus, compareMandates } from "./mandates.js";
-import { normaliseText } from "./text.js";
 
 /**
- * A series is one recurring resolution: the versions adopted under the same title, session
- * after session (Industrial development cooperation 63/231, 65/175, ... 79/222). The series
- * view follows every paragraph and every mandate across the versions: when it appeared, how it
- * changed at each renewal, when it was dropped.
+ * The life of a series (series-groups.ts finds which resolutions are versions of one another):
+ * the versions of one recurring resolution (Industrial development cooperation 63/231, 65/175,
+ * ... 79/222; the renewals of UNDOF's mandate). The view follows every paragraph and every
+ * mandate across the versions: when it appeared, how it changed at each renewal, when it was
+ * dropped.
  */
-
-export interface Series {
-  /** Normalised title shared by the versions. */
-  key: string;
-  title: string;
-  /** Versions, oldest first. */
-  documents: Resolution[];
-}
-
-/** The title as compared: case, Unicode forms, quotes, dashes and spacing do not make another series. */
-export function seriesKey(title: string): string {
-  return normaliseText(title).toLowerCase().replace(/[.\s]+$/, "");
-}
-
-/** Resolution number within its session: 231 for A/RES/63/231, so versions of one session keep their order. */
-function resolutionNumber(doc: Resolution): number {
-  const m = /\/(\d+)(?:\s|$)/.exec(doc.meta.symbol ?? "");
-  return m ? Number(m[1]) : 0;
-}
-
-export function versionOrder(a: Resolution, b: Resolution): number {
-  return (
-    (a.meta.session ?? 0) - (b.meta.session ?? 0) ||
-    (a.meta.adoptionDate ?? "").localeCompare(b.meta.adoptionDate ?? "") ||
-    resolutionNumber(a) - resolutionNumber(b) ||
-    (a.meta.symbol ?? "").localeCompare(b.meta.symbol ?? "")
-  );
-}
-
-/** Groups documents into series by normalised title; documents without a title stand alone. Versions oldest first. */
-export function groupSeries(docs: Resolution[]): Series[] {
-  const byKey = new Map<string, Series>();
-  const alone: Series[] = [];
-  for (const doc of docs) {
-    const title = doc.meta.title;
-    if (!title) {
-      alone.push({ key: doc.meta.symbol ?? "", title: doc.meta.symbol ?? "", documents: [doc] });
-      continue;
-    }
-    const key = seriesKey(title);
-    let series = byKey.get(key);
-    if (!series) byKey.set(key, (series = { key, title, documents: [] }));
-    series.documents.push(doc);
-  }
-  const all = [...byKey.values(), ...alone];
-  for (const s of all) s.documents.sort(versionOrder);
-  return all;
-}
 
 export interface VersionRef {
   symbol: string | null;
@@ -76,7 +30,7 @@ export interface ParagraphState {
 
 export interface ParagraphLife {
   id: string;
-  kind: ParagraphKind;
+  kind: ResolutionParagraphKind;
   /** Version where it first appears. */
   appeared: number;
   /** First version without it, or null when it is in the latest version. */
@@ -112,16 +66,16 @@ export interface SeriesView {
   mandates: MandateLife[];
 }
 
-/** Life of every paragraph and mandate across versions given oldest first. */
-export function seriesView(docs: Resolution[]): SeriesView {
+/** Life of every paragraph and mandate across versions given oldest first; `title` names the series (by default the first version's title). */
+export function seriesView(docs: Resolution[], title?: string): SeriesView {
   const versions = docs.map((d) => ({ symbol: d.meta.symbol, session: d.meta.session, adoptionDate: d.meta.adoptionDate }));
   const paragraphs: ParagraphLife[] = [];
   const mandates: MandateLife[] = [];
-  if (docs.length === 0) return { title: "", versions, paragraphs, mandates };
+  if (docs.length === 0) return { title: title ?? "", versions, paragraphs, mandates };
 
   const first = docs[0]!;
   const livesOfKind = { preambular: 0, operative: 0 };
-  const startParagraph = (kind: ParagraphKind, paragraph: string, version: number, change: ChangeKind | "initial", similarity: number) => {
+  const startParagraph = (kind: ResolutionParagraphKind, paragraph: string, version: number, change: ChangeKind | "initial", similarity: number) => {
     const life: ParagraphLife = { id: `${kind === "preambular" ? "P" : "O"}${++livesOfKind[kind]}`, kind, appeared: version, dropped: null, states: [] };
     life.states.push({ version, paragraph, change, similarity });
     paragraphs.push(life);
@@ -135,8 +89,8 @@ export function seriesView(docs: Resolution[]): SeriesView {
   };
 
   // Lives by paragraph index in the current version, per kind; lives by mandate object.
-  let preambleLives = first.preamble.map((p) => startParagraph("preambular", paragraphId(p), 0, "initial", 1));
-  let operativeLives = first.operative.map((p) => startParagraph("operative", paragraphId(p), 0, "initial", 1));
+  let preambleLives = first.preamble.map((p) => startParagraph("preambular", formatParagraphRef(paragraphRef(p)), 0, "initial", 1));
+  let operativeLives = first.operative.map((p) => startParagraph("operative", formatParagraphRef(paragraphRef(p)), 0, "initial", 1));
   let mandateLives = new Map<Mandate, MandateLife>(first.operative.flatMap((p) => p.mandates.map((m) => [m, startMandate(m, 0, "initial")] as const)));
   const verbatimRun = new Map<MandateLife, number>();
 
@@ -146,7 +100,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
     const alignment = alignResolutions(before, after);
     // A split paragraph lives on in its most similar part, the other parts start lives of their
     // own; of paragraphs merged into one, the most similar lives on and the others end there.
-    const key = (kind: ParagraphKind, index: number) => `${kind}:${index}`;
+    const key = (kind: ResolutionParagraphKind, index: number) => `${kind}:${index}`;
     const bestFrom = new Map<string, AlignedPair>();
     const bestTo = new Map<string, AlignedPair>();
     for (const pair of alignment.pairs) {
@@ -165,7 +119,7 @@ export function seriesView(docs: Resolution[]): SeriesView {
         previous!.dropped = v;
         continue;
       }
-      const toId = paragraphId((pair.kind === "preambular" ? after.preamble : after.operative)[pair.to.index]!);
+      const toId = formatParagraphRef(paragraphRef((pair.kind === "preambular" ? after.preamble : after.operative)[pair.to.index]!));
       const continuesFrom = pair.from !== null && bestFrom.get(key(pair.kind, pair.from.index)) === pair;
       const continuesTo = bestTo.get(key(pair.kind, pair.to.index)) === pair;
       if (previous && continuesFrom && continuesTo) {
@@ -209,5 +163,5 @@ export function seriesView(docs: Resolution[]): SeriesView {
     }
     mandateLives = nextMandates;
   }
-  return { title: first.meta.title ?? "", versions, paragraphs, mandates };
+  return { title: title ?? first.meta.title ?? "", versions, paragraphs, mandates };
 }

@@ -1,10 +1,11 @@
+import { formatParagraphRef } from "../model/paragraphs.js";
 import { LineIndex } from "../model/position.js";
 import {
-  canonicalSymbol,
   decisionSymbol,
   isUnDocumentSymbol,
   resolutionSymbol,
   symbolKey,
+  tidySymbol,
   withModifier,
   type ResolutionBody,
 } from "../model/symbols.js";
@@ -82,6 +83,13 @@ const FULL_BODY_NAMES: Record<string, ResolutionBody> = {
   "Economic and Social Council": "ECOSOC",
   "Human Rights Council": "HRC",
 };
+
+/** The names a body goes by when a text cites its resolutions ("Human Rights Council resolutions 34/25 ..."). */
+export function namesOfBody(body: string): string[] {
+  return Object.entries(FULL_BODY_NAMES)
+    .filter(([, named]) => named === body)
+    .map(([name]) => name);
+}
 
 const MODIFIER_NEXT = new RegExp(
   `(,? and |, )((?:Add|Corr|Rev|Amend)\\.)(\\d{1,3})((?:(?:,? and |, |[-\\u2013])\\d{1,3}(?![\\w/]))*)`,
@@ -374,7 +382,7 @@ function readWrittenSymbol(text: string, start: number, raw: string, state: Text
     written += part[0];
     end = next.lastIndex;
   }
-  const symbol = canonicalSymbol(written);
+  const symbol = tidySymbol(written);
   const kind = kindOfSymbol(symbol);
   // "Supplement No. 53 (A/73/53), chap. IV, sect. A, resolution 37/17": the report of the Human Rights Council
   if (HRC_REPORT.test(symbol)) state.lastBody = "HRC";
@@ -433,7 +441,7 @@ const BODY_OF_DOCUMENT: Record<Body, ResolutionBody> = { GA: "GA", SC: "SC", ECO
  */
 export function citationsStage(doc: Resolution): void {
   const body = BODY_OF_DOCUMENT[doc.meta.body];
-  const own = new Set(doc.meta.symbol ? [canonicalSymbol(doc.meta.symbol)] : []);
+  const own = new Set(doc.meta.symbol ? [tidySymbol(doc.meta.symbol)] : []);
   const locate = sourceLocator(doc.source.text);
   const cite = (existing: Citation[], text: string, where: string, place: (c: FoundCitation) => Position): Citation[] => {
     const found = findCitations(text, body, own);
@@ -450,12 +458,12 @@ export function citationsStage(doc: Resolution): void {
     return added.length ? [...existing, ...added] : existing;
   };
 
-  for (const p of doc.preamble) p.citations = cite(p.citations, p.text, `preamble.${p.index}`, (c) => locate.within(c, p.position, p.text.length));
-  for (const p of doc.operative) p.citations = cite(p.citations, p.text, `operative.${p.number}`, (c) => locate.within(c, p.position, p.text.length));
+  for (const p of doc.preamble) p.citations = cite(p.citations, p.text, formatParagraphRef({ kind: "preambular", number: p.index }), (c) => locate.within(c, p.position, p.text.length));
+  for (const p of doc.operative) p.citations = cite(p.citations, p.text, formatParagraphRef({ kind: "operative", number: p.number }), (c) => locate.within(c, p.position, p.text.length));
   const callers = new Map<number, { text: string; offset: number }>();
   for (const p of [...doc.preamble, ...doc.operative]) for (const r of p.footnoteRefs) if (!callers.has(r.number)) callers.set(r.number, { text: p.text, offset: r.offset });
   for (const f of doc.footnotes) {
-    f.citations = cite(f.citations, f.text, `footnote.${f.number}`, (c) => locate.within(c, f.position, f.text.length));
+    f.citations = cite(f.citations, f.text, formatParagraphRef({ kind: "footnote", number: f.number }), (c) => locate.within(c, f.position, f.text.length));
     const caller = callers.get(f.number);
     if (f.citations.length && caller && namesAnInstrument(caller.text, caller.offset)) {
       for (const c of f.citations) if (c.kind !== "decision") c.kind = "instrument";

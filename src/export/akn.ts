@@ -1,5 +1,6 @@
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
+import { formatParagraphRef, parseParagraphRef } from "../model/paragraphs.js";
 import type { Annex, Heading, OperativeParagraph, Resolution } from "../model/types.js";
 import { ordinalWord } from "../model/session.js";
 import { authorOf, classification, committeeId, EDITOR_ID, identification, references } from "./akn/meta.js";
@@ -225,8 +226,8 @@ function writeConclusions(statement: XMLBuilder, doc: Resolution): void {
 
 /** `annex.2` -> the second annex, when the document has it. */
 function annexOf(doc: Resolution, place: string): Annex | null {
-  const m = /^annex\.(\d+)$/.exec(place);
-  return m ? (doc.annexes[Number(m[1]) - 1] ?? null) : null;
+  const ref = parseParagraphRef(place);
+  return ref?.kind === "annex" && ref.block === undefined ? (doc.annexes[ref.number - 1] ?? null) : null;
 }
 
 function writeAnnexes(statement: XMLBuilder, doc: Resolution, context: ParagraphContext): void {
@@ -242,7 +243,7 @@ function writeAnnex(attachments: XMLBuilder, doc: Resolution, annex: Annex, n: n
   const body = annexDoc.ele("mainBody");
   const label = body.ele("paragraph", { eId: `${attachmentId}__para_1`, class: "H1" }).ele("heading");
   text(label, annex.label);
-  for (const note of context.notes.unclaimed(`annex.${n}`)) context.notes.write(label, note);
+  for (const note of context.notes.unclaimed(formatParagraphRef({ kind: "annex", number: n }))) context.notes.write(label, note);
   if (annex.title) text(body.ele("paragraph", { eId: `${attachmentId}__para_2`, class: "H1" }).ele("heading"), annex.title);
   annex.blocks.forEach((block, i) => {
     const eId = `${attachmentId}__para_${i + 3}`;

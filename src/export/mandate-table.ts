@@ -1,3 +1,4 @@
+import { parseParagraphRef } from "../model/paragraphs.js";
 import type { Mandate, Resolution } from "../model/types.js";
 
 /**
@@ -12,7 +13,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { title: "para", width: 8, cell: (m) => m.in.replace(/^operative\./, "") + (m.sub ? `(${m.sub})` : "") },
+  { title: "para", width: 8, cell: (m) => (parseParagraphRef(m.in)?.number ?? m.in) + (m.sub ? `(${m.sub})` : "") },
   { title: "actor", width: 30, cell: (m) => m.actor },
   { title: "verb", width: 10, cell: (m) => m.verb },
   { title: "action", width: 50, cell: (m) => m.action },

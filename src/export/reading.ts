@@ -1,3 +1,4 @@
+import { formatParagraphRef, paragraphRef } from "../model/paragraphs.js";
 import type { Citation, FootnoteRef, Mandate, OperativeParagraph, PreambularParagraph, Resolution, SdgLink, SubParagraph } from "../model/types.js";
 
 /**
@@ -49,7 +50,7 @@ export interface ReadingSub {
 }
 
 export interface ReadingParagraph {
-  /** `preamble.N` or `operative.N`: the anchor and the API's paragraph reference. */
+  /** Its reference (model/paragraphs.ts): `preamble.N`, `operative.N`, `B.operative.N` in part B; the anchor and the API's paragraph reference. */
   id: string;
   kind: "preambular" | "operative";
   number: number;
@@ -210,7 +211,7 @@ export function toReadingView(doc: Resolution): ReadingView {
     const cited = addCitations(p.citations);
     placeCitations([block], cited);
     return {
-      id: `preamble.${p.index}`,
+      id: formatParagraphRef(paragraphRef(p)),
       kind: "preambular",
       number: p.index,
       numbered: false,
@@ -246,7 +247,7 @@ export function toReadingView(doc: Resolution): ReadingView {
       return { label: s.label, runs: runsOf(block.text, block.spans, block.notes), children: s.children.map(readSub) };
     };
     return {
-      id: `operative.${p.number}`,
+      id: formatParagraphRef(paragraphRef(p)),
       kind: "operative",
       number: p.number,
       numbered: p.numbered,

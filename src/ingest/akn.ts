@@ -1,29 +1,17 @@
 import { problem } from "../model/problems.js";
-import type { Body, Language, Metadata, Parsed, Problem } from "../model/types.js";
+import { trimEndWhere } from "../model/text.js";
+import type { Metadata, Parsed, Problem } from "../model/types.js";
 import { openingPhrase } from "../parse/lexicon/phrases.js";
-import { adoptionLine, meetingLine, numberTitleLine, reportLine } from "../parse/metadata.js";
-import { assemble, emptyMetadata, type Draft, type DraftAnnex, type DraftBlock, type DraftFootnote, type DraftSubparagraph } from "./assemble.js";
-import {
-  attr,
-  child,
-  childrenNamed,
-  childrenOf,
-  cleanText,
-  descendant,
-  descendants,
-  elementsOf,
-  isText,
-  parseXml,
-  rawText,
-  tagOf,
-  textValue,
-  type XmlNode,
-} from "./akn/xml.js";
+import { assemble, emptyMetadata, type Draft, type DraftAnnex, type DraftBlock, type DraftSubparagraph } from "./assemble.js";
+import { readAnnex } from "./akn/annexes.js";
+import { readConclusions } from "./akn/conclusions.js";
+import { InlineReader, leadingItalic } from "./akn/inline.js";
+import { finishMetadata, type HeadingDraft, readCoverPage, readIdentification, readPreface } from "./akn/metadata.js";
 import { officialFactsOfAkn } from "./akn/official.js";
+import { attr, child, childrenNamed, childrenOf, cleanText, descendants, elementsOf, isText, parseXml, tagOf, textValue, type XmlNode } from "./akn/xml.js";
 import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
-import { endsSentence, PendingJoins, RichTextBuilder, joinRich, plainText, sliceRich, type RichText } from "./rich-text.js";
-import { trimEndWhere } from "../model/text.js";
+import { endsSentence, PendingJoins, joinRich, plainText, sliceRich, type RichText } from "./rich-text.js";
 
 /**
  * Akoma Ntoso for the UN (AKN4UN) to the document model. The markup says what the text parser
@@ -34,19 +22,12 @@ import { trimEndWhere } from "../model/text.js";
  *
  * One file is a `statement` (one resolution), or a `documentCollection` whose `components`
  * are the parts A, B, ... of a resolution; `attachments` hold annexes.
+ *
+ * This module reads the structure (preamble, body, paragraphs and their sub-paragraphs); the
+ * modules under akn/ read the rest: metadata.ts the heading's metadata, official.ts the official
+ * facts, inline.ts running text and footnotes, conclusions.ts and annexes.ts what follows the body.
  */
 
-const LANGUAGES: Record<string, Language> = { eng: "en", fra: "fr", spa: "es", rus: "ru", ara: "ar", zho: "zh", chi: "zh" };
-const AUTHORS: Record<string, Body> = { ga: "GA", unga: "GA", sc: "SC", unsc: "SC", securitycouncil: "SC", ecosoc: "ECOSOC", hrc: "HRC" };
-const COMMITTEES: Record<string, string | null> = {
-  firstcommittee: "First Committee",
-  secondcommittee: "Second Committee",
-  thirdcommittee: "Third Committee",
-  fourthcommittee: "Fourth Committee",
-  fifthcommittee: "Fifth Committee",
-  sixthcommittee: "Sixth Committee",
-  nomaincommittee: null,
-};
 const DOCUMENT_ELEMENTS = ["statement", "documentCollection", "doc", "act", "bill", "debate", "amendment", "judgment", "portion"];
 /** Elements that group paragraphs under a heading of their own. */
 const GROUPS = ["section", "part", "chapter", "hcontainer", "division", "subdivision", "title", "article", "clause", "book", "tome", "subsection", "subpart", "subchapter", "subtitle", "level"];
@@ -54,7 +35,6 @@ const SUB_LABEL = /^\((\w{1,4})\)$/;
 const INLINE_SUB_LABEL = /^\(([a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)\s+/;
 const NUMBER_LABEL = /^(\d{1,4})\s*\.?$/;
 const INLINE_NUMBER = /^(\d{1,3})\.?[\u200e\u200f]?(?:\s|$)/;
-const TYPED_NUMBER = /^\s*\d{1,3}\.?[\u200e\u200f]?\s*$/;
 const LONE_NUMERAL = /^(?:[IVXL]{1,6}|[A-Z])\.?$/;
 
 export function decodeAkn(bytes: Uint8Array, options: ReadOptions = {}): Parsed {
@@ -71,9 +51,14 @@ export function decodeAkn(bytes: Uint8Array, options: ReadOptions = {}): Parsed 
     const first = xml.roots.find((n) => !isText(n));
     return { ok: false, problems: [problem("not-akn", `the XML is not Akoma Ntoso: its root element is <${first ? tagOf(first) : "none"}>, not <akomaNtoso>`)] };
   }
-  const top = elementsOf(root).find((n) => DOCUMENT_ELEMENTS.includes(tagOf(n)));
+  const top = documentOf(root);
   if (!top) return { ok: false, problems: [problem("not-akn", "the Akoma Ntoso file holds no document element (statement, documentCollection ...)")] };
   return assemble(new AknReader(root, top, options, decoded.problems).draft());
+}
+
+/** The document element among a node's children: the statement of a file, a component or an attachment. */
+function documentOf(node: XmlNode): XmlNode | undefined {
+  return elementsOf(node).find((n) => DOCUMENT_ELEMENTS.includes(tagOf(n)));
 }
 
 interface Placement {
@@ -82,12 +67,15 @@ interface Placement {
 }
 
 class AknReader {
-  private readonly notes = new Map<number, DraftFootnote>();
   private readonly blocks: DraftBlock[] = [];
   private readonly annexes: DraftAnnex[] = [];
   private readonly problems: Problem[];
   private readonly meta: Metadata;
   private readonly header: RichText[] = [];
+  /** The running text of elements, and the footnotes it calls. */
+  private readonly inlineReader: InlineReader;
+  /** What reading the heading (identification, cover page, preface) writes to. */
+  private readonly headingDraft: HeadingDraft;
   private formula: string | null = null;
   private conclusions: Draft["conclusions"] = { meeting: null, date: null, lines: [] };
   private placement: Placement = {};
@@ -104,24 +92,26 @@ class AknReader {
   ) {
     this.problems = [...problems];
     this.meta = emptyMetadata(options.language ?? "en");
+    this.inlineReader = new InlineReader(this.problems);
+    this.headingDraft = { meta: this.meta, header: this.header, inline: (nodes) => this.inline(nodes) };
   }
 
   draft(): Draft {
-    this.readIdentification(child(this.top, "meta"));
-    this.readCoverPage(child(this.top, "coverPage"));
+    readIdentification(child(this.top, "meta"), this.meta);
+    readCoverPage(child(this.top, "coverPage"), this.headingDraft);
     Object.assign(this.meta, officialFactsOfAkn(child(this.top, "meta"), child(this.top, "coverPage")));
-    this.readPreface(child(this.top, "preface"), true);
+    readPreface(child(this.top, "preface"), true, this.headingDraft);
     const components = child(this.root, "components");
     if (tagOf(this.top) === "documentCollection" && components) {
       for (const component of childrenNamed(components, "component")) {
-        const doc = elementsOf(component).find((n) => DOCUMENT_ELEMENTS.includes(tagOf(n)));
+        const doc = documentOf(component);
         if (doc) this.readStatement(doc, true);
       }
     } else {
       this.readStatement(this.top, false);
     }
     this.joins.flush();
-    this.finishMetadata();
+    finishMetadata(this.meta, this.conclusions);
     return {
       format: "akn",
       ...(this.options.name ? { name: this.options.name } : {}),
@@ -131,128 +121,16 @@ class AknReader {
       blocks: this.blocks,
       conclusions: this.conclusions,
       annexes: this.annexes,
-      footnotes: [...this.notes.values()].sort((a, b) => a.number - b.number),
+      footnotes: this.inlineReader.footnotes(),
       problems: this.problems,
     };
   }
 
-  // --- metadata ----------------------------------------------------------------------------
-
-  private readIdentification(meta: XmlNode | undefined): void {
-    if (!meta) return;
-    const work = descendant(meta, ["FRBRWork"]);
-    const expression = descendant(meta, ["FRBRExpression"]);
-    const adoption = work && childrenNamed(work, "FRBRdate").find((d) => attr(d, "name") === "adoption");
-    this.meta.adoptionDate = isoOrNull(adoption && attr(adoption, "date"));
-    const author = work && childrenNamed(work, "FRBRauthor").find((a) => attr(a, "as") === "author");
-    const body = AUTHORS[(author && attr(author, "href"))?.replace(/^#/, "").toLowerCase() ?? ""];
-    if (body) this.meta.body = body;
-    const language = expression && child(expression, "FRBRlanguage");
-    const code = language && attr(language, "language");
-    if (code && LANGUAGES[code.toLowerCase()]) this.meta.language = LANGUAGES[code.toLowerCase()]!;
-    const publication = expression && childrenNamed(expression, "FRBRdate").find((d) => attr(d, "name") === "publication");
-    this.meta.distributionDate = isoOrNull(publication && attr(publication, "date"));
-    const sdgs: string[] = [];
-    for (const c of childrenNamed(meta, "classification")) {
-      if (!/metadata\.un\.org\/sdg/i.test(attr(c, "source") ?? "")) continue;
-      for (const k of childrenNamed(c, "keyword")) {
-        const value = attr(k, "value") ?? "";
-        const isGoal = attr(k, "dictionary") === "SDGO" || /metadata\.un\.org\/sdg\//.test(attr(k, "href") ?? "");
-        if (isGoal && /^\d{1,2}(?:\.[0-9a-z]{1,2})?$/.test(value) && !sdgs.includes(value)) sdgs.push(value);
-      }
-    }
-    if (sdgs.length) this.meta.officialSdgs = sdgs;
-    const docket = descendant(meta, ["docketNumber"]);
-    if (docket) this.meta.jobNumber = jobNumber(cleanText(docket));
-  }
-
-  private readCoverPage(cover: XmlNode | undefined): void {
-    if (!cover) return;
-    for (const p of elementsOf(cover)) {
-      const rich = this.inline([p]);
-      if (rich.text) this.header.push(rich);
-    }
-    const symbol = descendants(cover, ["docNumber"]).find((d) => (attr(d, "refersTo") ?? "#symbol") === "#symbol");
-    if (symbol) this.meta.symbol = cleanText(symbol) || null;
-    const issued = descendants(cover, ["docDate"]).find((d) => attr(d, "refersTo") === "#dateOfIssuance") ?? descendant(cover, ["docDate"]);
-    this.meta.distributionDate = isoOrNull(issued && attr(issued, "date")) ?? this.meta.distributionDate;
-    const session = descendant(cover, ["session"]);
-    const sessionNumber = Number(session && attr(session, "value"));
-    if (Number.isInteger(sessionNumber) && sessionNumber > 0) this.meta.session = sessionNumber;
-    const agenda = descendants(cover, ["inline"]).find((i) => attr(i, "name") === "agenda item");
-    if (agenda) this.meta.agendaItem = agendaItem(cleanText(agenda));
-    const authority = descendants(cover, ["docAuthority"]).find((a) => attr(a, "refersTo") === "#issuingBody");
-    const adopted = descendants(cover, ["docTitle"]).map((t) => adoptionLine(cleanText(t))).find(Boolean);
-    if (adopted) {
-      this.meta.body = adopted.body;
-      this.meta.adoptionDate ??= adopted.date;
-    } else if (authority) {
-      this.meta.body = bodyOfName(cleanText(authority)) ?? this.meta.body;
-    }
-    const proponent = descendant(cover, ["docProponent"]);
-    if (proponent) this.readProponent(proponent);
-  }
-
-  /** "[on the report of the Fourth Committee (A/75/414, para. 8)]" or "[without reference ...]" */
-  private readProponent(proponent: XmlNode): void {
-    const key = (attr(proponent, "refersTo") ?? "").replace(/^#/, "").toLowerCase();
-    const line = reportLine(cleanText(proponent));
-    if (key in COMMITTEES) this.meta.committee = COMMITTEES[key]!;
-    else if (line) this.meta.committee = line.committee;
-    const origin = descendants(proponent, ["inline"]).find((i) => attr(i, "name") === "originating document");
-    const report = origin ? /^[A-Z][^\s,;]*\/[^\s,;]+/.exec(cleanText(origin))?.[0] : line?.report ?? undefined;
-    this.meta.committeeReport = report === undefined ? null : trimEndWhere(report, /[.)]/);
-    // The reports and drafts named are citations of the heading: link them in the rendered line.
-    const last = this.header.at(-1);
-    if (origin && last) {
-      for (const m of cleanText(origin).matchAll(/[A-Z][^\s,;]{0,40}\/[^\s,;]{1,60}/g)) {
-        const symbol = m[0].replace(/[.)]+$/, "");
-        const at = last.text.indexOf(symbol);
-        if (at !== -1) last.links.push({ target: symbol, start: at, end: at + symbol.length });
-      }
-    }
-  }
-
-  private readPreface(preface: XmlNode | undefined, documentLevel: boolean): { number: string | null; title: RichText | null } {
-    if (!preface) return { number: null, title: null };
-    const number = descendant(preface, ["docNumber"]);
-    const title = descendant(preface, ["docTitle"]);
-    const numberText = number ? cleanText(number) : null;
-    const titleRich = title ? this.inline([title]) : null;
-    if (documentLevel) {
-      for (const p of elementsOf(preface)) {
-        const rich = this.inline([p]);
-        // "75/100.\tTitle", as the text exports print the number and title line
-        if (numberText && rich.text.startsWith(`${numberText} `)) {
-          rich.text = `${numberText}\t${rich.text.slice(numberText.length + 1)}`;
-        }
-        if (rich.text) this.header.push(rich);
-      }
-      if (titleRich?.text) this.meta.title = titleRich.text;
-      const nt = numberText ? numberTitleLine(`${numberText}\t${titleRich?.text || "-"}`) : null;
-      if (nt) this.meta.session ??= nt.session;
-      if (!this.meta.symbol && nt) this.meta.symbol = `A/RES/${nt.number}${nt.part ? ` ${nt.part}` : ""}`;
-    }
-    return { number: numberText, title: titleRich };
-  }
-
-  private finishMetadata(): void {
-    if (this.meta.symbol) this.meta.symbol = this.meta.symbol.replace(/\s+/g, " ").trim();
-    if (this.meta.session === null && this.meta.body === "GA") {
-      const s = /^A\/RES\/(?:ES-|S-)?(\d{1,3})\//.exec(this.meta.symbol ?? "");
-      if (s) this.meta.session = Number(s[1]);
-    }
-    if (this.meta.body !== "GA") this.meta.session = null;
-    this.meta.plenaryMeeting ??= this.conclusions.meeting;
-    this.meta.adoptionDate ??= this.conclusions.date;
-  }
-
-  // --- structure -----------------------------------------------------------------------------
 
   private readStatement(doc: XmlNode, isComponent: boolean): void {
     this.placement = {};
     if (isComponent) {
-      const { number, title } = this.readPreface(child(doc, "preface"), false);
+      const { number, title } = readPreface(child(doc, "preface"), false, this.headingDraft);
       const part = number === null ? undefined : trimEndWhere(number, /[.\s]/).trim();
       if (part && /^[A-Z]{1,2}\d{0,2}$/.test(part)) this.placement = { part };
       this.blocks.push({ kind: "heading", num: part ?? null, text: title ?? plainText(""), ...this.placement });
@@ -264,8 +142,8 @@ class AknReader {
       const tag = tagOf(node);
       if (tag === "preamble") this.readPreamble(node);
       else if (tag === "mainBody" || tag === "body") this.readBody(elementsOf(node));
-      else if (tag === "conclusions") this.readConclusions(node);
-      else if (tag === "attachments") for (const a of childrenNamed(node, "attachment")) this.readAnnex(a);
+      else if (tag === "conclusions") this.conclusions = readConclusions(node, this.conclusions);
+      else if (tag === "attachments") for (const a of childrenNamed(node, "attachment")) this.annexes.push(readAnnex(documentOf(a) ?? a, (nodes) => this.inline(nodes)));
     }
   }
 
@@ -526,159 +404,11 @@ class AknReader {
     const { lead, subparagraphs } = this.paragraphBody(node);
     return { label, body: lead, children: subparagraphs };
   }
-
-  private readConclusions(conclusions: XmlNode): void {
-    const lines: string[] = [];
-    let current = new RichTextBuilder();
-    const flush = () => {
-      const text = current.build().text;
-      if (text) lines.push(text);
-      current = new RichTextBuilder();
-    };
-    const walk = (nodes: XmlNode[]) => {
-      for (const n of nodes) {
-        if (isText(n)) current.append(textValue(n));
-        else if (tagOf(n) === "eol" || tagOf(n) === "p") {
-          flush();
-          walk(childrenOf(n));
-          if (tagOf(n) === "p") flush();
-        } else walk(childrenOf(n));
-      }
-    };
-    walk(childrenOf(conclusions));
-    flush();
-    const meeting = descendants(conclusions, ["inline", "location"]).find((i) => /adoptionMeeting/.test(`${attr(i, "name")} ${attr(i, "refersTo")}`));
-    const meetingText = meeting ? cleanText(meeting) : lines.find((l) => meetingLine(l)) ?? "";
-    const m = meetingLine(meetingText) ?? (/^(\d{1,5})/.exec(meetingText) ? { meeting: Number(/^(\d{1,5})/.exec(meetingText)![1]) } : null);
-    const date = descendants(conclusions, ["docDate"])[0];
-    this.conclusions = {
-      meeting: m ? m.meeting : this.conclusions.meeting,
-      date: isoOrNull(date && attr(date, "date")) ?? this.conclusions.date,
-      lines,
-    };
-  }
-
-  private readAnnex(attachment: XmlNode): void {
-    const doc = elementsOf(attachment).find((n) => DOCUMENT_ELEMENTS.includes(tagOf(n))) ?? attachment;
-    const name = attr(doc, "name") ?? "annex";
-    const blocks: RichText[] = [];
-    const walk = (nodes: XmlNode[]) => {
-      for (const n of nodes) {
-        const tag = tagOf(n);
-        if (tag === "meta") continue;
-        if (tag === "paragraph" || tag === "p" || tag === "container" || tag === "heading" || tag === "subheading" || tag === "crossHeading" || tag === "point" || tag === "intro" || tag === "tr") {
-          const hasParagraphs = descendant(n, ["paragraph", "point", "intro", "tr"]) !== undefined;
-          if (!hasParagraphs) {
-            const rich = this.inline([n]);
-            if (rich.text) blocks.push(rich);
-            continue;
-          }
-        }
-        walk(elementsOf(n));
-      }
-    };
-    walk(elementsOf(doc));
-    let title: RichText | null = null;
-    if (blocks.length > 1 && blocks[0]!.text.length < 300 && !/[.;:,]$/.test(blocks[0]!.text)) title = blocks.shift()!;
-    const label = name.charAt(0).toUpperCase() + name.slice(1);
-    this.annexes.push({ label, title, blocks });
-  }
-
   // --- inline text ---------------------------------------------------------------------------
 
-  /**
-   * Text of nodes: white space collapsed, footnotes taken out (their text is kept as footnote
-   * `marker`) and links kept as spans; block-level children are separated by a space.
-   */
   private inline(nodes: XmlNode[]): RichText {
-    const b = new RichTextBuilder();
-    const walk = (list: XmlNode[], depth: number) => {
-      for (const n of list) {
-        if (isText(n)) {
-          b.append(textValue(n));
-          continue;
-        }
-        const tag = tagOf(n);
-        if (tag === "authorialNote" || tag === "note") {
-          const number = this.footnote(n);
-          b.note(number);
-          continue;
-        }
-        if (tag === "img" || tag === "meta") continue;
-        // A repeated call-out of a footnote printed once: a bare superscript number.
-        const superscript = tag === "sup" ? /^\s*(\d{1,3})\s*$/.exec(rawText(n)) : null;
-        if (superscript) {
-          b.note(Number(superscript[1]));
-          continue;
-        }
-        if (tag === "eol" || tag === "br") {
-          b.space();
-          continue;
-        }
-        if (tag === "a" || tag === "ref") {
-          const start = b.cursor;
-          walk(childrenOf(n), depth + 1);
-          const href = attr(n, "href");
-          if (href) b.link(href, start);
-          continue;
-        }
-        const block = tag === "p" || tag === "td" || tag === "th" || tag === "tr" || tag === "item" || tag === "num" || tag === "content" || tag === "intro";
-        if (block) b.space();
-        walk(childrenOf(n), depth + 1);
-        if (block) b.space();
-      }
-    };
-    walk(nodes, 0);
-    return b.build();
+    return this.inlineReader.read(nodes);
   }
-
-  /** Records a footnote (once per number) and returns its number. */
-  private footnote(note: XmlNode): number {
-    const marker = attr(note, "marker") ?? "";
-    const parsed = Number(/^\d{1,4}$/.test(marker.trim()) ? marker.trim() : NaN);
-    const number = Number.isInteger(parsed) ? parsed : this.notes.size + 1;
-    if (!this.notes.has(number)) {
-      this.notes.set(number, { number, body: plainText("") });
-      // its children, text alone included: read as [note], a note of text alone without a marker
-      // was read again as a new note, endlessly, and one with a marker lost its text
-      this.notes.get(number)!.body = this.inline(childrenOf(note));
-    } else if (!Number.isInteger(parsed)) {
-      this.problems.push(problem("footnote-marker", `a footnote has the marker "${marker}", not a number`));
-    }
-    return number;
-  }
-}
-
-/** The opening italic words of a paragraph ("Recalling also", "Takes note"), or null. */
-export function leadingItalic(node: XmlNode): string | null {
-  const words: string[] = [];
-  let done = false;
-  const visit = (list: XmlNode[]): void => {
-    for (const n of list) {
-      if (done) return;
-      if (isText(n)) {
-        // a number typed before the phrase ("26\t<i>Condemns</i>") is not part of it
-        if (textValue(n).trim() && !(words.length === 0 && TYPED_NUMBER.test(textValue(n)))) done = true;
-        continue;
-      }
-      const tag = tagOf(n);
-      if (tag === "authorialNote" || tag === "num" || tag === "img") continue;
-      const italic = tag === "i" || (tag === "span" && /\bitalic\b/.test(attr(n, "class") ?? ""));
-      if (italic) {
-        words.push(cleanText(n));
-        continue;
-      }
-      if (tag === "p" || tag === "content" || tag === "intro" || tag === "list" || tag === "container" || tag === "crossHeading" || tag === "blockList" || tag === "listIntroduction") {
-        visit(childrenOf(n));
-        if (words.length) done = true;
-        continue;
-      }
-      done = true;
-    }
-  };
-  visit(childrenOf(node));
-  const phrase = words.join(" ").replace(/\s+/g, " ").trim();
-  return phrase || null;
 }
 
 function isHeadingParagraph(node: XmlNode, lead: RichText): boolean {
@@ -705,30 +435,4 @@ function isRomanChild(previous: string, label: string): boolean {
   if (/^[ivxl]+$/.test(previous) && previous !== "i" && previous !== "v" && previous !== "x") return false;
   const nextLetter = previous.length === 1 && label.length === 1 && label.charCodeAt(0) === previous.charCodeAt(0) + 1;
   return /^[a-z]{1,2}$/.test(previous) && !nextLetter;
-}
-
-function isoOrNull(date: string | undefined): string | null {
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !date.startsWith("0001") ? date : null;
-}
-
-/** "20-16931 (E)" -> "N2016931E": the ODS job number of a New York document. */
-function jobNumber(docket: string): string | null {
-  const m = /^(\d{2})-(\d{5})\s*\(([A-Z])\)$/.exec(docket);
-  return m ? `N${m[1]}${m[2]}${m[3]}` : null;
-}
-
-/** "Agenda item 55", "Agenda items 20 and 21" -> "55", "20 and 21". */
-function agendaItem(text: string): string | null {
-  const english = /^Agenda items?\s+(.{1,120})$/i.exec(text);
-  if (english) return english[1]!.replace(/[.,;]$/, "").trim();
-  const numbered = /\d{1,3}(?:\s?\([a-z]{1,2}\))?(?:(?:,\s*|\s+\S{1,3}\s+)\d{1,3}(?:\s?\([a-z]{1,2}\))?)*/.exec(text);
-  return numbered ? numbered[0] : text || null;
-}
-
-function bodyOfName(name: string): Body | null {
-  if (/general assembly/i.test(name)) return "GA";
-  if (/security council/i.test(name)) return "SC";
-  if (/economic and social/i.test(name)) return "ECOSOC";
-  if (/human rights council/i.test(name)) return "HRC";
-  return null;
 }

@@ -1,3 +1,4 @@
+import { formatParagraphRef } from "../model/paragraphs.js";
 import { LineIndex } from "../model/position.js";
 import { problem } from "../model/problems.js";
 import type {
@@ -184,7 +185,7 @@ export function assemble(draft: Draft): Parsed {
         ...placement,
       };
       at(start, start + block.body.text.length, (p) => (paragraph.position = p));
-      const id = `preamble.${paragraph.index}`;
+      const id = formatParagraphRef({ kind: "preambular", number: paragraph.index });
       cite(block.body, start, id, paragraph.citations);
       call(paragraph.footnoteRefs, id);
       preamble.push(paragraph);
@@ -215,7 +216,7 @@ export function assemble(draft: Draft): Parsed {
     };
     at(start, textStart + folded.text.text.length, (p) => (paragraph.position = p));
     paragraph.subparagraphs = folded.subparagraphs.map((s) => subparagraphNode(s, textStart, at, placeholder));
-    const id = `operative.${number}`;
+    const id = formatParagraphRef({ kind: "operative", number });
     cite(folded.text, textStart, id, paragraph.citations);
     call(paragraph.footnoteRefs, id);
     operative.push(paragraph);
@@ -238,7 +239,7 @@ export function assemble(draft: Draft): Parsed {
   const annexes: Annex[] = [];
   for (const draftAnnex of draft.annexes) {
     const annex: Annex = { type: "annex", label: draftAnnex.label, title: draftAnnex.title?.text ?? null, blocks: [], position: placeholder() };
-    const id = `annex.${annexes.length + 1}`;
+    const id = formatParagraphRef({ kind: "annex", number: annexes.length + 1 });
     const first = rendering.line(draftAnnex.label);
     let last = first + draftAnnex.label.length;
     for (const rich of [...(draftAnnex.title ? [draftAnnex.title] : []), ...draftAnnex.blocks]) {
@@ -269,7 +270,7 @@ export function assemble(draft: Draft): Parsed {
       citations: [],
     };
     at(start, start + prefix.length + draftNote.body.text.length, (p) => (note.position = p));
-    cite(draftNote.body, start + prefix.length, `footnote.${draftNote.number}`, note.citations);
+    cite(draftNote.body, start + prefix.length, formatParagraphRef({ kind: "footnote", number: draftNote.number }), note.citations);
     footnotes.push(note);
   }
 

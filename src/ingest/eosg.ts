@@ -1,4 +1,5 @@
 import { problem } from "../model/problems.js";
+import { resolutionSymbol, symbolFromFileName } from "../model/symbols.js";
 import { trimEndWhere } from "../model/text.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
@@ -103,16 +104,6 @@ function paragraphOf(x: EosgParagraph): EosgParagraph {
     links: x.links,
     language: text(x.language),
   };
-}
-
-/** A_RES_70_1.en.paragraphs.json -> A/RES/70/1; S_RES_1197(1998) -> S/RES/1197 (1998). */
-export function symbolFromFileName(name: string): string | null {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const m = /^((?:A_HRC|A|S|E)_(?:RES|PRST|DEC)(?:_OS)?)_(.{1,40}?)(?:\.(?:en|fr|es|ru|ar|zh))?(?:\.paragraphs)?\.json$/i.exec(base);
-  if (!m) return null;
-  const series = m[1]!.replace(/_OS$/i, "").replace(/_/g, "/");
-  const rest = m[2]!.replace(/_/g, "/").replace(/\(([^)]{1,10})\)$/, " ($1)");
-  return `${series}/${rest}`;
 }
 
 function bodyOfSymbol(symbol: string | null): Body | null {
@@ -265,14 +256,14 @@ class EosgReader {
       this.meta.session = nt.session;
       this.meta.title = nt.title;
       if (!this.meta.symbol || !this.meta.symbol.includes(nt.number)) {
-        if (this.meta.body === "GA") this.meta.symbol = `A/RES/${nt.number}${nt.part ? ` ${nt.part}` : ""}`;
+        if (this.meta.body === "GA") this.meta.symbol = resolutionSymbol({ body: "GA", number: nt.number, ...(nt.part ? { part: nt.part } : {}) });
       }
       return;
     }
     const sc = scNumberLine(rich.text);
     if (sc) {
       this.meta.body = "SC";
-      this.meta.symbol = `S/RES/${sc.number} (${sc.year})`;
+      this.meta.symbol = resolutionSymbol({ body: "SC", number: String(sc.number), qualifier: String(sc.year) });
       return;
     }
     this.meta.title ??= rich.text || null;

@@ -2,7 +2,7 @@ import { findDate } from "../model/dates.js";
 import { isSubject, meetingRecord, memberStateName, type OfficialFacts, orderedVotes, sponsorEntry, tidy, votingOutcome } from "../model/official.js";
 import { problem } from "../model/problems.js";
 import { ordinalNumber } from "../model/session.js";
-import { canonicalSymbol } from "../model/symbols.js";
+import { tidySymbol } from "../model/symbols.js";
 import type { MemberVote, Problem, Subject, Voting } from "../model/types.js";
 import { agendaItemOf } from "../parse/metadata.js";
 import { decodeText } from "./decode.js";
@@ -132,7 +132,7 @@ function readRow(text: string, line: number, problems: LineProblem[]): OfficialR
   set("sponsors", fields.list("sponsors").map(sponsorEntry).filter((s): s is string => s !== null));
   set("additionalSponsors", fields.list("additional_sponsors").map(sponsorEntry).filter((s): s is string => s !== null));
   set("subjects", subjects(row.subjects, line, problems));
-  return { symbol: canonicalSymbol(symbol), line, facts };
+  return { symbol: tidySymbol(symbol), line, facts };
 }
 
 /** Typed reads of a row's fields; a field of the wrong type is left out, with a problem. */

@@ -1,4 +1,5 @@
 import { type ProblemCode, problem } from "../model/problems.js";
+import { symbolFromFileName } from "../model/symbols.js";
 import type { Language, Parsed, Problem, SourceFormat } from "../model/types.js";
 import { parseResolutionText } from "../parse/resolution.js";
 import { decodeText, detectFormat } from "./decode.js";
@@ -80,19 +81,6 @@ export function readText(bytes: Uint8Array, options: ReadOptions): Parsed {
     }
   }
   return parsed;
-}
-
-/**
- * Corpus files are named after their symbol, "/" and spaces as "_": A_RES_63_231.en.txt,
- * S_RES_1706_2006.en.txt (S/RES/1706 (2006)).
- */
-export function symbolFromFileName(name: string | undefined): string | null {
-  const base = (name ?? "").split(/[\\/]/).pop()!.replace(/\.(?:en|fr|es|ru|ar|zh)?\.?[a-z]+$/i, "").replace(/\.[a-z]+$/i, "");
-  const sc = /^S_RES_(\d{1,5})_(\d{4})$/.exec(base);
-  if (sc) return `S/RES/${sc[1]} (${sc[2]})`;
-  const ga = /^A_RES_(\d{1,3})_(\d{1,4})(?:_([A-Z](?:-[A-Z])?))?$/.exec(base);
-  if (ga) return `A/RES/${ga[1]}/${ga[2]}${ga[3] ? ` ${ga[3]}` : ""}`;
-  return null;
 }
 
 function fail(code: ProblemCode, message: string): Parsed {

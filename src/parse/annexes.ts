@@ -1,3 +1,4 @@
+import { formatParagraphRef } from "../model/paragraphs.js";
 import type { LineIndex } from "../model/position.js";
 import type { Annex, Footnote } from "../model/types.js";
 import type { Block } from "./blocks.js";
@@ -23,7 +24,7 @@ export function readAnnexes(annexBlocks: Block[], take: BlockText, index: LineIn
     } else {
       annex.blocks.push({ text: clean.text, position: index.span(block.start, block.end) });
     }
-    for (const ref of clean.refs) footnoteByNumber.get(ref.number)?.calledFrom.push(`annex.${annexes.length}`);
+    for (const ref of clean.refs) footnoteByNumber.get(ref.number)?.calledFrom.push(formatParagraphRef({ kind: "annex", number: annexes.length }));
     annex.position = index.span(annex.position.start.offset, block.end);
   }
   return annexes;

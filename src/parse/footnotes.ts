@@ -1,3 +1,4 @@
+import { formatParagraphRef } from "../model/paragraphs.js";
 import type { LineIndex } from "../model/position.js";
 import { problem } from "../model/problems.js";
 import type { Footnote, FootnoteRef, OperativeParagraph, PreambularParagraph, Problem } from "../model/types.js";
@@ -153,9 +154,9 @@ export function recordCallers(
   footnoteByNumber: ReadonlyMap<number, Footnote>,
   problems: Problem[],
 ): void {
-  for (const p of preamble) for (const r of p.footnoteRefs) footnoteByNumber.get(r.number)?.calledFrom.push(`preamble.${p.index}`);
+  for (const p of preamble) for (const r of p.footnoteRefs) footnoteByNumber.get(r.number)?.calledFrom.push(formatParagraphRef({ kind: "preambular", number: p.index }));
   for (const p of operative) {
-    for (const r of p.footnoteRefs) footnoteByNumber.get(r.number)?.calledFrom.push(`operative.${p.number}`);
+    for (const r of p.footnoteRefs) footnoteByNumber.get(r.number)?.calledFrom.push(formatParagraphRef({ kind: "operative", number: p.number }));
   }
   // A plain loop: chains of array builtins over `footnotes` (an empty literal in most texts,
   // an array of objects in others) made V8 deoptimize this function thousands of times a run.

@@ -1,4 +1,5 @@
 import { sessionOfDate } from "../model/session.js";
+import { resolutionSymbol, tidySymbol } from "../model/symbols.js";
 import type { Footnote, Metadata } from "../model/types.js";
 import { type Block, type Line, lineBlock } from "./blocks.js";
 import type { BlockText } from "./footnotes.js";
@@ -127,11 +128,13 @@ export function completeMetadata(heading: ResolutionHeading, cover: CoverFacts, 
   const { meta, sc, number, part, committeeSeen } = heading;
   if (sc) {
     meta.body = "SC";
-    meta.symbol = `S/RES/${sc.number} (${sc.year})`;
+    meta.symbol = resolutionSymbol({ body: "SC", number: String(sc.number), qualifier: String(sc.year) });
   } else if (cover.symbol) {
-    meta.symbol = cover.symbol.replace(/\s+/g, " ");
+    meta.symbol = tidySymbol(cover.symbol);
+  } else if (number && meta.body === "GA") {
+    meta.symbol = resolutionSymbol({ body: "GA", number, ...(part ? { part } : {}) });
   } else if (number) {
-    meta.symbol = `${meta.body === "GA" ? "A/RES/" : ""}${number}${part ? ` ${part}` : ""}`;
+    meta.symbol = `${number}${part ? ` ${part}` : ""}`;
   }
   if (meta.body === "GA") {
     meta.session ??= cover.session ?? null;

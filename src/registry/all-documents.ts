@@ -9,7 +9,8 @@ export async function allDocuments(store: Store): Promise<Resolution[]> {
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.listDocuments({}, { limit: PAGE, offset });
     for (const summary of page.items) {
-      const stored = await store.getDocument(summary.symbol);
+      // In its own language: without one, every rendition of a symbol would read the English text.
+      const stored = await store.getDocument(summary.symbol, { language: summary.language });
       if (stored) docs.push(stored.document);
     }
     if (page.items.length < PAGE) return docs;

@@ -1,17 +1,16 @@
 import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { symbolFromFileName as eosgSymbolFromFileName } from "../ingest/eosg.js";
 import { isOfficialMetadata, type LineProblem } from "../ingest/official-metadata.js";
-import { languageFromName, symbolFromFileName, tooLarge } from "../ingest/read.js";
+import { languageFromName, tooLarge } from "../ingest/read.js";
 import { describeProblem, problem } from "../model/problems.js";
+import { symbolFromFileName } from "../model/symbols.js";
 import type { Problem } from "../model/types.js";
 import { type StagedOfficial, stageOfficial, writeOfficial } from "./official-ingest.js";
 import type { HeldVersion } from "./prepare.js";
 import { readFailure, readFileWithin } from "./read-file.js";
 import type { PreparedDocument } from "./rows.js";
 import { fileName, type PutFailure, type PutResult, type PutStatus, type SourceInfo, type Store } from "./store.js";
-import { canonicalSymbol } from "./symbols.js";
 import { inProcessPreparer, type Preparer, WorkerPreparer } from "./worker-pool.js";
 
 /**
@@ -155,10 +154,9 @@ const WORKER_THRESHOLD = 40;
  * prepared as a rendition only if it proves to be that document.
  */
 async function heldVersion(store: Store, file: string): Promise<HeldVersion | undefined> {
-  const named = symbolFromFileName(file) ?? eosgSymbolFromFileName(file);
+  const symbol = symbolFromFileName(file);
   const language = languageFromName(file);
-  if (!named || !language) return undefined;
-  const symbol = canonicalSymbol(named);
+  if (!symbol || !language) return undefined;
   const format = await store.currentFormat(symbol, language);
   return format ? { symbol, language, format } : undefined;
 }

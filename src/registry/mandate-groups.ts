@@ -21,10 +21,13 @@ const COLUMNS: Record<MandateGroup, string> = {
   due: "x.due_session",
   body: "d.body",
   committee: "d.committee",
-  actor: "COALESCE(x.actor_canonical, x.actor)",
+  actor: "MIN(COALESCE(x.actor_canonical, x.actor))",
   verb: "x.verb",
   force: "x.force",
 };
+
+/** What a group is counted by where it is not the value shown: actors by their key (model/actors.ts), as the actor filter reads them. */
+const COUNTED_BY: Partial<Record<MandateGroup, string>> = { actor: "x.actor_key" };
 
 const NUMERIC = new Set<MandateGroup>(["session", "due", "force"]);
 
@@ -35,7 +38,7 @@ export async function groupMandates(db: SqlExecutor, where: Fragment, by: readon
   const rows = await db.all(
     `SELECT ${columns}, COUNT(*) AS mandates, SUM(x.report) AS reports
      FROM mandates x JOIN documents d ON d.id = x.document_id${where.sql}
-     GROUP BY ${groups.map((g) => COLUMNS[g]).join(", ")} ORDER BY mandates DESC, ${groups.map((_, i) => `g${i}`).join(", ")} LIMIT ?`,
+     GROUP BY ${groups.map((g) => COUNTED_BY[g] ?? COLUMNS[g]).join(", ")} ORDER BY mandates DESC, ${groups.map((_, i) => `g${i}`).join(", ")} LIMIT ?`,
     [...where.params, limit],
   );
   return rows.map((r) => ({

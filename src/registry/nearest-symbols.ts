@@ -1,5 +1,5 @@
+import { sequenceNumber, symbolFromInput, symbolYear } from "../model/symbols.js";
 import type { DocumentFilter, DocumentSummary, Store } from "./store.js";
-import { canonicalSymbol, resolutionNumber, symbolYear } from "./symbols.js";
 
 /**
  * The held symbols nearest one the registry does not hold, for a "not found" page: the same
@@ -21,15 +21,15 @@ function sessionOf(symbol: string): number | null {
 }
 
 export async function nearestSymbols(store: Store, input: string, limit = 8): Promise<{ symbol: string; nearest: NearSymbol[] }> {
-  const symbol = canonicalSymbol(input);
+  const symbol = symbolFromInput(input);
   const session = sessionOf(symbol);
   const year = symbolYear(symbol);
   const filter: DocumentFilter = session !== null ? { session } : year !== null ? { year } : {};
-  const number = resolutionNumber(symbol);
+  const number = sequenceNumber(symbol);
   let candidates: DocumentSummary[] = (await store.listDocuments(filter, { limit: CANDIDATES, offset: 0 })).items;
   if (!candidates.length) candidates = (await store.listDocuments({}, { limit: limit, offset: 0 })).items;
   const distance = (s: DocumentSummary) => {
-    const n = resolutionNumber(s.symbol);
+    const n = sequenceNumber(s.symbol);
     return number !== null && n !== null ? Math.abs(n - number) : Number.MAX_SAFE_INTEGER;
   };
   const seen = new Set<string>();

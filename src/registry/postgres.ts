@@ -113,7 +113,7 @@ function configuration(language: Language | undefined): string {
 
 function tsTerm(term: SearchTerm, config: string, params: unknown[]): string {
   if (term.type === "phrase") {
-    params.push(term.words.join(" "));
+    params.push(term.written ?? term.words.join(" "));
     return `phraseto_tsquery(${config}, ?)`;
   }
   params.push(term.word);

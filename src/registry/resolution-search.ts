@@ -1,6 +1,6 @@
+import { looksLikeSymbol, symbolFromInput } from "../model/symbols.js";
 import type { Problem } from "../model/types.js";
 import type { DocumentFilter, FacetName, Page, SearchFilter, SearchHit, SearchResult, Store } from "./store.js";
-import { canonicalSymbol, looksLikeSymbol } from "./symbols.js";
 
 /**
  * Search by resolution, as a reader asks: the paragraph search (Store.search) grouped by the
@@ -63,7 +63,7 @@ export async function searchResolutions(
   const query = request.query.trim();
   let symbol: string | null = null;
   if (query && looksLikeSymbol(query)) {
-    const held = await store.getDocument(canonicalSymbol(query), request.filter.language ? { language: request.filter.language } : {});
+    const held = await store.getDocument(symbolFromInput(query), request.filter.language ? { language: request.filter.language } : {});
     if (held) symbol = held.summary.symbol;
   }
   const searched = await store.search({ query, filter: request.filter, page: { limit: HIT_WINDOW, offset: 0 }, facets: request.facets });

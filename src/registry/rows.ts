@@ -1,10 +1,11 @@
 import { hash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from "node:zlib";
+import { addresseeKey } from "../model/actors.js";
+import { formatParagraphRef, type ParagraphKind, paragraphRef } from "../model/paragraphs.js";
+import { sequenceNumber, symbolYear } from "../model/symbols.js";
 import type { Language, Position, Resolution, SourceFormat } from "../model/types.js";
-import { titleKey } from "./series.js";
-import type { ParagraphKind } from "./store.js";
+import { seriesFacts, titleKey } from "../compare/series-groups.js";
 import { newWords, WordSet } from "./search-words.js";
-import { resolutionNumber, symbolYear } from "./symbols.js";
 
 /**
  * A document as the rows the registry stores: one per paragraph, citation, mandate and SDG
@@ -47,6 +48,8 @@ export interface DocumentRow {
   number: number | null;
   title: string | null;
   title_key: string | null;
+  /** What the series rule reads of the text (compare/series-groups.ts `SeriesFacts`) as JSON; null when it has nothing to read. */
+  series_facts: string | null;
   committee: string | null;
   committee_report: string | null;
   agenda_item: string | null;
@@ -54,6 +57,12 @@ export interface DocumentRow {
   plenary_meeting: number | null;
   format: string;
   problems: number;
+}
+
+/** The series facts of a document as stored: JSON, or null when it recalls nothing and renews no mandate (most documents). */
+export function seriesFactsRow(doc: Resolution): string | null {
+  const facts = seriesFacts(doc);
+  return facts.recalls.length || facts.holders.length ? JSON.stringify(facts) : null;
 }
 
 export interface ParagraphRow {
@@ -140,11 +149,6 @@ export interface DocumentRows {
   words: string[];
 }
 
-/** Lower case, spaces collapsed, a leading "the" dropped: how actors are compared. */
-export function actorKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim().replace(/^the /, "");
-}
-
 /** Hash of a paragraph's text up to case and spacing: equal for the same paragraph wherever it appears. */
 function textHash(text: string): string {
   // the one-shot hash: a Hash object per paragraph cost a tenth of preparing a document
@@ -187,27 +191,29 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
     return ordinal;
   };
 
+  // A paragraph's row, and the rows of its citations and mandates, name it within the whole
+  // document (B.operative.1 in part B), where the model's `in` names it within its part.
   for (const p of doc.preamble) {
-    const ref = `preamble.${p.index}`;
+    const ref = formatParagraphRef(paragraphRef(p));
     const ordinal = add(ref, "preambular", p.index, p.starter || null, p.part ?? null, p);
-    for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const c of p.citations) citations.push({ ordinal, ref, symbol: c.symbol, kind: c.kind, text: c.text });
     for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
   }
   for (const p of doc.operative) {
-    const ref = `operative.${p.number}`;
+    const ref = formatParagraphRef(paragraphRef(p));
     const ordinal = add(ref, "operative", p.number, p.verb || null, p.part ?? null, p);
-    for (const c of p.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const c of p.citations) citations.push({ ordinal, ref, symbol: c.symbol, kind: c.kind, text: c.text });
     for (const s of p.sdgs) sdgs.push({ ordinal, goal: goalOf(s.goal), target: s.target, origin: "paragraph" });
     if (ordinal === null) continue;
     for (const m of p.mandates) {
       mandates.push({
         ordinal,
-        ref: m.in || ref,
+        ref,
         paragraph_number: p.number,
         sub: m.sub,
         actor: m.actor,
         actor_canonical: m.actorCanonical,
-        actor_key: actorKey(m.actorCanonical ?? m.actor),
+        actor_key: addresseeKey(m),
         actor_type: m.actorType,
         verb: m.verb,
         category: m.category,
@@ -234,13 +240,13 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
     }
   }
   for (const f of doc.footnotes) {
-    const ref = `footnote.${f.number}`;
+    const ref = formatParagraphRef({ kind: "footnote", number: f.number });
     const ordinal = add(ref, "footnote", f.number, null, null, f);
-    for (const c of f.citations) citations.push({ ordinal, ref: c.in || ref, symbol: c.symbol, kind: c.kind, text: c.text });
+    for (const c of f.citations) citations.push({ ordinal, ref, symbol: c.symbol, kind: c.kind, text: c.text });
   }
   doc.annexes.forEach((annex, a) => {
     annex.blocks.forEach((block, b) => {
-      add(`annex.${a + 1}.${b + 1}`, "annex", b + 1, null, null, block);
+      add(formatParagraphRef({ kind: "annex", number: a + 1, block: b + 1 }), "annex", b + 1, null, null, block);
     });
   });
   for (const c of doc.citations) citations.push({ ordinal: null, ref: c.in || "header", symbol: c.symbol, kind: c.kind, text: c.text });
@@ -254,9 +260,10 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
       body: meta.body,
       session: meta.session,
       year: meta.adoptionDate ? Number(meta.adoptionDate.slice(0, 4)) : symbolYear(symbol),
-      number: resolutionNumber(symbol),
+      number: sequenceNumber(symbol),
       title: meta.title,
       title_key: titleKey(meta.title),
+      series_facts: seriesFactsRow(doc),
       committee: meta.committee,
       committee_report: meta.committeeReport,
       agenda_item: meta.agendaItem,

@@ -10,15 +10,25 @@
  *   -Palestine                  not this
  *
  * Words are runs of letters and digits; a bare token with inner punctuation
- * ("Secretary-General", "70/1") is the phrase of its words, as the indexes tokenise it.
+ * ("Secretary-General", "70/1") is the phrase of its words, as the indexes tokenise it. A bare
+ * resolution symbol, in any form a user may type it ("A/RES/79/222", "a/res/79/222",
+ * "S_RES_2719_2023", "S/RES/2719 (2023)"), is the phrase of its short form ("79 222",
+ * "2719 2023"), by which texts cite it; quoted, it is the phrase of its words as typed.
  *
  * A query that cannot be searched is refused with a problem of the catalogue, as a value.
  */
 
 import { problem } from "../model/problems.js";
+import { looksLikeSymbol, shortForm, symbolFromInput } from "../model/symbols.js";
 import type { Problem } from "../model/types.js";
 
-export type SearchTerm = { type: "word"; word: string; prefix: boolean } | { type: "phrase"; words: string[] };
+export type SearchTerm =
+  | { type: "word"; word: string; prefix: boolean }
+  /**
+   * `written`: a resolution's short form as texts print it ("70/1"), for an engine that reads
+   * its punctuation into its tokens (PostgreSQL's parser reads "70/1" as one token).
+   */
+  | { type: "phrase"; words: string[]; written?: string };
 
 export interface SearchExpression {
   /** Every group must match; a group matches when any of its terms does. */
@@ -81,15 +91,20 @@ function pieceOf(quoted: string | undefined, bare: string | undefined, negated: 
     return { term: words.length === 1 ? { type: "word", word: words[0]!, prefix: false } : { type: "phrase", words }, negated, droppable: false };
   }
   const token = bare ?? "";
-  const words = wordsOf(token);
+  const resolution = !token.endsWith("*") && looksLikeSymbol(token) ? shortForm(symbolFromInput(token)) : null;
+  const words = wordsOf(resolution ?? token);
   if (!words.length) return null;
-  if (words.length > 1) return { term: { type: "phrase", words }, negated, droppable: false };
+  if (words.length > 1) return { term: { type: "phrase", words, ...(resolution ? { written: resolution } : {}) }, negated, droppable: false };
   const prefix = token.endsWith("*");
   return { term: { type: "word", word: words[0]!, prefix }, negated, droppable: !prefix && STOPWORDS.has(words[0]!) };
 }
 
+/** "S/RES/2719 (2023)" -> "S/RES/2719(2023)": a symbol's bracketed year or session kept in one token with it. */
+const SPACED_QUALIFIER = /(\S\d) +(\((?:\d{4}|[IVXL]{1,7})\))/gi;
+
 export function parseSearch(input: string): ParsedSearch {
   if (input.length > MAX_QUERY_LENGTH) return { ok: false, problems: [problem("search-too-long", `the query is longer than ${MAX_QUERY_LENGTH} characters`)] };
+  input = input.replace(SPACED_QUALIFIER, "$1$2");
   const groups: Piece[][] = [];
   const none: SearchTerm[] = [];
   let joinNext = false;

@@ -1,8 +1,8 @@
 import type { OfficialRecord } from "../ingest/official-metadata.js";
+import { symbolFromInput } from "../model/symbols.js";
 import type { Language, Resolution, SourceFormat } from "../model/types.js";
 import type { SqlDialect, SqlDriver } from "./dialect.js";
 import { migrate } from "./migrations/index.js";
-import { canonicalSymbol } from "./symbols.js";
 import { type OfficialWrite, readOfficialRecord, type StoredOfficialRecord, writeOfficialRecords } from "./official-rows.js";
 import type { PreparedDocument } from "./rows.js";
 import { SqlContext } from "./sql-store/context.js";
@@ -114,7 +114,7 @@ export class SqlStore implements Store {
   }
 
   getOfficialMetadata(symbol: string): Promise<StoredOfficialRecord | null> {
-    return readOfficialRecord(this.context.db, canonicalSymbol(symbol));
+    return readOfficialRecord(this.context.db, symbolFromInput(symbol));
   }
 
   refreshSeries(options: { force?: boolean } = {}): Promise<{ series: number; refreshed: boolean }> {

@@ -1,4 +1,5 @@
 import type { OfficialRecord } from "../ingest/official-metadata.js";
+import type { ParagraphKind } from "../model/paragraphs.js";
 import { problem } from "../model/problems.js";
 import type { Body, Language, MandateDecisionKind, MandateEnd, MandateReview, Problem, Resolution, SourceFormat } from "../model/types.js";
 import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
@@ -136,10 +137,6 @@ export interface DocumentFilter {
   /** Documents with at least one mandate addressed to this actor. */
   actor?: string;
 }
-
-export type ParagraphKind = "preambular" | "operative" | "footnote" | "annex";
-
-export const PARAGRAPH_KINDS: readonly ParagraphKind[] = ["preambular", "operative", "footnote", "annex"];
 
 export interface SearchFilter extends Omit<DocumentFilter, "title" | "actor"> {
   kind?: ParagraphKind;

@@ -1,4 +1,5 @@
-import { FACETS, PARAGRAPH_KINDS } from "../registry/store.js";
+import { PARAGRAPH_KINDS } from "../model/paragraphs.js";
+import { FACETS } from "../registry/store.js";
 
 /**
  * JSON schemas shared by the routes (registered once with `addSchema`, referenced as `Name#`)
@@ -15,7 +16,7 @@ const paragraphPlace = {
   title: nullable("string"),
   session: nullable("integer"),
   body: { type: "string" },
-  ref: { type: "string", description: "preamble.N, operative.N, footnote.N or annex.N.M" },
+  ref: { type: "string", description: "preamble.N, operative.N, footnote.N or annex.N.M; B.operative.N in part B of a resolution in parts" },
   kind: { type: "string", enum: [...PARAGRAPH_KINDS] },
   number: nullable("integer"),
 } as const;

@@ -9,7 +9,7 @@ import { duplicatesCommand } from "../../src/cli/duplicates.js";
 import { memoryIO } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
 import type { Resolution } from "../../src/model/types.js";
-import { corpusFile } from "../helpers/corpus.js";
+import { corpusFile, unpackedCorpus } from "../helpers/corpus.js";
 import { corpusResolution, ods } from "./helpers.js";
 
 const OLD = corpusFile("seeds", "A_RES_63_231.en.txt");
@@ -82,7 +82,10 @@ test("diff: a missing file fails with its name; choosing two formats is a usage 
 function lookupOf(docs: Resolution[]): () => Promise<DocumentLookup> {
   return async () => ({
     document: async (symbol) => docs.find((d) => d.meta.symbol === symbol) ?? null,
-    series: async (query) => [docs.filter((d) => d.meta.symbol === query || d.meta.title?.toLowerCase().includes(query.toLowerCase()))],
+    series: async (query) => {
+      const documents = docs.filter((d) => d.meta.symbol === query || d.meta.title?.toLowerCase().includes(query.toLowerCase()));
+      return [{ title: documents[0]?.meta.title ?? query, documents }];
+    },
     all: async () => docs,
     close: async () => {},
   });
@@ -119,6 +122,48 @@ test("series FILES: the versions grouped by title and shown as a grid; --json; o
   const byTitle = memoryIO({}, disk);
   assert.equal(await seriesCommand(["Industrial", "development"], { json: true }, byTitle, lookupOf(docs)), 0, byTitle.err);
   assert.equal(JSON.parse(byTitle.out).versions.length, 2);
+});
+
+test("series FILES: Council renewals without titles grouped by the mandate they renew, oldest first; a file in no series shown alone", async () => {
+  const eosgFile = (name: string) => join(unpackedCorpus(), "eosg", `${name}.en.paragraphs.json`);
+  // shuffled, in three formats: ODS-like texts, EOSG JSON of both Councils, an ODS text of the Assembly
+  const files = [
+    corpusFile("sc", "cr-unsc", "S_RES_420_1977.en.txt"),
+    eosgFile("A_HRC_RES_55_1"),
+    corpusFile("sc", "cr-unsc", "S_RES_350_1974.en.txt"),
+    eosgFile("A_HRC_RES_43_27"),
+    eosgFile("S_RES_2766(2024)"),
+    corpusFile("ods", "A_RES_79_222.en.txt"),
+    eosgFile("A_HRC_RES_52_1"),
+    corpusFile("sc", "cr-unsc", "S_RES_756_1992.en.txt"),
+  ];
+  const io = memoryIO({}, disk);
+  assert.equal(await runCli(["series", ...files, "--json"], io), 0, io.err);
+  const views = io.out.trim().split("\n").map((line) => JSON.parse(line));
+  assert.deepEqual(
+    views.map((v: any) => [v.title, v.versions.map((x: any) => x.symbol)]),
+    [
+      ["Advancing human rights in South Sudan", ["A/HRC/RES/43/27", "A/HRC/RES/52/1", "A/HRC/RES/55/1"]],
+      ["United Nations Disengagement Observer Force (UNDOF)", ["S/RES/350 (1974)", "S/RES/420 (1977)", "S/RES/756 (1992)", "S/RES/2766 (2024)"]],
+      ["Industrial development cooperation", ["A/RES/79/222"]],
+    ],
+  );
+  // a mandate's lineage across the renewals: the call on the parties to implement resolution 338
+  // (1973), new in 1977, reworded in 1992, unchanged in 2024
+  const undof = views[1];
+  const call = undof.mandates.find((m: any) => m.actor === "parties concerned" && /resolution 338 \(1973\)/.test(m.states[0].mandate.action));
+  assert.ok(call, "the call on the parties is followed across the versions");
+  assert.deepEqual(
+    call.states.map((s: any) => [undof.versions[s.version].symbol, s.status]),
+    [["S/RES/420 (1977)", "new"], ["S/RES/756 (1992)", "changed"], ["S/RES/2766 (2024)", "unchanged"]],
+  );
+  assert.equal(call.dropped, null);
+
+  const text = memoryIO({}, disk);
+  assert.equal(await runCli(["series", ...files.slice(0, 5)], text), 0, text.err);
+  assert.match(text.out, /^Advancing human rights in South Sudan: 2 versions/m);
+  assert.match(text.out, /^United Nations Disengagement Observer Force \(UNDOF\): 3 versions/m);
+  assert.match(text.out, /S\/RES\/350 \(1974\) +S\/RES\/420 \(1977\) +S\/RES\/2766 \(2024\)/);
 });
 
 test("duplicates FILES and --db: the ranked report as text or JSON; files and --db together are a usage error", async () => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type Finding, findDuplication } from "../../src/compare/duplicates.js";
 import type { Resolution } from "../../src/model/types.js";
-import { ods } from "./helpers.js";
+import { ods, security } from "./helpers.js";
 
 /*
  * Real cases from the corpus. The financing resolutions of four peacekeeping operations adopted
@@ -68,6 +68,18 @@ test("a gap in the sessions breaks the run of annual reports", async () => {
   assert.ok(annual);
   assert.equal(annual.span, 2);
   assert.deepEqual(symbolsOf(annual), ["A/RES/78/96", "A/RES/79/109"]);
+});
+
+test("the UNDOF renewals, without titles, are one series: the report request each repeats is their history, not a duplicate", async () => {
+  const docs: Resolution[] = [];
+  for (const [number, year] of [["363", 1974], ["369", 1975], ["381", 1975], ["420", 1977], ["722", 1991], ["756", 1992]] as const) docs.push(await security(number, year));
+  const report = findDuplication(docs);
+  assert.equal(report.scanned.series, 1);
+  assert.equal(report.counts.duplicate, 0, "no mandate 'in 6 series'");
+  assert.ok(report.findings.length > 0);
+  for (const f of report.findings) assert.deepEqual(f.series, ["United Nations Disengagement Observer Force"]);
+  // "calls upon the parties concerned to implement immediately Security Council resolution 338 (1973)", the latest version's
+  assert.ok(report.findings.some((f) => f.kind === "no-review-or-end" && /resolution 338 \(1973\)/.test(f.mandates[0]!.action) && f.mandates[0]!.symbol === "S/RES/756 (1992)"));
 });
 
 test("nothing to scan", () => {

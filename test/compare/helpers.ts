@@ -3,7 +3,9 @@ import { type AlignedPair, type Alignment, alignResolutions } from "../../src/co
 import { enrich } from "../../src/enrich/index.js";
 import { readResolution } from "../../src/ingest/read.js";
 import type { Resolution } from "../../src/model/types.js";
-import { readCorpus } from "../helpers/corpus.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readCorpus, unpackedCorpus } from "../helpers/corpus.js";
 
 /** A corpus resolution, parsed and enriched: `corpusResolution("seeds", "A_RES_63_231.en.txt")`. */
 export async function corpusResolution(folder: string, name: string): Promise<Resolution> {
@@ -15,6 +17,38 @@ export async function corpusResolution(folder: string, name: string): Promise<Re
 /** The ODS text of a General Assembly resolution by its short symbol: "79/222" -> ods/A_RES_79_222.en.txt. */
 export function ods(short: string): Promise<Resolution> {
   return corpusResolution("ods", `A_RES_${short.replace("/", "_")}.en.txt`);
+}
+
+/**
+ * Industrial development cooperation in the corpus: 63/231 and 69/235 (seeds), 75/231, 77/180
+ * and 79/222 (ODS texts), oldest first.
+ */
+export async function industrialDevelopment(): Promise<Resolution[]> {
+  return [
+    await corpusResolution("seeds", "A_RES_63_231.en.txt"),
+    await corpusResolution("seeds", "A_RES_69_235.en.txt"),
+    await ods("75/231"),
+    await ods("77/180"),
+    await ods("79/222"),
+  ];
+}
+
+/** A Security Council text of ../shared/corpus/sc/cr-unsc: `security("420", 1977)`. */
+export function security(number: string, year: number): Promise<Resolution> {
+  return corpusResolution("sc/cr-unsc", `S_RES_${number}_${year}.en.txt`);
+}
+
+/** A resolution on the United Nations Mission in Sudan, of ../shared/corpus/sc/uniteideas-unmis. */
+export function unmis(number: string, year: number): Promise<Resolution> {
+  return corpusResolution("sc/uniteideas-unmis", `S_RES_${number}_${year}.en.txt`);
+}
+
+/** An EOSG paragraph file of the unpacked archive, by the name before `.en.paragraphs.json`: `eosg("S_RES_2766(2024)")`. */
+export async function eosg(name: string): Promise<Resolution> {
+  const file = `${name}.en.paragraphs.json`;
+  const parsed = await readResolution(new Uint8Array(readFileSync(join(unpackedCorpus(), "eosg", file))), { name: file });
+  assert.ok(parsed.ok, `eosg/${file} parses`);
+  return enrich(parsed.document);
 }
 
 /**

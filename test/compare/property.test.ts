@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { alignResolutions } from "../../src/compare/align.js";
 import { normaliseText, words } from "../../src/compare/text.js";
 import { readResolution } from "../../src/ingest/read.js";
+import type { ResolutionParagraphKind } from "../../src/model/paragraphs.js";
 import type { OperativeParagraph, PreambularParagraph, Resolution } from "../../src/model/types.js";
 import { corpusFile, listFiles, readCorpus } from "../helpers/corpus.js";
 
@@ -17,7 +18,7 @@ const TRIALS = 1000;
 const POOL = 120;
 
 type Op = "delete" | "insert" | "move" | "reword";
-type Kind = "preambular" | "operative";
+type Kind = ResolutionParagraphKind;
 
 /** mulberry32: a small seeded generator, so that a failing trial can be replayed. */
 function prng(seed: number): () => number {

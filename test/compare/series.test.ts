@@ -1,23 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { type ParagraphLife, type SeriesView, groupSeries, seriesKey, seriesView } from "../../src/compare/series.js";
+import { type ParagraphLife, type SeriesView, seriesView } from "../../src/compare/series.js";
 import type { Resolution } from "../../src/model/types.js";
-import { corpusResolution, ods } from "./helpers.js";
-
-/*
- * Industrial development cooperation in the corpus: 63/231 and 69/235 (seeds), 75/231, 77/180
- * and 79/222 (ODS texts). The lives below were checked against the five texts.
- */
-
-async function industrialDevelopment(): Promise<Resolution[]> {
-  return [
-    await corpusResolution("seeds", "A_RES_63_231.en.txt"),
-    await corpusResolution("seeds", "A_RES_69_235.en.txt"),
-    await ods("75/231"),
-    await ods("77/180"),
-    await ods("79/222"),
-  ];
-}
+import { industrialDevelopment, ods } from "./helpers.js";
 
 /** The operative life holding `paragraph` in version `version`. */
 function lifeOf(view: SeriesView, version: number, paragraph: string): ParagraphLife {
@@ -25,21 +10,6 @@ function lifeOf(view: SeriesView, version: number, paragraph: string): Paragraph
   assert.ok(life, `a life holds ${paragraph} of version ${version}`);
   return life;
 }
-
-test("groupSeries: versions by normalised title, oldest first, other resolutions apart", async () => {
-  const docs = await industrialDevelopment();
-  const shuffled = [docs[3]!, await ods("76/100"), docs[0]!, docs[4]!, docs[2]!, await ods("77/144"), docs[1]!];
-  const series = groupSeries(shuffled);
-  const industrial = series.find((s) => s.key === seriesKey("Industrial development cooperation"))!;
-  assert.deepEqual(
-    industrial.documents.map((d) => d.meta.symbol),
-    ["A/RES/63/231", "A/RES/69/235", "A/RES/75/231", "A/RES/77/180", "A/RES/79/222"],
-  );
-  const helena = series.find((s) => s.key === "question of saint helena")!;
-  assert.deepEqual(helena.documents.map((d) => d.meta.symbol), ["A/RES/76/100", "A/RES/77/144"]);
-  assert.equal(series.length, 2);
-  assert.equal(seriesKey("Industrial  development\u00a0cooperation."), "industrial development cooperation");
-});
 
 test("series view of Industrial development cooperation, 63/231 to 79/222: paragraph lives", async () => {
   const view = seriesView(await industrialDevelopment());

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { readResolution } from "../../src/ingest/read.js";
 import { enrich } from "../../src/enrich/index.js";
 import { findCitations } from "../../src/enrich/citations.js";
-import { baseSymbol, canonicalSymbol, parseResolutionSymbol, resolutionSymbol, symbolFileName, withModifier } from "../../src/model/symbols.js";
 import type { Citation, Resolution } from "../../src/model/types.js";
 import { readCorpus, unpackedCorpus } from "../helpers/corpus.js";
 
@@ -173,25 +172,6 @@ test("enriching twice gives the same citations", async () => {
   const once = JSON.stringify(allCitations(doc));
   enrich(doc);
   assert.equal(JSON.stringify(allCitations(doc)), once);
-});
-
-test("symbols: canonical forms, resolution numbers and modifiers", () => {
-  assert.equal(canonicalSymbol("A/RES/2625(XXV)"), "A/RES/2625 (XXV)");
-  assert.equal(canonicalSymbol("S/RES/1325(2000)"), "S/RES/1325 (2000)");
-  assert.equal(canonicalSymbol("ICCD/COP(15)/23/Add.1"), "ICCD/COP(15)/23/Add.1");
-  assert.equal(canonicalSymbol("A/63/309."), "A/63/309");
-  assert.equal(resolutionSymbol({ body: "GA", number: "217", part: "A", qualifier: "III" }), "A/RES/217 A (III)");
-  assert.equal(resolutionSymbol({ body: "HRC", number: "S-29/1" }), "A/HRC/RES/S-29/1");
-  assert.equal(resolutionSymbol({ body: "UNEA", number: "5/14" }), "UNEP/EA.5/Res.14");
-  assert.deepEqual(parseResolutionSymbol("S/RES/1325 (2000)"), { body: "SC", number: "1325", qualifier: "2000" });
-  assert.deepEqual(parseResolutionSymbol("A/RES/75/245 B"), { body: "GA", number: "75/245", part: "B" });
-  assert.equal(parseResolutionSymbol("A/63/309"), null);
-  assert.equal(withModifier("A/68/970", "Corr.1"), "A/68/970/Corr.1");
-  assert.equal(withModifier("A/66/53/Add.1", "Corr.1"), "A/66/53/Add.1/Corr.1");
-  assert.equal(withModifier("A/66/53/Add.1", "Add.2"), "A/66/53/Add.2");
-  assert.equal(symbolFileName("A/RES/75/245 B"), "A_RES_75_245_B");
-  assert.equal(baseSymbol("A/66/53/Add.1/Corr.1"), "A/66/53");
-  assert.equal(baseSymbol("A/RES/63/231"), "A/RES/63/231");
 });
 
 test("hostile input: a 1 MB line of near-citations is read in linear time", () => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readResolution } from "../../src/ingest/read.js";
 import { enrich } from "../../src/enrich/index.js";
-import { resolveActor } from "../../src/enrich/actors.js";
+import { resolveActor } from "../../src/model/actors.js";
 import { toMandateTable } from "../../src/export/mandate-table.js";
 import type { Mandate, Resolution } from "../../src/model/types.js";
 import { gold, readCorpus } from "../helpers/corpus.js";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readResolution } from "../../src/ingest/read.js";
 import { enrich } from "../../src/enrich/index.js";
-import { resolveActor } from "../../src/enrich/actors.js";
+import { resolveActor } from "../../src/model/actors.js";
 import type { Mandate, Resolution } from "../../src/model/types.js";
 import { corpusFile, unpackedCorpus } from "../helpers/corpus.js";
 

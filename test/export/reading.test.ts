@@ -5,6 +5,7 @@ import { test } from "node:test";
 import { enrich } from "../../src/enrich/index.js";
 import { type Run, locate, runsOf, toReadingView } from "../../src/export/reading.js";
 import { readResolution } from "../../src/ingest/read.js";
+import { formatParagraphRef, paragraphRef } from "../../src/model/paragraphs.js";
 import type { Resolution } from "../../src/model/types.js";
 import { corpusFile } from "../helpers/corpus.js";
 
@@ -35,9 +36,9 @@ for (const [name, parts] of [
     const doc = await load(...parts);
     const view = toReadingView(doc);
     assert.equal(view.paragraphs.length, doc.preamble.length + doc.operative.length);
-    for (const p of doc.preamble) assert.equal(text(view.paragraphs.find((r) => r.id === `preamble.${p.index}`)!.runs), p.text);
+    for (const p of doc.preamble) assert.equal(text(view.paragraphs.find((r) => r.id === formatParagraphRef(paragraphRef(p)))!.runs), p.text);
     for (const p of doc.operative) {
-      const read = view.paragraphs.find((r) => r.id === `operative.${p.number}`)!;
+      const read = view.paragraphs.find((r) => r.id === formatParagraphRef(paragraphRef(p)))!;
       assert.equal(text(read.runs), p.subparagraphs.length ? p.lead : p.text);
     }
     const all = JSON.stringify(view.paragraphs);
@@ -50,6 +51,15 @@ for (const [name, parts] of [
     assert.ok((all.match(/"footnote":/g) ?? []).length >= callouts);
   });
 }
+
+test("a resolution in parts: each part's paragraphs are anchored by their own references, which the API's are", async () => {
+  // A/RES/75/254 A-C: parts B and C number their paragraphs from 1 again
+  const view = toReadingView(await load("ods", "A_RES_75_254_A-C.en.txt"));
+  const partOf = new Map<string, Set<string | null>>();
+  for (const p of view.paragraphs) partOf.set(p.id, (partOf.get(p.id) ?? new Set()).add(p.part));
+  assert.deepEqual([...partOf].filter(([, parts]) => parts.size > 1), [], "no anchor is shared by two parts");
+  assert.ok(["operative.1", "B.operative.1", "C.operative.1"].every((id) => partOf.has(id)));
+});
 
 test("79/222 op. 54: the report asked of the Secretary-General is due at the eighty-first session", async () => {
   const view = toReadingView(await load("ods", "A_RES_79_222.en.txt"));

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { toContractJson } from "../../src/export/json.js";
-import { decodeEosg, symbolFromFileName } from "../../src/ingest/eosg.js";
+import { decodeEosg } from "../../src/ingest/eosg.js";
 import { languageFromName, readResolution } from "../../src/ingest/read.js";
 import type { Resolution } from "../../src/model/types.js";
 import { CORPUS, gold, listFiles, unpackedCorpus } from "../helpers/corpus.js";
@@ -70,14 +70,7 @@ test("presidential statements load as documents of the Council without operative
   assert.ok(doc.operative.every((p) => !p.numbered), "no printed numbers");
 });
 
-test("symbols from file names", () => {
-  assert.equal(symbolFromFileName("A_RES_70_1.en.paragraphs.json"), "A/RES/70/1");
-  assert.equal(symbolFromFileName("/x/S_RES_1197(1998).en.paragraphs.json"), "S/RES/1197 (1998)");
-  assert.equal(symbolFromFileName("A_HRC_RES_16_15.en.paragraphs.json"), "A/HRC/RES/16/15");
-  assert.equal(symbolFromFileName("E_RES_2019_1.en.paragraphs.json"), "E/RES/2019/1");
-  assert.equal(symbolFromFileName("A_RES_S-10_2.en.paragraphs.json"), "A/RES/S-10/2");
-  assert.equal(symbolFromFileName("notes.json"), null);
-  // and languages, as the ODS texts' names give them
+test("languages from file names", () => {
   assert.equal(languageFromName("/x/A_RES_70_1.fr.paragraphs.json"), "fr");
   assert.equal(languageFromName("A_RES_63_231.en.txt"), "en");
   assert.equal(languageFromName("A_RES_70_1.paragraphs.json"), undefined);

@@ -77,6 +77,9 @@ test("show --elsewhere lists where a paragraph's words appear again; an unknown 
   const missing = await run("show", "79/222", "--elsewhere", "operative.999");
   assert.equal(missing.code, 1);
   assert.match(missing.err, /no paragraph operative\.999 of A\/RES\/79\/222/);
+  const malformed = await run("show", "79/222", "--elsewhere", "operative");
+  assert.equal(malformed.code, 2);
+  assert.match(malformed.err, /^mandates show: --elsewhere: "operative" is not a paragraph reference: write preamble\.N, operative\.N/);
 });
 
 test("mandates by actor and by session due", async () => {

@@ -106,3 +106,17 @@ export function seriesFiles(): string[] {
 }
 
 export const SERIES_SYMBOLS = ["A/RES/63/231", "A/RES/69/235", "A/RES/73/247", "A/RES/75/231", "A/RES/77/180", "A/RES/79/222"];
+
+/** The series, and resolutions addressing UNIDO's Director-General and the Counter-Terrorism Committee (with and without its hyphen). */
+export function actorFiles(): string[] {
+  const eosg = join(unpackedCorpus(), "eosg");
+  return [
+    ...seriesFiles(),
+    // mandates to "the Director General of the United Nations Industrial Development Organization"
+    join(CORPUS, "ods", "A_RES_80_257.en.txt"),
+    join(eosg, "A_RES_70_293.en.paragraphs.json"),
+    // the Counter-Terrorism Committee, with and without its hyphen
+    join(eosg, "S_RES_1624(2005).en.paragraphs.json"),
+    join(eosg, "S_RES_2322(2016).en.paragraphs.json"),
+  ];
+}

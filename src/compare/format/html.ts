@@ -1,3 +1,4 @@
+import { RESOLUTION_PARAGRAPH_KINDS } from "../../model/paragraphs.js";
 import type { Comparison, ParagraphComparison } from "../compare.js";
 import type { MandateChange } from "../mandates.js";
 
@@ -40,7 +41,7 @@ export function renderComparisonHtml(c: Comparison): string {
     `<p class="summary">Paragraphs: ${k.unchanged} unchanged, ${k.edited} edited, ${k.moved} moved, ${k.added} added, ${k.dropped} dropped. ` +
       `Mandates: ${c.mandates.counts.new} new, ${c.mandates.counts.changed} changed, ${c.mandates.counts.dropped} dropped.</p>`,
   );
-  for (const kind of ["preambular", "operative"] as const) {
+  for (const kind of RESOLUTION_PARAGRAPH_KINDS) {
     const pairs = c.paragraphs.filter((p) => p.kind === kind);
     if (pairs.length === 0) continue;
     body.push(`<h2>${kind === "preambular" ? "Preamble" : "Operative part"}</h2>`);

@@ -1,3 +1,4 @@
+import { parseParagraphRef, RESOLUTION_PARAGRAPH_KINDS } from "../../model/paragraphs.js";
 import type { Mandate } from "../../model/types.js";
 import type { Comparison, ParagraphComparison } from "../compare.js";
 import type { DuplicationReport } from "../duplicates.js";
@@ -71,7 +72,7 @@ export function renderComparisonText(c: Comparison, options: TerminalOptions): s
   out.push(`paragraphs: ${k.unchanged} unchanged, ${k.edited} edited, ${k.moved} moved, ${k.added} added, ${k.dropped} dropped`);
   const mk = c.mandates.counts;
   out.push(`mandates: ${mk.new} new, ${mk.changed} changed, ${mk.dropped} dropped, ${mk.unchanged} unchanged`);
-  for (const kind of ["preambular", "operative"] as const) {
+  for (const kind of RESOLUTION_PARAGRAPH_KINDS) {
     const pairs = c.paragraphs.filter((p) => p.kind === kind);
     if (pairs.length === 0) continue;
     out.push("", s.bold(kind === "preambular" ? "Preamble" : "Operative part"));
@@ -166,7 +167,7 @@ export function renderSeriesText(view: SeriesView, options: TerminalOptions): st
   const row = (label: string, cells: string[]) => `  ${label.padEnd(8)}${cells.map((c) => c.padEnd(width)).join("")}`;
   out.push(s.dim(row("", headers)));
   out.push(s.dim("  cells: paragraph number, ~ edited, > moved, + added, . absent"));
-  for (const kind of ["preambular", "operative"] as const) {
+  for (const kind of RESOLUTION_PARAGRAPH_KINDS) {
     out.push("", s.bold(kind === "preambular" ? "Preamble" : "Operative part"));
     for (const life of view.paragraphs.filter((l) => l.kind === kind)) {
       const cells = view.versions.map((_, v) => {
@@ -187,7 +188,7 @@ export function renderSeriesText(view: SeriesView, options: TerminalOptions): st
         const state = life.states.find((st) => st.version === v);
         if (!state) return ".";
         const mark = state.status === "changed" ? "~" : state.status === "new" ? "+" : "";
-        return `${state.mandate.in.replace(/^.*\./, "")}${mark}`;
+        return `${parseParagraphRef(state.mandate.in)?.number ?? state.mandate.in}${mark}`;
       });
       out.push(row(life.id, cells) + s.dim(` ${inert(`${life.verb} ${life.actor}`)}`));
     }

@@ -1,5 +1,6 @@
+import { resolveActor } from "../../model/actors.js";
 import { trimEndWhere } from "../../model/text.js";
-import { isAgentNoun, resolveActor } from "../actors.js";
+import { isAgentNoun } from "../actors.js";
 import { ADVERBS, LEADING_ADVERBS } from "./clauses.js";
 import { PRONOUNS } from "./referents.js";
 

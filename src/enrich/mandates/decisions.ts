@@ -1,6 +1,6 @@
 import type { MandateDecisionKind } from "../../model/types.js";
 import { DATE_PATTERN } from "../../model/dates.js";
-import { resolveActor } from "../actors.js";
+import { resolveActor } from "../../model/actors.js";
 import { isAddressee } from "./addressees.js";
 import { trimAction } from "./clauses.js";
 import { FOR_PERIOD_SOURCE } from "./due-dates.js";

@@ -1,3 +1,4 @@
+import { formatParagraphRef } from "../../model/paragraphs.js";
 import type { Body, Mandate, MandateDecisionKind, MandateEnd, OperativeParagraph, Position, Resolution, SubParagraph } from "../../model/types.js";
 import { LineIndex } from "../../model/position.js";
 import { findClauses, trimAction } from "./clauses.js";
@@ -297,7 +298,7 @@ function finish(d: Draft, p: OperativeParagraph, doc: Resolution, reviews: Revie
   const review = (needs & NEEDS_END ? readReview(d.action, ctx) : null) ?? decided.review;
   const hasReviewOrEnd = end !== null || review !== null || ((needs & NEEDS_END) !== 0 && END_OR_REVIEW.test(d.action)) || decided.decided;
   return {
-    in: `operative.${p.number}`,
+    in: formatParagraphRef({ kind: "operative", number: p.number }),
     sub: d.sub,
     actor: d.actor,
     actorCanonical: d.referent.canonical,

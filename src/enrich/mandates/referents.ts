@@ -1,5 +1,6 @@
+import { type ActorNumber, describeActor, findActorMentions } from "../../model/actors.js";
 import type { ActorType } from "../../model/types.js";
-import { type ActorNumber, describeActor, findActorMentions, guessActorType } from "../actors.js";
+import { guessActorType } from "../actors.js";
 
 /**
  * References: what "it", "them", "him" or "the Organization" stand for, read from the addressees

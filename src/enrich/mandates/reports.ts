@@ -1,5 +1,5 @@
+import { resolveActor } from "../../model/actors.js";
 import type { Resolution } from "../../model/types.js";
-import { resolveActor } from "../actors.js";
 import { readShortRecurrence } from "./due-dates.js";
 import { readsAsCouncil } from "./genre.js";
 

@@ -1,7 +1,7 @@
 import type { MandateReview, OperativeParagraph } from "../../model/types.js";
 import { ORDINAL_WORD_PATTERN, ordinalNumber } from "../../model/session.js";
 import { DATE_PATTERN, isoDate, addPeriod } from "../../model/dates.js";
-import { resolveActor } from "../actors.js";
+import { resolveActor } from "../../model/actors.js";
 import { cardinal, type DateContext, readShortRecurrence } from "./due-dates.js";
 
 /**

@@ -1,4 +1,5 @@
-import { isAgentNoun, resolveActor } from "../actors.js";
+import { resolveActor } from "../../model/actors.js";
+import { isAgentNoun } from "../actors.js";
 import { cleanAddressee, isAddressee } from "./addressees.js";
 import { trimAction } from "./clauses.js";
 import type { ObjectParse } from "./objects.js";

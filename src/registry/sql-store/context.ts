@@ -1,6 +1,7 @@
+import type { ParagraphKind } from "../../model/paragraphs.js";
 import type { Body, Language, SourceFormat } from "../../model/types.js";
 import type { Row, SqlDialect, SqlDriver, SqlExecutor } from "../dialect.js";
-import type { DocumentSummary, ParagraphKind, ParagraphPlace } from "../store.js";
+import type { DocumentSummary, ParagraphPlace } from "../store.js";
 
 /**
  * What the query modules of `SqlStore` share: the dialect that writes the statements that are

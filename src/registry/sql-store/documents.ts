@@ -1,11 +1,11 @@
 import { enrich } from "../../enrich/index.js";
 import { withOfficialFacts } from "../../model/official.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Language, SourceFormat } from "../../model/types.js";
 import type { Row } from "../dialect.js";
 import { readOfficialRecord } from "../official-rows.js";
 import { decodeModel } from "../rows.js";
 import type { DocumentFilter, DocumentSummary, Page, Paged, ParagraphOccurrences, StoredDocument, VersionInfo } from "../store.js";
-import { canonicalSymbol } from "../symbols.js";
 import { DOCUMENT_COLUMNS, PLACE_COLUMNS, placeOf, type SqlContext, str, summaryOf } from "./context.js";
 import { actorCondition, conditionsOnDocuments, where } from "./filters.js";
 
@@ -13,7 +13,7 @@ import { actorCondition, conditionsOnDocuments, where } from "./filters.js";
 
 /** The stored document with this symbol: in `language`, else English, else any language. */
 export async function findDocumentRow(context: SqlContext, symbol: string, language?: Language): Promise<Row | null> {
-  const canonical = canonicalSymbol(symbol);
+  const canonical = symbolFromInput(symbol);
   const rows = await context.db.all(
     `SELECT d.id, ${DOCUMENT_COLUMNS} FROM documents d WHERE d.symbol = ?${language ? " AND d.language = ?" : ""}
      ORDER BY CASE WHEN d.language = 'en' THEN 0 ELSE 1 END, d.language LIMIT 1`,

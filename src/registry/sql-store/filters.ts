@@ -1,6 +1,5 @@
-import { resolveActor } from "../../enrich/actors.js";
+import { actorFromInput, actorKey } from "../../model/actors.js";
 import type { Fragment, SqlDialect } from "../dialect.js";
-import { actorKey } from "../rows.js";
 import type { DocumentFilter, SearchFilter } from "../store.js";
 
 /** Filters as SQL conditions, shared by the listing, search and mandate queries. */
@@ -36,13 +35,26 @@ export function conditionsOnDocuments(sql: SqlDialect, filter: DocumentFilter | 
   return c;
 }
 
-/** Mandates (alias `x`) addressed to `actor`: as written or canonical, abbreviations resolved, or containing the words. */
+/**
+ * Mandates (alias `x`) addressed to `actor`, by their keys (model/actors.ts): the actor as typed
+ * or its gazetteer entity, and the actors whose names hold either (the Director-General of the
+ * United Nations Industrial Development Organization for UNIDO), an abbreviation of the entity
+ * as a word of their own. An abbreviation and the entity's full name so ask the same.
+ */
 export function actorCondition(actor: string, alias = "x"): Fragment {
-  const key = actorKey(actor);
-  const canonical = resolveActor(actor)?.canonical;
-  const keys = [...new Set([key, ...(canonical ? [actorKey(canonical)] : [])])];
+  const typed = actorKey(actor);
+  const known = actorFromInput(actor);
+  const canonical = known ? [actorKey(known.canonical)] : [];
+  const abbreviations = (known?.abbreviations ?? []).map(actorKey);
+  const exact = [...new Set([typed, ...canonical])];
+  const within = [...new Set([...canonical, ...(abbreviations.includes(typed) ? [] : [typed])])].filter((k) => k !== "");
+  const conditions = [
+    `${alias}.actor_key IN (${placeholders(exact)})`,
+    ...within.map(() => `${alias}.actor_key LIKE ? ESCAPE '\\'`),
+    ...abbreviations.map(() => `(' ' || ${alias}.actor_key || ' ') LIKE ? ESCAPE '\\'`),
+  ];
   return {
-    sql: `(${alias}.actor_key IN (${placeholders(keys)}) OR ${alias}.actor_key LIKE ? ESCAPE '\\')`,
-    params: [...keys, `%${escapeLike(key)}%`],
+    sql: `(${conditions.join(" OR ")})`,
+    params: [...exact, ...within.map((k) => `%${escapeLike(k)}%`), ...abbreviations.map((k) => `% ${escapeLike(k)} %`)],
   };
 }

@@ -1,8 +1,9 @@
+import { looksLikeSymbol } from "../../model/symbols.js";
 import type { Body, Language } from "../../model/types.js";
 import type { Row } from "../dialect.js";
-import { groupSeries, type RecallEdge, recallsOwnResolutions, type SeriesCandidate, titleKey } from "../series.js";
+import { titleKey } from "../../compare/series-groups.js";
+import { recomputeSeries } from "../series-rows.js";
 import type { CitationEdge, CitationGraph, CitationNode, CitationQuery, SeriesRecord } from "../store.js";
-import { looksLikeSymbol } from "../symbols.js";
 import { num, type SqlContext, str } from "./context.js";
 import { findDocumentRow } from "./documents.js";
 import { escapeLike, placeholders } from "./filters.js";
@@ -98,7 +99,7 @@ export async function series(context: SqlContext, symbolOrTitle: string, options
     }
   }
   if (!ids.length) return [];
-  const series = await context.db.all(`SELECT id, key, title, body, language FROM series WHERE id IN (${placeholders(ids)}) ORDER BY title, key`, ids);
+  const series = await context.db.all(`SELECT id, key, title, body, language FROM series WHERE id IN (${placeholders(ids)}) ORDER BY key`, ids);
   const members = await context.db.all(
     `SELECT m.series_id, d.symbol, d.session, d.title, d.adoption_date FROM series_members m JOIN documents d ON d.id = m.document_id
      WHERE m.series_id IN (${placeholders(ids)}) ORDER BY m.series_id, m.position`,
@@ -121,48 +122,6 @@ export async function refreshSeries(context: SqlContext, options: { force?: bool
     const [count] = await context.db.all("SELECT COUNT(*) AS n FROM series");
     return { series: Number(count!.n), refreshed: false };
   }
-  return context.driver.transaction(async (tx) => {
-    // Read inside the write transaction: no document can change between reading and writing.
-    const candidates: SeriesCandidate[] = (
-      await tx.all("SELECT id, symbol, body, language, session, number, title, title_key FROM documents WHERE title_key IS NOT NULL")
-    ).map((r) => ({
-      id: Number(r.id),
-      symbol: String(r.symbol),
-      body: String(r.body),
-      language: String(r.language),
-      session: num(r.session),
-      number: num(r.number),
-      title: String(r.title),
-      titleKey: String(r.title_key),
-    }));
-    const recalls: RecallEdge[] = (
-      await tx.all(
-        `SELECT c.document_id AS source, t.id AS target, p.text FROM citations c
-           JOIN paragraphs p ON p.id = c.paragraph_id
-           JOIN documents s ON s.id = c.document_id
-           JOIN documents t ON t.symbol = c.symbol AND t.language = s.language
-         WHERE c.kind = 'resolution' AND p.kind = 'preambular' AND p.phrase = 'recalling'`,
-      )
-    )
-      .filter((r) => recallsOwnResolutions(String(r.text)))
-      .map((r) => ({ from: Number(r.source), to: Number(r.target) }));
-    const groups = groupSeries(candidates, recalls);
-    await tx.run("DELETE FROM series_members");
-    await tx.run("DELETE FROM series");
-    for (const group of groups) {
-      const [created] = await tx.all("INSERT INTO series (key, title, body, language) VALUES (?, ?, ?, ?) RETURNING id", [
-        group.key,
-        group.title,
-        group.body,
-        group.language,
-      ]);
-      await tx.insertRows(
-        "series_members",
-        ["series_id", "document_id", "position"],
-        group.members.map((id, i) => [Number(created!.id), id, i + 1]),
-      );
-    }
-    await tx.run("INSERT INTO registry_state (key, value) VALUES ('series_dirty', '0') ON CONFLICT (key) DO UPDATE SET value = '0'");
-    return { series: groups.length, refreshed: true };
-  });
+  // Read inside the write transaction: no document can change between reading and writing.
+  return context.driver.transaction(async (tx) => ({ series: await recomputeSeries(tx), refreshed: true }));
 }

@@ -1,7 +1,7 @@
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Language, MandateDecisionKind } from "../../model/types.js";
 import type { Fragment } from "../dialect.js";
 import type { MandateFilter, MandateRecord, MandateSort, Page, Paged, Statistics } from "../store.js";
-import { canonicalSymbol } from "../symbols.js";
 import { num, type SqlContext, str } from "./context.js";
 import { countDocuments } from "./documents.js";
 import { actorCondition, where } from "./filters.js";
@@ -16,7 +16,7 @@ export function mandateWhere(filter: MandateFilter): Fragment {
   if (filter.dueSession !== undefined) c.push({ sql: "x.due_session = ?", params: [filter.dueSession] });
   if (filter.report !== undefined) c.push({ sql: "x.report = ?", params: [filter.report ? 1 : 0] });
   if (filter.session !== undefined) c.push({ sql: "d.session = ?", params: [filter.session] });
-  if (filter.symbol) c.push({ sql: "d.symbol = ?", params: [canonicalSymbol(filter.symbol)] });
+  if (filter.symbol) c.push({ sql: "d.symbol = ?", params: [symbolFromInput(filter.symbol)] });
   if (filter.body) c.push({ sql: "d.body = ?", params: [filter.body] });
   if (filter.language) c.push({ sql: "d.language = ?", params: [filter.language] });
   if (filter.minForce !== undefined) c.push({ sql: "x.force >= ?", params: [filter.minForce] });
@@ -85,8 +85,8 @@ export async function statistics(context: SqlContext): Promise<Statistics> {
      WHERE d.session IS NOT NULL GROUP BY d.session ORDER BY d.session`,
   );
   const byActor = await context.db.all(
-    `SELECT COALESCE(actor_canonical, actor) AS actor, COUNT(*) AS mandates, SUM(report) AS reports FROM mandates
-     GROUP BY COALESCE(actor_canonical, actor) ORDER BY mandates DESC, actor LIMIT 100`,
+    `SELECT MIN(COALESCE(actor_canonical, actor)) AS actor, COUNT(*) AS mandates, SUM(report) AS reports FROM mandates
+     GROUP BY actor_key ORDER BY mandates DESC, actor LIMIT 100`,
   );
   const reports = await context.db.all(
     "SELECT due_session AS session, COUNT(*) AS reports FROM mandates WHERE report = 1 AND due_session IS NOT NULL GROUP BY due_session ORDER BY due_session",

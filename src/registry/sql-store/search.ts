@@ -276,7 +276,8 @@ export class ParagraphSearch {
       kind: "SELECT 'kind', p.kind, COUNT(*) FROM hits h CROSS JOIN paragraphs p WHERE p.id = h.id GROUP BY p.kind",
       verb: "SELECT 'verb', p.phrase, COUNT(*) FROM hits h CROSS JOIN paragraphs p WHERE p.id = h.id AND p.phrase IS NOT NULL GROUP BY p.phrase",
       actor:
-        "SELECT 'actor', COALESCE(x.actor_canonical, x.actor), COUNT(DISTINCT h.id) FROM hits h CROSS JOIN mandates x WHERE x.paragraph_id = h.id GROUP BY COALESCE(x.actor_canonical, x.actor)",
+        // by key, as the actor filter reads them: "Counter-Terrorism Committee" and "Counter Terrorism Committee" are one
+        "SELECT 'actor', MIN(COALESCE(x.actor_canonical, x.actor)), COUNT(DISTINCT h.id) FROM hits h CROSS JOIN mandates x WHERE x.paragraph_id = h.id GROUP BY x.actor_key",
       sdg: "SELECT 'sdg', g.goal, COUNT(*) FROM hits h CROSS JOIN document_goals g WHERE g.document_id = h.document_id GROUP BY g.goal",
       hasReportDue: `SELECT 'hasReportDue', CASE WHEN EXISTS (SELECT 1 FROM mandates x WHERE x.paragraph_id = h.id AND x.report = 1 AND x.due_session IS NOT NULL)
                        THEN 'true' ELSE 'false' END, COUNT(*) FROM hits h GROUP BY 2`,

@@ -153,11 +153,11 @@ export class DocumentWriter {
     const d = rows.document;
     const base = paragraphBase(recencyOf(d), documentId);
     await tx.run(
-      `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, committee = ?, committee_report = ?,
+      `UPDATE documents SET body = ?, session = ?, year = ?, number = ?, title = ?, title_key = ?, series_facts = ?, committee = ?, committee_report = ?,
          agenda_item = ?, adoption_date = ?, plenary_meeting = ?, format = ?, problems = ?, current_version = ?, version_count = ?, updated_at = ?,
          paragraph_base = ?
        WHERE id = ?`,
-      [d.body, d.session, d.year, d.number, d.title, d.title_key, d.committee, d.committee_report, d.agenda_item, d.adoption_date,
+      [d.body, d.session, d.year, d.number, d.title, d.title_key, d.series_facts, d.committee, d.committee_report, d.agenda_item, d.adoption_date,
         d.plenary_meeting, d.format, d.problems, version, version, now, base, documentId],
     );
     // A document without versions has no rows to replace.

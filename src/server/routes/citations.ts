@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { CitationDirection, Language } from "../../registry/store.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { documentFilters, errors, symbolParams } from "../schemas.js";
 
@@ -48,7 +48,7 @@ export async function citationRoutes(app: FastifyInstance, { store }: RouteConte
     async (request) => {
       const { direction, depth, language } = request.query;
       const graph = await store.citations(request.params.symbol, { direction, depth, ...(language ? { language } : {}) });
-      if (!graph) throw httpError(404, `no document ${canonicalSymbol(request.params.symbol)} in the registry`);
+      if (!graph) throw httpError(404, `no document ${symbolFromInput(request.params.symbol)} in the registry`);
       return graph;
     },
   );

@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { compareResolutions } from "../../compare/compare.js";
 import type { FindingKind } from "../../compare/duplicates.js";
 import { comparisonJson } from "../../compare/format/json.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { errors } from "../schemas.js";
 
@@ -28,7 +28,7 @@ const sessionYear = (session: number) => 1945 + session;
 export async function compareRoutes(app: FastifyInstance, { store, duplication }: RouteContext): Promise<void> {
   const load = async (symbol: string): Promise<Resolution> => {
     const stored = await store.getDocument(symbol);
-    if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)} in the registry`);
+    if (!stored) throw httpError(404, `no document ${symbolFromInput(symbol)} in the registry`);
     return stored.document;
   };
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { toContractJson } from "../../export/json.js";
+import { formatParagraphRef, paragraphRefFromInput } from "../../model/paragraphs.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
 import { type DocumentFilter, fileName, type Page } from "../../registry/store.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { documentFilters, errors, paging, ref, symbolParams } from "../schemas.js";
 
@@ -97,7 +98,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
       const { symbol } = request.params;
       const { format, language, version } = request.query;
       const stored = await store.getDocument(symbol, { ...(language ? { language } : {}), ...(version ? { version } : {}) });
-      if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""}${version ? ` version ${version}` : ""} in the registry`);
+      if (!stored) throw httpError(404, `no document ${symbolFromInput(symbol)}${language ? ` in ${language}` : ""}${version ? ` version ${version}` : ""} in the registry`);
       if (format === "text") return reply.type("text/plain; charset=utf-8").send(stored.document.source.text);
       if (format === "akn") {
         const toAkn = await loadAknExporter();
@@ -121,7 +122,7 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
           required: ["symbol", "ref"],
           properties: {
             symbol: symbolParams.properties.symbol,
-            ref: { type: "string", pattern: "^(preamble|operative|footnote|annex)\\.[0-9]+(\\.[0-9]+)*$", description: "paragraph reference: operative.38, preamble.2" },
+            ref: { type: "string", maxLength: 40, description: "paragraph reference: operative.38, preamble.2, footnote.1, annex.1.4; B.operative.1 in part B of a resolution in parts" },
           },
         },
         querystring: {
@@ -148,10 +149,13 @@ export async function documentRoutes(app: FastifyInstance, { store }: RouteConte
       },
     },
     async (request) => {
-      const { symbol, ref: paragraph } = request.params;
+      const { symbol } = request.params;
       const { language, limit } = request.query;
+      const read = paragraphRefFromInput(request.params.ref);
+      if (!read.ok) throw httpError(400, read.message);
+      const paragraph = formatParagraphRef(read.ref);
       const found = await store.paragraphOccurrences(symbol, paragraph, { ...(language ? { language } : {}), limit });
-      if (!found) throw httpError(404, `no paragraph ${paragraph} of ${canonicalSymbol(symbol)}${language ? ` in ${language}` : ""} in the registry`);
+      if (!found) throw httpError(404, `no paragraph ${paragraph} of ${symbolFromInput(symbol)}${language ? ` in ${language}` : ""} in the registry`);
       return found;
     },
   );

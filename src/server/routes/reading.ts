@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { toReadingView } from "../../export/reading.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import { fileName, type Language } from "../../registry/store.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
 import { httpError, type RouteContext } from "../app.js";
 import { documentFilters, errors, ref, symbolParams } from "../schemas.js";
 
@@ -45,7 +45,7 @@ export async function readingRoutes(app: FastifyInstance, { store }: RouteContex
       const { symbol } = request.params;
       const { language, version } = request.query;
       const stored = await store.getDocument(symbol, { ...(language ? { language } : {}), ...(version ? { version } : {}) });
-      if (!stored) throw httpError(404, `no document ${canonicalSymbol(symbol)}${version ? ` version ${version}` : ""} in the registry`);
+      if (!stored) throw httpError(404, `no document ${symbolFromInput(symbol)}${version ? ` version ${version}` : ""} in the registry`);
       const graph = await store.citations(stored.summary.symbol, { direction: "both", depth: 1, language: stored.summary.language });
       const root = stored.summary.symbol;
       const citing = new Set((graph?.edges ?? []).filter((e) => e.to === root && e.from !== root).map((e) => e.from));

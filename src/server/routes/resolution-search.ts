@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { PARAGRAPH_KINDS } from "../../model/paragraphs.js";
 import { searchResolutions } from "../../registry/resolution-search.js";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
-import { PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
+import type { Page, SearchFilter } from "../../registry/store.js";
 import { badInput, type RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, ref } from "../schemas.js";
 import { facetNames } from "./search.js";

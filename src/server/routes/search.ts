@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { MAX_QUERY_LENGTH } from "../../registry/search-query.js";
-import { FACETS, type FacetName, PARAGRAPH_KINDS, type Page, type SearchFilter } from "../../registry/store.js";
+import { PARAGRAPH_KINDS } from "../../model/paragraphs.js";
+import { FACETS, type FacetName, type Page, type SearchFilter } from "../../registry/store.js";
 import { badInput, type RouteContext } from "../app.js";
 import { documentFilters, errors, facetList, paging, ref } from "../schemas.js";
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { seriesJson } from "../../compare/format/json.js";
 import { seriesView } from "../../compare/series.js";
+import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
-import { seriesGaps } from "../../registry/series-gaps.js";
-import { canonicalSymbol } from "../../registry/symbols.js";
+import { seriesGaps } from "../../compare/series-gaps.js";
 import { httpError, type RouteContext } from "../app.js";
 import { errors, ref, symbolParams } from "../schemas.js";
 
@@ -37,7 +37,7 @@ export async function seriesViewRoutes(app: FastifyInstance, { store }: RouteCon
       },
     },
     async (request) => {
-      const symbol = canonicalSymbol(request.params.symbol);
+      const symbol = symbolFromInput(request.params.symbol);
       const [series] = await store.series(symbol);
       if (!series) throw httpError(404, `no series in the registry holds ${symbol}`);
       const docs: Resolution[] = [];
@@ -50,7 +50,7 @@ export async function seriesViewRoutes(app: FastifyInstance, { store }: RouteCon
         const graph = doc.meta.symbol ? await store.citations(doc.meta.symbol, { direction: "out", depth: 1, language: series.language }) : null;
         for (const node of graph?.nodes ?? []) if (node.inRegistry) held.add(node.symbol);
       }
-      return { series, gaps: seriesGaps(docs, (s) => held.has(s)), view: seriesJson(seriesView(docs)) };
+      return { series, gaps: seriesGaps(docs, (s) => held.has(s)), view: seriesJson(seriesView(docs, series.title)) };
     },
   );
 }

@@ -1,3 +1,5 @@
+import { parseResolutionSymbol, shortForm } from "../../../src/model/symbols.js";
+
 /** Labels shared by the pages. */
 
 export const BODY_NAMES: Record<string, string> = {
@@ -22,8 +24,8 @@ export function session(n: number | null | undefined): string {
   return n ? `${ordinal(n)} session` : "no session";
 }
 
-/** "79/222" for A/RES/79/222: how delegates say a GA resolution. */
+/** "79/222" for A/RES/79/222: how delegates say a GA resolution (the model's short form); other symbols in full. */
 export function shortSymbol(symbol: string): string {
-  const m = /^A\/RES\/(\d+\/\d+(?: [A-Z](?:-[A-Z])?)?)$/.exec(symbol);
-  return m ? m[1]! : symbol;
+  const resolution = parseResolutionSymbol(symbol);
+  return resolution?.body === "GA" && !resolution.qualifier ? (shortForm(symbol) ?? symbol) : symbol;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { parseParagraphRef } from "../../../src/model/paragraphs.js";
 import { query, resolutionPath } from "../api.js";
 import { Failure, Loading } from "../components/layout.js";
 import { BODY_NAMES, LANGUAGE_NAMES, session, shortSymbol } from "../components/format.js";
@@ -54,10 +55,20 @@ const PAGE = 10;
 const FACETS_SHOWN = 8;
 
 function paragraphLabel(p: Paragraph): string {
-  const [kind, number] = p.ref.split(".");
-  if (kind === "operative") return `Operative paragraph ${number}`;
-  if (kind === "preamble") return `Preambular paragraph ${number}`;
-  if (kind === "footnote") return `Footnote ${number}`;
+  const ref = parseParagraphRef(p.ref);
+  const part = ref?.part ? ` of part ${ref.part}` : "";
+  if (ref?.kind === "operative") return `Operative paragraph ${ref.number}${part}`;
+  if (ref?.kind === "preambular") return `Preambular paragraph ${ref.number}${part}`;
+  if (ref?.kind === "footnote") return `Footnote ${ref.number}`;
+  return p.ref;
+}
+
+/** "op. 3", "pp. 2" ("B op. 3" in part B); other references as they are. */
+function paragraphTag(p: Paragraph): string {
+  const ref = parseParagraphRef(p.ref);
+  const part = ref?.part ? `${ref.part} ` : "";
+  if (ref?.kind === "operative") return `${part}op. ${ref.number}`;
+  if (ref?.kind === "preambular") return `${part}pp. ${ref.number}`;
   return p.ref;
 }
 
@@ -179,7 +190,7 @@ export function SearchPage() {
                       {item.paragraphs.map((p) => (
                         <li key={p.ref}>
                           <a href={resolutionPath(item.symbol, p.ref)} class="ref" aria-label={`${paragraphLabel(p)} of ${shortSymbol(item.symbol)}`}>
-                            {p.ref.startsWith("operative.") ? `op. ${p.number ?? ""}` : p.ref.startsWith("preamble.") ? `pp. ${p.number ?? p.ref.split(".")[1]}` : p.ref}
+                            {paragraphTag(p)}
                           </a>{" "}
                           <span class="snippet" dangerouslySetInnerHTML={{ __html: p.snippet }} />
                         </li>

@@ -50,6 +50,23 @@ interface SeriesAnswer {
 
 type Stop = { kind: "held"; member: Member; index: number } | { kind: "gap"; gap: Gap };
 
+/**
+ * Where a version falls on the timeline, by its symbol where the registry gives no session (the
+ * Human Rights Council's files, the Security Council's renewals): session, year, number.
+ */
+function placeOf(symbol: string, session: number | null): [number, number, number] {
+  const inSession = /\/RES\/(?:[A-Z]+-)?(\d+)\/(\d+)/.exec(symbol);
+  if (inSession) return [session ?? Number(inSession[1]), 0, Number(inSession[2])];
+  const inYear = /\/RES\/(\d+)(?: [A-Z])? \((\d{4})\)/.exec(symbol);
+  return inYear ? [session ?? 0, Number(inYear[2]), Number(inYear[1])] : [session ?? 0, 0, 0];
+}
+
+/** "seventy-ninth session" (from the symbol when the registry gives none), or the year a Council resolution's symbol prints. */
+function when(symbol: string, n: number | null): string {
+  const [inSession, year] = placeOf(symbol, n);
+  return inSession || !year ? session(inSession || null) : String(year);
+}
+
 const CELL: Record<string, string> = { initial: "●", unchanged: "=", edited: "Δ", moved: "↕", added: "+", new: "+", changed: "Δ", split: "⑂", merged: "⑃" };
 
 export function SeriesPage({ symbol }: { symbol: string }) {
@@ -62,7 +79,10 @@ export function SeriesPage({ symbol }: { symbol: string }) {
   const stops: Stop[] = [
     ...series.members.map((member, index) => ({ kind: "held" as const, member, index })),
     ...gaps.map((gap) => ({ kind: "gap" as const, gap })),
-  ].sort((a, b) => (a.kind === "held" ? a.member.session : a.gap.session)! - (b.kind === "held" ? b.member.session : b.gap.session)!);
+  ].sort((a, b) => {
+    const [x, y] = [a, b].map((s) => (s.kind === "held" ? placeOf(s.member.symbol, s.member.session) : placeOf(s.gap.symbol, s.gap.session)));
+    return x![0] - y![0] || x![1] - y![1] || x![2] - y![2];
+  });
   const versions = view.versions;
   const paragraphs = showAll ? view.paragraphs : view.paragraphs.filter((p) => p.kind === "operative");
 
@@ -78,7 +98,7 @@ export function SeriesPage({ symbol }: { symbol: string }) {
           {stops.map((s) =>
             s.kind === "held" ? (
               <li key={s.member.symbol} class="stop held">
-                <span class="stop-session">{session(s.member.session)}</span>
+                <span class="stop-session">{when(s.member.symbol, s.member.session)}</span>
                 <a href={resolutionPath(s.member.symbol)} class="stop-symbol">
                   {shortSymbol(s.member.symbol)}
                 </a>
@@ -91,7 +111,7 @@ export function SeriesPage({ symbol }: { symbol: string }) {
               </li>
             ) : (
               <li key={s.gap.symbol} class="stop gap" aria-label={`${s.gap.symbol}: not held (gap)`}>
-                <span class="stop-session">{session(s.gap.session)}</span>
+                <span class="stop-session">{when(s.gap.symbol, s.gap.session)}</span>
                 <span class="stop-symbol">{shortSymbol(s.gap.symbol)}</span>
                 <span class="small">not held</span>
                 <span class="muted small" title={`named by ${s.gap.namedBy.map(shortSymbol).join(", ")}`}>
