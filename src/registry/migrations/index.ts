@@ -15,6 +15,7 @@ import { officialMetadata } from "./012_official_metadata.js";
 import { derivedReports } from "./013_derived_reports.js";
 import { actorKeys } from "./014_actor_keys.js";
 import { paragraphRefsWithPart } from "./015_paragraph_refs_with_part.js";
+import { mandateDates } from "./016_mandate_dates.js";
 import { seriesFacts } from "./021_series_facts.js";
 
 /**
@@ -32,7 +33,7 @@ export interface Migration {
   fill?(tx: SqlExecutor): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports, actorKeys, paragraphRefsWithPart, seriesFacts];
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports, actorKeys, paragraphRefsWithPart, mandateDates, seriesFacts];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {
   return sql.replace(/\{(id|key|blob|binary_text|without_rowid)\}/g, (_, name: keyof SqlDialect["types"]) => dialect.types[name]);
