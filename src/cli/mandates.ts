@@ -20,9 +20,10 @@ export interface MandatesFlags {
 export function formatMandates(page: Paged<MandateRecord>): string {
   const lines = [`${page.total} mandate${page.total === 1 ? "" : "s"}${page.total > page.items.length ? ` (showing ${page.offset + 1}-${page.offset + page.items.length})` : ""}`];
   for (const m of page.items) {
-    const due = m.dueSession ? `, due at session ${m.dueSession}` : "";
+    const due = m.dueSession ? `, due at session ${m.dueSession}` : m.dueDate ? `, due ${m.dueDate}` : "";
     const report = m.report ? ` [report${due}]` : due ? ` [${due.slice(2)}]` : "";
-    lines.push(`${m.symbol} ${m.ref}${m.sub ? `(${m.sub})` : ""}  ${m.actorCanonical ?? m.actor}: ${m.verb}${report}`, `  ${m.action}`);
+    const decision = m.decision ? ` (${m.decision})` : "";
+    lines.push(`${m.symbol} ${m.ref}${m.sub ? `(${m.sub})` : ""}  ${m.actorCanonical ?? m.actor}: ${m.verb}${decision}${report}`, `  ${m.action}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -1,4 +1,5 @@
 import type { ActorType } from "../model/types.js";
+import missions from "../model/missions.json" with { type: "json" };
 
 /**
  * Addressees the gazetteer (src/model/actors.ts) does not know: whether a head noun names an
@@ -31,8 +32,12 @@ const AGENT_PLURAL = /(?:ors|ers|ists|ants|[^m]ents|ians)$/;
 export function isAgentNoun(word: string): boolean {
   if (!word) return false;
   if (/^[A-Z]/.test(word)) return true;
-  return AGENT_NOUNS.has(word.toLowerCase()) || AGENT_PLURAL.test(word);
+  const lower = word.toLowerCase();
+  return AGENT_NOUNS.has(lower) || MORE_AGENT_NOUNS.has(lower) || AGENT_PLURAL.test(word);
 }
+
+/** The head nouns of agents that the missions' data adds: "both sides", "signatories to it", "the task force". */
+const MORE_AGENT_NOUNS = new Set<string>(missions.agentNouns);
 
 /**
  * Type of an addressee that the gazetteer does not know, from the words it is made of: groups of

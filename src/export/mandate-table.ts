@@ -48,6 +48,7 @@ function fit(text: string, width: number): string {
 
 function deadlineCell(m: Mandate): string {
   const parts: string[] = [];
+  if (m.decision) parts.push(m.decision.kind);
   const d = m.deadline;
   if (d?.session) parts.push(`session ${d.session}${d.years ? ` (${d.years})` : ""}`);
   else if (d?.date) parts.push(d.date);

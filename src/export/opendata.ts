@@ -1,5 +1,5 @@
 import { create } from "xmlbuilder2";
-import type { Citation, Resolution } from "../model/types.js";
+import type { Citation, MandateEnd, MandateReview, Resolution } from "../model/types.js";
 import { xmlSafe } from "./akn/xml.js";
 import { toContractJson } from "./json.js";
 
@@ -32,10 +32,29 @@ export function csvLines(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
 }
 
+/** The columns of when a mandate is due, ends or is reviewed: last in every mandate CSV, in this order. */
+export const MANDATE_TIMING_COLUMNS = [
+  "due_date", "decision", "end_date", "end_duration", "review_session", "review_date", "review_recurrence",
+] as const;
+
+/** A mandate's MANDATE_TIMING_COLUMNS cells; `decision` is the model's object or the store's kind. */
+export function mandateTimingCells(m: {
+  dueDate?: string | null;
+  decision?: { kind: string } | string | null;
+  end?: MandateEnd | null;
+  review?: MandateReview | null;
+}): Cell[] {
+  const decision = typeof m.decision === "string" ? m.decision : (m.decision?.kind ?? null);
+  return [
+    m.dueDate ?? null, decision, m.end?.date ?? null, m.end?.duration ?? null, m.review?.session ?? null,
+    m.review?.date ?? null, m.review?.recurrence ?? null,
+  ];
+}
+
 export const MANDATE_COLUMNS = [
   "symbol", "adoption_date", "body", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb",
   "category", "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence",
-  "has_review_or_end", "voting", "in_favour", "against", "abstaining",
+  "has_review_or_end", "voting", "in_favour", "against", "abstaining", ...MANDATE_TIMING_COLUMNS,
 ] as const;
 
 /** The vote that adopted a document, as four cells: outcome and counts (empty when no source gives them). */
@@ -78,6 +97,7 @@ export function toMandatesCsv(docs: Resolution[]): string {
           m.actorType, m.verb, m.category, m.force, m.action, m.report, m.reportTo, m.deliverable, m.dueSession,
           m.deadline ? (m.deadline.date ?? m.deadline.years ?? m.deadline.text) : null, m.recurrence, m.hasReviewOrEnd,
           ...voteCells(doc),
+          ...mandateTimingCells(m),
         ]);
       }
     }

@@ -1,5 +1,6 @@
 import { problem } from "../model/problems.js";
 import { resolutionSymbol, symbolFromFileName } from "../model/symbols.js";
+import { trimEndWhere } from "../model/text.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
   adoptionLine,
@@ -11,6 +12,7 @@ import {
   scAdoptionLine,
   scNumberLine,
 } from "../parse/metadata.js";
+import { openingPhrase } from "../parse/lexicon/phrases.js";
 import { assemble, emptyMetadata, type Draft, type DraftAnnex, type DraftBlock, type DraftSubparagraph } from "./assemble.js";
 import { decodeText } from "./decode.js";
 import type { ReadOptions } from "./read.js";
@@ -40,8 +42,18 @@ interface EosgParagraph {
 
 const FORMULA = /^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*[,.:]?$/i;
 const FORMULA_INLINE = /^(The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council))\s+\p{Ll}/u;
-const SUB_PREFIX = /^\(([a-z]{1,3}|[ivxlc]{1,7}|\d{1,2})\)$/i;
+/** "(a)", "(iv)", "(2)", and "a." in files that print letters so. */
+const SUB_PREFIX = /^(?:\(([a-z]{1,3}|[ivxlc]{1,7}|\d{1,2})\)|([a-z]|[ivx]{1,5})\.)$/i;
 const NUMBER_PREFIX = /^(\d{1,4})\s*\.?$/;
+/** The rest of an adoption line wrapped onto an item of its own: "on 21 October 2011", "29 March 2005". */
+const ADOPTION_DATE_REST = /^(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$/;
+/** A heading that is a lettered sub-paragraph's title: "(a)\tProtection of civilians". */
+const HEADING_SUBPARAGRAPH = /^\(([a-z]{1,2}|[ivx]{1,5})\)\s+/;
+/** "Annex", "Annex B", "Annex A – items requiring advance notification". */
+const ANNEX_HEADING = /^Annex(?:es)?(?:\s+(?:[IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*(?:$|[\u2013\u2014:-]\s)/i;
+const SECTION_MARKER = /^==\s*(\S.{0,60}?)\s*==$/;
+/** Bullets of lists inside a paragraph: "–", "-", "•". */
+const BULLET_PREFIX = /^[\u2013\u2014\u2022\u00b7-]\.?$/;
 const ANNEX_LINE = /^Annex(?:es)?(?:\s+([IVXL]{1,6}|[A-Z]|\d{1,2}))?\s*$/i;
 const SPECIAL_TITLE = /^((?:ES|S)-\d{1,2}\/\d{1,3})\.\s+(\S[^\n]{0,2000})$/;
 const TYPED_PREFIX = /^(\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\))\s+/;
@@ -112,11 +124,19 @@ class EosgReader {
   private formula: string | null = null;
   private conclusions: Draft["conclusions"] = { meeting: null, date: null, lines: [] };
   private section: string | undefined;
+  /** An "Annex" heading was read after the operative paragraphs. */
+  private inAnnex = false;
   private readonly statement: boolean;
   /** Whether an operative paragraph was read: asked at every paragraph, so not searched for. */
   private operativeSeen = false;
-  /** Sub-paragraphs of preambular paragraphs, joined to them once at the end. */
+  /** Sub-paragraphs of preambular paragraphs, and what continues an operative one, joined to them once at the end. */
   private readonly joins = new PendingJoins();
+  /** The last paragraph read, past the headings after it: what a continuation or sub-paragraph belongs to, kept as blocks come. */
+  private lastParagraph: DraftBlock | null = null;
+  /** The number of the last operative paragraph (null when it had none). */
+  private lastOperativeNumber: number | null = null;
+  /** The adoption line was completed by a date of its own: once only. */
+  private adoptionJoined = false;
 
   constructor(
     private readonly items: EosgParagraph[],
@@ -137,6 +157,10 @@ class EosgReader {
     for (const item of this.items) {
       const rich = richOf(item);
       if (!rich.text && !item.prefix) continue;
+      if (this.inAnnex && (item.type === "paragraph" || item.type === "heading")) {
+        this.readAnnexItem(item, rich);
+        continue;
+      }
       switch (item.type) {
         case "frontmatter":
           this.readFrontmatter(item, rich, sawTitle);
@@ -204,7 +228,7 @@ class EosgReader {
     if (sc) {
       this.meta.body = "SC";
       this.meta.adoptionDate = sc.date;
-      this.meta.plenaryMeeting = sc.meeting;
+      this.meta.plenaryMeeting = sc.meeting ?? this.meta.plenaryMeeting;
       return;
     }
     const report = reportLine(text);
@@ -253,7 +277,45 @@ class EosgReader {
     return true;
   }
 
+  /**
+   * "on 18 September 1998" or "29 March 2005", typed as a paragraph or a heading of its own,
+   * completes "Adopted by the Security Council at its 3928th meeting, on": whether it did.
+   */
+  private continueAdoptionLine(rich: RichText): boolean {
+    const last = this.header.at(-1);
+    if (this.adoptionJoined || this.formula || !last || !/^Adopted\b/i.test(last.text) || !ADOPTION_DATE_REST.test(rich.text)) return false;
+    const joined = joinRich([last, rich]);
+    const sc = scAdoptionLine(joined.text.replace(/\bon on\b/, "on"));
+    if (!sc) return false;
+    this.header[this.header.length - 1] = joined;
+    this.adoptionJoined = true;
+    this.meta.body = "SC";
+    this.meta.adoptionDate = sc.date;
+    this.meta.plenaryMeeting = sc.meeting ?? this.meta.plenaryMeeting;
+    return true;
+  }
+
+  /** A paragraph or heading of an annex opened by a heading "Annex": its title, then its blocks. */
+  private readAnnexItem(item: EosgParagraph, rich: RichText): void {
+    const annex = this.annexes.at(-1)!;
+    const prefix = item.prefix?.trim();
+    const text = prefix ? joinRich([plainText(prefix), rich]) : rich;
+    if (item.type === "heading" && annex.title === null && annex.blocks.length === 0 && text.text.length < 300) annex.title = text;
+    else annex.blocks.push(text);
+  }
+
   private readHeading(item: EosgParagraph, rich: RichText): void {
+    if (this.continueAdoptionLine(rich)) return;
+    // "Annex" after the operative paragraphs: what follows is the annex, not more paragraphs
+    if (ANNEX_HEADING.test(rich.text) && this.operativeSeen) {
+      this.annexes.push({ label: rich.text, title: null, blocks: [] });
+      this.inAnnex = true;
+      return;
+    }
+    // "(a)\tProtection of civilians" inside a paragraph's list of tasks: its sub-paragraph (a),
+    // which the following "(i)", "(ii)" belong to
+    const labelled = HEADING_SUBPARAGRAPH.exec(rich.text);
+    if (labelled && this.blocks.at(-1)?.kind === "operative" && this.attachSubparagraph(labelled[1]!, sliceRich(rich, labelled[0].length), 2)) return;
     const num = item.prefix?.trim().replace(/\.$/, "") || null;
     const text = rich.text || num || "";
     if (!text) return;
@@ -276,20 +338,38 @@ class EosgReader {
       this.formula = text;
       return;
     }
-    // "on 18 September 1998" continues "Adopted by the Security Council at its 3928th meeting,"
-    if (!this.formula && /^on \d{1,2}\s/.test(text) && this.header.length) {
-      const joined = joinRich([this.header.pop()!, rich]);
-      this.header.push(joined);
-      const sc = scAdoptionLine(joined.text);
-      if (sc) {
-        this.meta.body = "SC";
-        this.meta.adoptionDate = sc.date;
-        this.meta.plenaryMeeting = sc.meeting;
-      }
+    if (this.continueAdoptionLine(rich)) return;
+    // "– strengthening ...": a dash bullet, or "and requests ..." after a paragraph's
+    // sub-paragraphs, continues the paragraph before (the files type them as paragraphs of
+    // their own, the second sometimes as preambular)
+    if ((BULLET_PREFIX.test(prefix) || (!prefix && /^\[?\p{Ll}/u.test(text))) && this.continueOperative(rich, prefix)) return;
+    // "1. protect civilians ...": a list inside a paragraph numbered like paragraphs, told apart
+    // by its lower-case start and a number the paragraphs have passed
+    const listed = NUMBER_PREFIX.exec(prefix);
+    const lastNumber = this.lastOperativeNumber;
+    if (listed && /^\p{Ll}/u.test(text) && lastNumber !== null && Number(listed[1]) <= lastNumber && this.continueOperative(rich, prefix)) return;
+    // "== II ==": a section marker written into a paragraph
+    const marker = SECTION_MARKER.exec(text);
+    if (marker) {
+      this.readHeading(item, plainText(marker[1]!));
       return;
     }
+    if (!prefix && hasOperative && !openingPhrase(text, "operative").known) {
+      // "Reporting:", a short title over the paragraphs that follow
+      if (text.length < 100 && text.endsWith(":")) {
+        this.readHeading(item, rich);
+        return;
+      }
+      // the quoted text that "Decides that paragraph 5 of resolution 2292 shall be replaced by the following:" introduces
+      const last = this.blocks.at(-1);
+      if (/^["\u201c]/.test(text) && last?.kind === "operative" && trimEndWhere(this.joins.text(last, "lead"), /\s/).endsWith(":") && this.continueOperative(rich, "")) return;
+    }
+    // an unprefixed paragraph under a sub-paragraph's title ("(b) Neutralizing armed groups"),
+    // not opening with an operative verb, is that sub-paragraph's text
+    if (!prefix && !openingPhrase(text, "operative").known && this.continuesSubparagraph(rich)) return;
     const sub = SUB_PREFIX.exec(prefix);
-    if (sub && this.attachSubparagraph(sub[1]!, rich, item.paragraph_level ?? (/^[ivx]+$/.test(sub[1]!) ? 3 : 2))) return;
+    const label = (sub?.[1] ?? sub?.[2])!;
+    if (sub && this.attachSubparagraph(label, rich, item.paragraph_level ?? (/^[ivx]+$/.test(label) ? 3 : 2))) return;
     const number = NUMBER_PREFIX.exec(prefix);
     if (item.paragraph_type === "operative" || number || hasOperative) {
       this.pushOperative({
@@ -302,12 +382,33 @@ class EosgReader {
       });
       return;
     }
-    this.blocks.push({ kind: "preambular", phrase: null, body: rich, ...this.placement() });
+    const block: DraftBlock = { kind: "preambular", phrase: null, body: rich, ...this.placement() };
+    this.blocks.push(block);
+    this.lastParagraph = block;
+  }
+
+  private continuesSubparagraph(body: RichText): boolean {
+    const last = this.lastParagraph;
+    return last?.kind === "operative" && last.subparagraphs.length > 0 && this.continueOperative(body, "");
+  }
+
+  /** A piece of the last operative paragraph: appended to its deepest last sub-paragraph, or to its lead. */
+  private continueOperative(body: RichText, bullet: string): boolean {
+    const last = this.lastParagraph;
+    if (last?.kind !== "operative") return false;
+    const piece = bullet ? joinRich([plainText(bullet), body]) : body;
+    let owner: DraftSubparagraph | null = last.subparagraphs.at(-1) ?? null;
+    while (owner?.children.length) owner = owner.children.at(-1)!;
+    if (owner) this.joins.add(owner, "body", piece);
+    else this.joins.add(last, "lead", piece);
+    return true;
   }
 
   /** "(a)" paragraphs belong to the paragraph before; deeper levels to its last sub-paragraph. */
   private attachSubparagraph(label: string, body: RichText, level: number): boolean {
-    const last = this.blocks.at(-1);
+    // a heading between a paragraph and its sub-paragraphs ("Asset Freeze" before "(a) Freeze
+    // without delay ...") titles the sub-paragraph; it does not end the paragraph
+    const last = this.lastParagraph;
     const node: DraftSubparagraph = { label, body, children: [] };
     if (last?.kind === "operative") {
       let owner = last.subparagraphs;
@@ -347,6 +448,8 @@ class EosgReader {
   private pushOperative(block: DraftBlock & { kind: "operative" }): void {
     this.operativeSeen = true;
     this.blocks.push(block);
+    this.lastParagraph = block;
+    this.lastOperativeNumber = block.number;
   }
 
   private placement(): { section?: string } {

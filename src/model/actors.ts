@@ -1,5 +1,6 @@
 import { FUNDS_AND_PROGRAMMES, GROUPS_OF_STATES, INTERGOVERNMENTAL, MEMBER_STATE_NAMES, OTHER_ACTORS, PERSONS, PRINCIPAL_ORGANS,
   RELATED_ORGANIZATIONS, SECRETARIAT, SPECIALIZED_AGENCIES, TITLES, UN_SYSTEM } from "./actor-names.js";
+import missions from "./missions.json" with { type: "json" };
 import type { ActorType, Mandate } from "./types.js";
 
 /**
@@ -150,7 +151,19 @@ for (const names of INTERGOVERNMENTAL) addEntry("intergovernmental", names, numb
 for (const [number, names] of GROUPS_OF_STATES) addEntry("member-states", names, number);
 for (const [number, names] of OTHER_ACTORS) addEntry("other", names, number);
 for (const name of MEMBER_STATE_NAMES.split("|")) addEntry("member-states", [name.replace(/ \((.*)\)$/, "")], "singular");
+// missions, forces, panels and the other bodies of missions.json (learned by scripts/learn-missions.ts)
+for (const body of missions.bodies as MissionRow[]) {
+  addEntry(body.type, [body.name, ...body.abbreviations, ...(body.variants ?? [])], body.title ? "person" : "singular", body.title === true);
+}
 for (const [type, names] of TITLES) addEntry(type, names, "person", true);
+
+interface MissionRow {
+  name: string;
+  abbreviations: string[];
+  variants?: string[];
+  type: ActorType;
+  title?: boolean;
+}
 
 interface Match {
   entry: Entry;

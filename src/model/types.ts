@@ -239,6 +239,49 @@ export interface Deadline {
   text: string;
 }
 
+/**
+ * What a resolution decides about a body's mandate: "Decides to extend the mandate of UNITAMS
+ * until 3 June 2023" (extend), "Decides to establish ... a working group" (establish), "To
+ * renew the mandate of the United Nations Disengagement Observer Force" (renew), "Decides that
+ * the mandate of MINUSCA shall include the following priority tasks" (modify), "decides to
+ * terminate the mandate of ..." (terminate). The mandate's actor is the body whose mandate it
+ * is, its verb `decides`, its end in `end` and `dueDate`.
+ */
+export type MandateDecisionKind = "establish" | "extend" | "renew" | "modify" | "terminate";
+
+export interface MandateDecision {
+  kind: MandateDecisionKind;
+}
+
+/**
+ * When a mandate ends: a sunset date, written ("until 31 May 1978", "for a further period ending
+ * 15 December 2008") or computed from the resolution's adoption date ("for a period of three
+ * years"), and the duration when one is given.
+ */
+export interface MandateEnd {
+  /** ISO date; null when no date is written and the adoption date is unknown. */
+  date: string | null;
+  /** ISO 8601 duration of the period, as written: "P3Y", "P6M", "P90D"; null for a date alone. */
+  duration: string | null;
+  /** The words that gave it ("for a period of three years", "until 3 June 2023"). */
+  text: string;
+}
+
+/**
+ * A review of the mandate that the resolution sets: "Decides to review ... at its sixty-fifth
+ * session", "expresses its intent to review the mandate ... no later than 15 October 2023",
+ * "subject to review every six months".
+ */
+export interface MandateReview {
+  /** Session number of the reviewing body, when a session is named. */
+  session: number | null;
+  /** ISO date by which (or on which) the review takes place, when one is named or computed. */
+  date: string | null;
+  /** How often, when the review recurs ("every 6 months"). */
+  recurrence: string | null;
+  text: string;
+}
+
 export interface Mandate {
   /** `operative.N` (with sub-paragraph label when inherited: `operative.3.a` is kept in `sub`). */
   in: string;
@@ -257,9 +300,24 @@ export interface Mandate {
   reportTo: string | null;
   deliverable: string | null;
   dueSession: number | null;
+  /**
+   * ISO date by or until which to act: written ("no later than 15 March 2023", "until 31 May
+   * 1978", "by 31 August", its year the adoption's) or counted from the adoption date ("within
+   * 90 days", "for a period of six months", "at the end of this period": the end of the period
+   * the resolution sets). Null when the text gives none, or the adoption date it counts from is
+   * unknown.
+   */
+  dueDate: string | null;
   deadline: Deadline | null;
+  /** How often the action recurs: "annual", "biennial", ..., "every 90 days", "every 3 months", "weekly", "periodic". */
   recurrence: string | null;
-  /** True when the resolution sets a review or end date for the mandate. */
+  /** Set when the mandate is a decision about a body's mandate (the body is the actor). */
+  decision: MandateDecision | null;
+  /** The mandate's end, from its own clause or from a decision about its holder in the resolution. */
+  end: MandateEnd | null;
+  /** A review of the mandate that the resolution sets. */
+  review: MandateReview | null;
+  /** True when the resolution sets a review or end for the mandate (`review` or `end`, or one it names without a time). */
   hasReviewOrEnd: boolean;
   position: Position;
 }

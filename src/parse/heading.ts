@@ -63,7 +63,7 @@ export function readHeading(headingLines: Line[], meta: Metadata): ResolutionHea
     if (scAdopted) {
       meta.body = "SC";
       meta.adoptionDate = scAdopted.date;
-      meta.plenaryMeeting = scAdopted.meeting;
+      meta.plenaryMeeting = scAdopted.meeting ?? meta.plenaryMeeting;
       if (!scAdoptionLine(t)) i++;
       continue;
     }

@@ -14,7 +14,7 @@ const ADOPTED = new RegExp(
   "i",
 );
 const SC_ADOPTED = new RegExp(
-  `^Adopted (?:unanimously )?(?:without a vote )?by the Security Council at its (\\d{1,5})(?:st|nd|rd|th)? meeting,? on ${DATE_PATTERN}`,
+  `^Adopted (?:unanimously )?(?:without a vote )?by the Security Council(?: at its (\\d{1,5})(?:st|nd|rd|th)? meeting,?)?\\s+on\\s+${DATE_PATTERN}`,
   "i",
 );
 const REPORT_BRACKET = /^\[\s*((?:on the (?:report|recommendation)s? of the|without reference to a Main Committee)[^\n]{0,600})$/i;
@@ -47,9 +47,10 @@ export function adoptionLine(text: string): { body: Body; date: string | null } 
   return { body: bodyOf(m[1]!), date: isoDate(m[2]!, m[3]!, m[4]!) };
 }
 
-export function scAdoptionLine(text: string): { meeting: number; date: string | null } | null {
+/** "Adopted by the Security Council at its 9054th meeting, on 3 June 2022" (recent texts may omit the meeting). */
+export function scAdoptionLine(text: string): { meeting: number | null; date: string | null } | null {
   const m = SC_ADOPTED.exec(text);
-  return m ? { meeting: Number(m[1]), date: isoDate(m[2]!, m[3]!, m[4]!) } : null;
+  return m ? { meeting: m[1] ? Number(m[1]) : null, date: isoDate(m[2]!, m[3]!, m[4]!) } : null;
 }
 
 function bodyOf(name: string): Body {

@@ -109,6 +109,33 @@ export interface MandateRow {
   deadline: string | null;
   recurrence: string | null;
   has_review_or_end: boolean;
+  due_date: string | null;
+  /** The kind of a decision about the actor's mandate: establish, extend, renew, modify, terminate. */
+  decision: string | null;
+  end_date: string | null;
+  end_duration: string | null;
+  end_text: string | null;
+  review_session: number | null;
+  review_date: string | null;
+  review_recurrence: string | null;
+  review_text: string | null;
+}
+
+/**
+ * The mandates table's columns a write fills, in the order of `mandateValues`; a document's write
+ * adds the stable id (`uid`, migration 17), which migration 16 rewrites rows without.
+ */
+export const MANDATE_COLUMNS = [
+  "document_id", "paragraph_id", "ref", "paragraph_number", "sub", "actor", "actor_canonical", "actor_key", "actor_type", "verb", "category",
+  "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end",
+  "due_date", "decision", "end_date", "end_duration", "end_text", "review_session", "review_date", "review_recurrence", "review_text",
+] as const;
+
+/** A mandate row's values in `MANDATE_COLUMNS` order. */
+export function mandateValues(documentId: number, paragraphId: number | null, m: MandateRow): unknown[] {
+  return [documentId, paragraphId, m.ref, m.paragraph_number, m.sub, m.actor, m.actor_canonical, m.actor_key, m.actor_type, m.verb,
+    m.category, m.force, m.action, m.report, m.report_to, m.deliverable, m.due_session, m.deadline, m.recurrence, m.has_review_or_end,
+    m.due_date, m.decision, m.end_date, m.end_duration, m.end_text, m.review_session, m.review_date, m.review_recurrence, m.review_text];
 }
 
 export interface SdgRow {
@@ -207,6 +234,16 @@ export function documentRows(doc: Resolution, seen: WordSet = new WordSet()): Do
         deadline: m.deadline?.text ?? null,
         recurrence: m.recurrence,
         has_review_or_end: m.hasReviewOrEnd,
+        // models stored before these facts were derived lack them
+        due_date: m.dueDate ?? null,
+        decision: m.decision?.kind ?? null,
+        end_date: m.end?.date ?? null,
+        end_duration: m.end?.duration ?? null,
+        end_text: m.end?.text ?? null,
+        review_session: m.review?.session ?? null,
+        review_date: m.review?.date ?? null,
+        review_recurrence: m.review?.recurrence ?? null,
+        review_text: m.review?.text ?? null,
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { OfficialRecord } from "../ingest/official-metadata.js";
 import type { ParagraphKind } from "../model/paragraphs.js";
 import { problem } from "../model/problems.js";
-import type { Body, Language, Problem, Resolution, SourceFormat } from "../model/types.js";
+import type { Body, Language, MandateDecisionKind, MandateEnd, MandateReview, Problem, Resolution, SourceFormat } from "../model/types.js";
 import type { OfficialWrite, StoredOfficialRecord } from "./official-rows.js";
 import type { StoredReport } from "./derived-reports.js";
 import type { MandateGroup, MandateGroupRow } from "./mandate-groups.js";
@@ -249,8 +249,14 @@ export interface MandateRecord {
   reportTo: string | null;
   deliverable: string | null;
   dueSession: number | null;
+  /** ISO date by or until which to act (src/model/types.ts, `Mandate.dueDate`). */
+  dueDate: string | null;
   deadline: string | null;
   recurrence: string | null;
+  /** A decision about the actor's own mandate: "establish", "extend", "renew", "modify" or "terminate". */
+  decision: MandateDecisionKind | null;
+  end: MandateEnd | null;
+  review: MandateReview | null;
   hasReviewOrEnd: boolean;
 }
 

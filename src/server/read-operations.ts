@@ -1,5 +1,5 @@
 import { compareResolutions } from "../compare/compare.js";
-import { csvLines } from "../export/opendata.js";
+import { csvLines, MANDATE_TIMING_COLUMNS, mandateTimingCells } from "../export/opendata.js";
 import { comparisonJson, seriesJson } from "../compare/format/json.js";
 import { seriesView } from "../compare/series.js";
 import type { Problem, Resolution } from "../model/types.js";
@@ -21,12 +21,14 @@ import { symbolFromInput } from "../model/symbols.js";
 const MANDATE_CSV_COLUMNS = [
   "symbol", "language", "session", "paragraph", "sub", "actor", "actor_canonical", "actor_type", "verb", "category", "force", "action",
   "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end",
+  ...MANDATE_TIMING_COLUMNS,
 ] as const;
 
 function csvRow(m: MandateRecord) {
   return [
     m.symbol, m.language, m.session, m.ref, m.sub, m.actor, m.actorCanonical, m.actorType, m.verb, m.category, m.force, m.action,
     m.report, m.reportTo, m.deliverable, m.dueSession, m.deadline, m.recurrence, m.hasReviewOrEnd,
+    ...mandateTimingCells(m),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from "@sinclair/typebox";
 import { PARAGRAPH_KINDS, type ParagraphKind } from "../model/paragraphs.js";
-import type { Body, Language, MemberVote, SourceFormat, Voting, VotingOutcome } from "../model/types.js";
+import type { Body, Language, MandateDecisionKind, MemberVote, SourceFormat, Voting, VotingOutcome } from "../model/types.js";
 import {
   type DocumentSummary,
   FACETS,
@@ -37,6 +37,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh"] as const;
 const BODIES = ["GA", "SC", "ECOSOC", "HRC", "other"] as const;
 const FORMATS = ["ods", "text", "pdf", "akn", "eosg", "docx", "html"] as const;
+const DECISION_KINDS = ["establish", "extend", "renew", "modify", "terminate"] as const;
+const decisionsAreTheModels: Same<(typeof DECISION_KINDS)[number], MandateDecisionKind> = true;
 const languagesAreTheModels: Same<(typeof LANGUAGES)[number], Language> = true;
 const bodiesAreTheModels: Same<(typeof BODIES)[number], Body> = true;
 const formatsAreTheModels: Same<(typeof FORMATS)[number], SourceFormat> = true;
@@ -168,8 +170,26 @@ export const MandateSchema = Type.Object(
     reportTo: nullable(Type.String()),
     deliverable: nullable(Type.String()),
     dueSession: nullable(Type.Integer()),
+    dueDate: nullable(Type.String({ description: "ISO date by or until which to act" })),
     deadline: nullable(Type.String()),
     recurrence: nullable(Type.String()),
+    decision: Type.Unsafe<MandateDecisionKind | null>({
+      type: ["string", "null"],
+      enum: [...DECISION_KINDS, null],
+      description: "a decision about the actor's own mandate: establish, extend, renew, modify or terminate",
+    }),
+    end: nullable(
+      Type.Object(
+        { date: nullable(Type.String()), duration: nullable(Type.String()), text: Type.String() },
+        { description: "the mandate's end: sunset date, ISO 8601 duration, the words" },
+      ),
+    ),
+    review: nullable(
+      Type.Object(
+        { session: nullable(Type.Integer()), date: nullable(Type.String()), recurrence: nullable(Type.String()), text: Type.String() },
+        { description: "the review the resolution sets: session, date, recurrence, the words" },
+      ),
+    ),
     hasReviewOrEnd: Type.Boolean(),
   },
   { $id: "Mandate" },

@@ -48,3 +48,17 @@ test("mandates: 60,000 pronouns with nothing to stand for stay as written", HANG
   assert.equal(requests.length, 60_000);
   assert.ok(requests.every((m) => m.actor === "him"));
 });
+
+test("mandates: 20,000 decisions about mandates and the review of 'the mandate' each find their body's end and review", HANG_GUARD, async () => {
+  const doc = await readHostile(hostileInput("decisions about mandates and their reviews").build(20_000), "A_RES_69_235.en.txt");
+  const paragraph = doc.operative.find((p) => p.text.startsWith("Takes note of the report, decides to extend"))!;
+  const decisions = paragraph.mandates.filter((m) => m.decision?.kind === "extend");
+  const requests = paragraph.mandates.filter((m) => m.verb === "requests");
+  assert.equal(decisions.length, 20_000);
+  assert.equal(requests.length, 20_000);
+  const last = requests[19_999]!;
+  assert.equal(last.actor, "Panel of Experts on item 20000");
+  // the request has no end of its own: its body's, decided in the clause before
+  assert.deepEqual([last.end?.date, last.review?.date, last.recurrence], ["2030-05-01", "2030-04-01", "every 90 days"]);
+  assert.ok(decisions.every((m) => m.dueDate === "2030-05-01" && m.review?.date === "2030-04-01"));
+});

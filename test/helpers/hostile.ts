@@ -140,6 +140,30 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     file: ODS,
     build: (n) => insertAfter(odsText(), "\t5.\t", `\t6.\tTakes note of the report, ${"requests him to report on the matter, ".repeat(n)}and invites all States to act;`),
   },
+  {
+    name: "EOSG dash bullets continuing an operative paragraph",
+    file: EOSG,
+    build: (n) => eosgWith(40, Array.from({ length: n }, (_, i) => eosgParagraph({ text: `strengthening the item ${i};`, prefix: "\u2013" }))),
+  },
+  {
+    name: "EOSG headings between a paragraph and its sub-paragraphs",
+    file: EOSG,
+    build: (n) =>
+      eosgWith(40, [
+        ...Array.from({ length: n }, (_, i) => ({ type: "heading", prefix: null, text: `Heading ${i}`, links: [] })),
+        ...Array.from({ length: n }, (_, i) => eosgParagraph({ text: `the item ${i};`, prefix: `(${letters(i % 18_000)})`, paragraph_level: 2 })),
+      ]),
+  },
+  {
+    name: "decisions about mandates and their reviews",
+    file: ODS,
+    build: (n) =>
+      insertAfter(
+        odsText(),
+        "\t5.\t",
+        `\t6.\tTakes note of the report, ${Array.from({ length: n }, (_, i) => `decides to extend the mandate of the Panel of Experts on item ${i + 1} until 1 May 2030, expresses its intention to review the mandate no later than 1 April 2030, requests the Panel of Experts on item ${i + 1} to report every 90 days, `).join("")}and invites all States to act;`,
+      ),
+  },
 ];
 
 export const hostileInput = (name: string) => HOSTILE_INPUTS.find((h) => h.name === name)!;

@@ -132,3 +132,42 @@ test("articles of annexed rules carry no verb rather than their article: \"The S
   const verbs = new Set(rules.operative.map((p) => p.verb));
   for (const word of ["the", "in", "to", "a", "each"]) assert.ok(!verbs.has(word), word);
 });
+
+test("Security Council adoption dates: a line wrapped onto an item of its own, and a line without the meeting", async () => {
+  // "Adopted by the Security Council at its 5907th meeting, on" + a heading "11 June 2008"
+  assert.equal((await read(eosgFile("S_RES_1817(2008)"))).meta.adoptionDate, "2008-06-11");
+  // "... at its 6634th meeting," + "on 21 October 2011"
+  const sc2014 = await read(eosgFile("S_RES_2014(2011)"));
+  assert.equal(sc2014.meta.adoptionDate, "2011-10-21");
+  assert.equal(sc2014.meta.plenaryMeeting, 6634);
+  // "Adopted by the Security Council on 11 May 2021"
+  assert.equal((await read(eosgFile("S_RES_2574(2021)"))).meta.adoptionDate, "2021-05-11");
+  // no-break spaces inside the line: "on\u00a013\u00a0February 2009"
+  assert.equal((await read(eosgFile("S_RES_1866(2009)"))).meta.adoptionDate, "2009-02-13");
+});
+
+test("lists inside a paragraph stay in it: dash bullets, titled sub-paragraphs, \"and requests ...\" after them", async () => {
+  // MINUSCA's mandate: "(a) Protection of civilians" typed as a heading, its "(i)".."(vi)" and
+  // their "–" bullets; the paragraphs keep their printed numbers 1..59
+  const minusca = await read(eosgFile("S_RES_2659(2022)"));
+  assert.deepEqual(minusca.operative.map((p) => p.number), Array.from({ length: 59 }, (_, i) => i + 1));
+  const tasks = minusca.operative.find((p) => p.number === 35)!;
+  assert.deepEqual(tasks.subparagraphs.map((s) => s.label), ["a", "b", "c", "d"]);
+  assert.match(tasks.text, /\u2013 to ensure effective and dynamic protection of civilians/);
+  // ATMIS: "and requests the Secretary-General to submit this ... by 15 November 2024", typed as
+  // a preambular paragraph after the sub-paragraphs of paragraph 8, is the end of paragraph 8
+  const atmis = await read(eosgFile("S_RES_2748(2024)"));
+  assert.deepEqual(atmis.operative.map((p) => p.number), Array.from({ length: 12 }, (_, i) => i + 1));
+  assert.match(atmis.operative[7]!.text, /and requests the Secretary-General to submit this to the Security Council for its consideration by 15 November 2024;$/);
+  // "a.", "b." printed as letters with a period are sub-paragraphs
+  const atmis2023 = await read(eosgFile("S_RES_2710(2023)"));
+  assert.deepEqual(atmis2023.operative.map((p) => p.number), Array.from({ length: 15 }, (_, i) => i + 1));
+  assert.deepEqual(atmis2023.operative[5]!.subparagraphs.map((s) => s.label), ["a", "b", "c"]);
+});
+
+test("an \"Annex\" heading after the operative paragraphs opens the annex: its numbered items are not paragraphs", async () => {
+  const doc = await read(eosgFile("S_RES_1636(2005)"));
+  assert.deepEqual(doc.operative.map((p) => p.number), Array.from({ length: 15 }, (_, i) => i + 1));
+  assert.equal(doc.annexes.length, 1);
+  assert.ok(doc.annexes[0]!.blocks.some((b) => /^1\. To register as subject to the measures/.test(b.text)));
+});

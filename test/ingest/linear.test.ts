@@ -56,3 +56,24 @@ test("AKN: 30,000 wrap-ups of a list are appended to its last item", HANG_GUARD,
   assert.equal(decides.subparagraphs.length, 1);
   assert.equal(decides.subparagraphs[0]!.text, `To act;${" and more".repeat(30_000)}`);
 });
+
+test("EOSG: 30,000 dash bullets after an operative paragraph are joined to it, in order", HANG_GUARD, async () => {
+  const original = await readHostile(JSON.stringify(eosgItems()), EOSG);
+  const doc = await readHostile(hostileInput("EOSG dash bullets continuing an operative paragraph").build(30_000), EOSG);
+  assert.equal(doc.operative.length, original.operative.length);
+  const first = doc.operative[0]!;
+  assert.ok(first.text.startsWith(`${original.operative[0]!.text} \u2013 strengthening the item 0; \u2013 strengthening the item 1;`));
+  assert.ok(first.text.endsWith("\u2013 strengthening the item 29999;"));
+  assert.equal(doc.operative[1]!.text, original.operative[1]!.text);
+});
+
+test("EOSG: 30,000 headings after an operative paragraph, then 30,000 sub-paragraphs: the sub-paragraphs are the paragraph's", HANG_GUARD, async () => {
+  const original = await readHostile(JSON.stringify(eosgItems()), EOSG);
+  const doc = await readHostile(hostileInput("EOSG headings between a paragraph and its sub-paragraphs").build(30_000), EOSG);
+  assert.equal(doc.operative.length, original.operative.length);
+  const subs = doc.operative[0]!.subparagraphs;
+  assert.equal(subs.length, 30_000);
+  assert.deepEqual([subs[0]!.label, subs[0]!.text], ["a", "the item 0;"]);
+  assert.equal(subs[29_999]!.text, "the item 29999;");
+  assert.equal(doc.operative[1]!.text, original.operative[1]!.text);
+});

@@ -61,3 +61,10 @@ test("75/1: a declaration adopted by an unnumbered operative paragraph right aft
   assert.equal(doc.operative[0]!.numbered, false);
   assert.ok(doc.headings.some((h) => h.text.startsWith("Declaration on the commemoration")));
 });
+
+test("a Security Council press release quotes the resolution: its paragraphs open with a quotation mark before the number", async () => {
+  const doc = await parse("sc", "uniteideas-unmis", "S_RES_1919_2010.en.txt");
+  assert.deepEqual(doc.operative.map((p) => p.number), Array.from({ length: 25 }, (_, i) => i + 1));
+  assert.equal(doc.operative[0]!.verb, "decides");
+  assert.match(doc.operative[0]!.text, /^Decides to extend the mandate of UNMIS until 30 April 2011/);
+});

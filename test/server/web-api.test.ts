@@ -85,7 +85,7 @@ for (const factory of storeFactories()) {
       const csv = await get("/api/mandates.csv?actor=UNIDO");
       assert.match(csv.headers["content-type"] as string, /^text\/csv/);
       const lines = csv.body.trimEnd().split("\r\n");
-      assert.equal(lines[0], "symbol,language,session,paragraph,sub,actor,actor_canonical,actor_type,verb,category,force,action,report,report_to,deliverable,due_session,deadline,recurrence,has_review_or_end");
+      assert.equal(lines[0], "symbol,language,session,paragraph,sub,actor,actor_canonical,actor_type,verb,category,force,action,report,report_to,deliverable,due_session,deadline,recurrence,has_review_or_end,due_date,decision,end_date,end_duration,review_session,review_date,review_recurrence");
       assert.equal(lines.length - 1, unido.total);
       assert.ok(lines[1]!.startsWith(`${unido.items[0].symbol},en,${unido.items[0].session},${unido.items[0].ref},`));
 

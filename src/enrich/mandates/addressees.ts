@@ -30,7 +30,22 @@ const PREPOSITION_TAKERS = new Set(
     "closer applicable relevant up as").split(" "),
 );
 
-const TO_WORD = /\b(not\s+)?to\s+([A-Za-z][A-Za-z-]*)/g;
+/** "to VERB", and "to, where appropriate, VERB": an aside may stand between "to" and its verb. */
+const TO_WORD = /\b(not\s+)?to(?:\s*,[^,;:]{1,80},)?\s+([A-Za-z][A-Za-z-]*)/g;
+
+/**
+ * Nouns whose complement "to" names what they are party to: "all parties to armed conflict",
+ * "signatories to it", "States parties to the Convention". After them "to" followed by a
+ * participle ("armed", "organized") is a preposition, not the infinitive of the action.
+ */
+const PARTY_NOUNS = new Set("party parties signatory signatories successor successors adherent adherents".split(" "));
+
+/** A participle right after "to be" ("to be represented"), read where it stands rather than from a copy of the rest. */
+const PARTICIPLE_AT = /\s+[a-z]+ed\b/y;
+function passiveAt(span: string, at: number): boolean {
+  PARTICIPLE_AT.lastIndex = at;
+  return PARTICIPLE_AT.test(span);
+}
 
 /** The word that ends just before `at` (white space between), or "". */
 function wordBefore(text: string, at: number): string {
@@ -48,9 +63,12 @@ export function infinitiveAt(span: string): number {
     const word = m[2]!;
     // case matters: "the right to" takes an infinitive, "Human Rights to provide" ends a name
     const before = wordBefore(span, m.index);
-    if (/^[A-Z]/.test(word) || NOT_INFINITIVE.has(word.toLowerCase())) continue;
+    // "to be represented": a passive infinitive is an action; "to be" alone is not read as one
+    const passive = word === "be" && passiveAt(span, TO_WORD.lastIndex);
+    if (/^[A-Z]/.test(word) || (NOT_INFINITIVE.has(word.toLowerCase()) && !passive)) continue;
     if (/ing$/.test(word) && !/^(bring|sing|string)$/.test(word)) continue;
     if (INFINITIVE_COMPLEMENT_NOUNS.has(before) || PREPOSITION_TAKERS.has(before)) continue;
+    if (PARTY_NOUNS.has(before.toLowerCase()) && /ed$/.test(word)) continue;
     return m.index;
   }
   return -1;
@@ -79,13 +97,21 @@ function conjuncts(np: string): string[] {
   return np.split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+/).filter(Boolean);
 }
 
-/** Cuts a conjunct before its post-modifiers: "the parties in the ongoing discussions" -> "the parties". */
-const POST_MODIFIER = /\s(?:that|which|who|whose|where|of|in|to|for|from|with|at|on|under|within|by|as|between|among|towards|through|across|regarding|concerning|including|such|like|concerned|involved|affected|being|having|present)\s/;
+/**
+ * Cuts a conjunct before its post-modifiers: "the parties in the ongoing discussions" -> "the
+ * parties", "the Committee established pursuant to resolution 1267" -> "the Committee".
+ */
+const POST_MODIFIER = /\s(?:that|which|who|whose|where|of|in|to|for|from|with|at|on|under|within|by|as|between|among|towards|through|across|regarding|concerning|including|such|like|concerned|involved|affected|being|having|present|directly|(?:established|created|set\s+up|appointed|mandated|composed|referred)(?=\s+(?:pursuant|by|under|in|at|on|for|to|through|with|of)\b))\s/g;
 
 function headWord(conjunct: string): string {
-  const cut = POST_MODIFIER.exec(` ${conjunct} `);
-  const core = cut ? ` ${conjunct} `.slice(0, cut.index).trim() : conjunct.trim();
-  const words = core.split(/\s+/);
+  const padded = ` ${conjunct} `;
+  POST_MODIFIER.lastIndex = 0;
+  let cut = POST_MODIFIER.exec(padded);
+  // "such organizations": a word that modifies what follows it, not what precedes
+  while (cut && cut.index === 0) cut = POST_MODIFIER.exec(padded);
+  const core = cut ? padded.slice(0, cut.index).trim() : conjunct.trim();
+  // "all those directly involved": the adverb is not the head
+  const words = core.split(/\s+/).filter((w, i, all) => i === 0 || !/^[a-z]+ly$/.test(w) || i < all.length - 1);
   return (words[words.length - 1] ?? "").replace(/[^\w\u00C0-\u024F'-]/g, "");
 }
 
@@ -102,8 +128,9 @@ export function isAddressee(np: string): boolean {
     const part = parts[i]!;
     const head = headWord(part);
     if (isAgentNoun(head) || resolveActor(part)) return true;
-    // a lone lower-case word is a coordinated adjective: decide on the next conjunct
-    if (i < parts.length - 1 && /^[a-z-]+$/.test(part)) continue;
+    // lower-case words without a head noun are coordinated adjectives ("regional", "other
+    // regional" in "other regional and international partners"): decide on the next conjunct
+    if (i < parts.length - 1 && /^[a-z-]+(?:\s+[a-z-]*[^s\s])?$/.test(part)) continue;
     return false;
   }
   return false;

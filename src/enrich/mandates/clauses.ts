@@ -15,7 +15,7 @@ const CLAUSE_VERB = new RegExp(
       "recalls", "stresses", "emphasizes", "underlines", "underscores", "acknowledges", "expresses", "commends",
       "condemns", "deplores", "endorses", "approves", "affirms", "supports", "looks", "highlights", "considers",
       "agrees", "declares", "adopts", "proclaims", "regrets", "reminds", "appreciates", "pays", "congratulates",
-      "resolves", "demands", "believes", "observes", "reconfirms",
+      "resolves", "demands", "believes", "observes", "reconfirms", "authorises", "extends", "continues", "reemphasizes",
     ]
       // capitalised at the start of a paragraph, lower case after a boundary (no "i" flag: faster)
       .map((verb) => `[${verb[0]!.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
@@ -28,7 +28,7 @@ const CLAUSE_VERB = new RegExp(
 export const ADVERBS =
   "also|further|furthermore|again|once again|once more|strongly|urgently|therefore|accordingly|moreover|" +
   "finally|in this regard|in that regard|in this context|in that context|in this respect|in that respect|" +
-  "in this connection|in addition|to this end|in particular|consequently|thus|hence|earnestly|respectfully";
+  "in this connection|in addition|to this end|in particular|consequently|thus|hence|earnestly|respectfully|additionally";
 
 /** Adverbs (and commas) that open an object: "Requests, in this regard, the Secretary-General". */
 export const LEADING_ADVERBS = new RegExp(`^[\\s,]*(?:(?:${ADVERBS})\\s*,?\\s*)*`, "i");
@@ -42,15 +42,19 @@ const BOUNDARY_BEFORE = new RegExp(`(?:^|[,;:]|\\band)\\s*(?:(?:${ADVERBS})(?:\\
 
 const MANDATE_AT = new RegExp(
   "(?:" +
-    // 1: single-word verbs
-    "(requests|urges|encourages|invites|directs|authorizes|recommends|decides)\\b" +
+    // 1: single-word verbs ("authorises" as the Council now spells it)
+    "(requests|urges|encourages|invites|directs|authori[sz]es|recommends|decides)\\b" +
     // 2: calls upon / calls on
     "|(calls)\\s+(?:(?:also|further|again|once again|once more|urgently|strongly)\\s+)?(?:upon|on)\\b" +
     // 3: appeals to
     "|(appeals)\\s+(?:(?:also|further|again|once again|once more|urgently|strongly)\\s+)?to\\b" +
     // 4, 5: renewed calls, counted with the verb of the call
-    "|(?:reiterates|renews|reaffirms|repeats)\\s+(?:also\\s+)?its\\s+(?:(?:strong|urgent|previous|earlier|firm|repeated|continued|earnest)\\s+)?" +
+    "|(?:reiterates|renews|reaffirms|repeats|reemphasizes)\\s+(?:also\\s+)?its\\s+(?:(?:strong|urgent|previous|earlier|firm|repeated|continued|earnest)\\s+)?" +
     "(calls?|requests?|invitations?|appeals?|encouragement|recommendations?)\\s+(upon|on|to|that)\\b" +
+    // 6: a request that goes on: "continues to request the Secretary-General to"
+    "|continues\\s+to\\s+(request|urge|encourage|invite|call\\s+upon|call\\s+on)\\b" +
+    // 7: a decision the verb makes itself: "Extends once more the stationing in Cyprus of the Force", "Renews the mandate of"
+    "|(extends|renews)(?=\\s+(?:once\\s+more\\s+|further\\s+|again\\s+)?(?:the\\s+(?:present\\s+)?(?:mandates?|stationing|presence)\\b|its\\s+mandate\\b))" +
     ")",
   "iy",
 );
@@ -67,6 +71,15 @@ const RENEWED_VERB: Record<string, MandateVerb> = {
   encouragement: "encourages",
   recommendation: "recommends",
   recommendations: "recommends",
+};
+
+const CONTINUED_VERB: Record<string, MandateVerb> = {
+  request: "requests",
+  urge: "urges",
+  encourage: "encourages",
+  invite: "invites",
+  "call upon": "calls upon",
+  "call on": "calls upon",
 };
 
 export interface Clause {
@@ -93,7 +106,7 @@ export function findClauses(text: string): Clause[] {
     let objectStart = at + m[0].length;
     if (v) {
       objectStart = MANDATE_AT.lastIndex;
-      if (v[1]) verb = v[1].toLowerCase() as MandateVerb;
+      if (v[1]) verb = v[1].toLowerCase().replace("authorises", "authorizes") as MandateVerb;
       else if (v[2]) verb = "calls upon";
       else if (v[3]) verb = "appeals";
       else if (v[4]) {
@@ -101,11 +114,18 @@ export function findClauses(text: string): Clause[] {
         thatClause = v[5]!.toLowerCase() === "that";
         // "reiterates its call upon X": the object follows; "its request that X": a that-clause
         if (thatClause) objectStart = MANDATE_AT.lastIndex - 4;
+      } else if (v[6]) {
+        verb = CONTINUED_VERB[v[6].toLowerCase().replace(/\s+/g, " ")] ?? null;
+      } else if (v[7]) {
+        // the decision's reader takes the verb itself as the start of its object
+        verb = "decides";
+        objectStart = at;
       }
     }
     // participles and plain nouns never reach here: only finite forms are in CLAUSE_VERB
     clauses.push({ verbStart: at, objectStart, verb, thatClause, written: text.slice(at, objectStart) });
-    CLAUSE_VERB.lastIndex = objectStart;
+    // past the verb: a decision the verb makes itself has its object start at the verb
+    CLAUSE_VERB.lastIndex = Math.max(objectStart, at + m[0].length);
   }
   return clauses;
 }

@@ -4,7 +4,7 @@
  * for no report, and so on. Most actions need few readers.
  */
 const CLUES =
-  /report|note|inform|brief|apprise|notify|nnual|year|ennial|period|regular|stud|analys|survey|assessment|update|compilation|proposal|recommendations|plan|strategy|framework|guidelines|summary|overview|map|toolkit|handbook|database|programme of work|until|review|session|within|\d\d\d\d/g;
+  /report|note|inform|brief|apprise|notify|nnual|year|ennial|period|regular|stud|analys|survey|assessment|update|compilation|proposal|recommendations|plan|strategy|framework|guidelines|summary|overview|map|toolkit|handbook|database|programme of work|until|review|session|within|month|week|day|hour|every|quarter|trimest|expir|end of|\d+/g;
 export const NEEDS_REPORT = 1;
 export const NEEDS_RECURRENCE = 2;
 export const NEEDS_DELIVERABLE = 4;
@@ -14,9 +14,14 @@ export const NEEDS_DEADLINE = 16;
 function clueNeeds(w: string): number {
   if (w === "report" || w === "note") return NEEDS_REPORT | NEEDS_DELIVERABLE;
   if (/^(inform|brief|apprise|notify)$/.test(w)) return NEEDS_REPORT;
-  if (w === "period") return NEEDS_RECURRENCE | NEEDS_END;
-  if (/^(nnual|year|ennial|regular)$/.test(w)) return NEEDS_RECURRENCE;
-  if (w === "until" || w === "review") return NEEDS_END;
+  // dates and periods: "for a period of six months", "within 90 days", "every three months", "at the end of this period"
+  if (w === "period") return NEEDS_RECURRENCE | NEEDS_END | NEEDS_DEADLINE;
+  if (/^(month|week|day|hour|every|quarter|trimest)$/.test(w)) return NEEDS_RECURRENCE | NEEDS_DEADLINE;
+  if (w === "expir" || w === "end of") return NEEDS_DEADLINE;
+  if (w === "year") return NEEDS_RECURRENCE | NEEDS_DEADLINE;
+  if (/^(nnual|ennial|regular)$/.test(w)) return NEEDS_RECURRENCE;
+  if (w === "until") return NEEDS_END | NEEDS_DEADLINE;
+  if (w === "review") return NEEDS_END;
   if (w === "session" || w === "within") return NEEDS_DEADLINE;
   if (/^\d/.test(w)) return NEEDS_DEADLINE | NEEDS_END;
   return NEEDS_DELIVERABLE;

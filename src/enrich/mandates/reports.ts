@@ -1,5 +1,7 @@
 import { resolveActor } from "../../model/actors.js";
 import type { Resolution } from "../../model/types.js";
+import { readShortRecurrence } from "./due-dates.js";
+import { readsAsCouncil } from "./genre.js";
 
 /** What an action asks to be reported or produced: a report and its recipient, a deliverable, a recurrence. */
 
@@ -18,8 +20,34 @@ const REPORT_PATTERNS = [
   /\bkeep\s+(?:the\s+)?(?:General\s+Assembly|Assembly|Security\s+Council|Council|Member\s+States|Committee|Commission)\b[^;]{0,40}?\binformed\b/i,
 ];
 
-export function asksForReport(action: string): boolean {
-  return REPORT_PATTERNS.some((p) => p.test(action));
+/** A report already written, not asked for: "contained in his report", "in its report of 2017", "in his report dated 28 July". */
+const NOT_ASKED_BEFORE = "(?<!\\b(?:contained|recommended|set\\s+out|outlined|described|referred\\s+to|proposed|mentioned|made|identified|highlighted|expressed|included|presented|noted)\\s)";
+const NOT_ASKED_AFTER = "(?!\\s+(?:dated|of\\s+\\d|of\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|entitled|submitted|presented|contained|issued|\\(|S\\/|A\\/))";
+
+/**
+ * How the Security Council and the Human Rights Council ask for reports, beyond the General
+ * Assembly's phrasing: "to continue reporting", "to provide a report", "to submit this to the
+ * Security Council", "to provide regular updates to the Council", "reporting gross violations
+ * ... to the Security Council"; and a report already written ("contained in his report", "in its
+ * joint report of 2017") is not one asked for.
+ */
+const COUNCIL_REPORT_PATTERNS = [
+  /\b(?:to|and)\s+(?:(?:continue|also|further|regularly|periodically|annually|duly)\s+(?:to\s+)?)?report\b|\bto\s+continue\s+reporting\b/i,
+  /\b(?:submit|(?<!\bthe\s)present|prepare|transmit|produce|deliver|provide|make\s+available)\b[^;]{0,140}?\b(?:reports?|note(?!\s+(?:that|with))|summary)\b/i,
+  /\b(?:submit|present|transmit)\s+(?:it|this|them|these|the\s+same)\s+to\s+the\s+/i,
+  REPORT_PATTERNS[2]!,
+  new RegExp(`\\b(?:include|reflect|incorporate|cover)\\b[^;]{0,160}?${NOT_ASKED_BEFORE}\\bin\\s+(?:a|an|his|her|its|their|the)(?:\\s+[\\w-]+){0,3}\\s+(?:reports?|updates?)\\b`, "i"),
+  new RegExp(`${NOT_ASKED_BEFORE}\\bin\\s+(?:his|her|its|their)(?:\\s+[\\w-]+){0,3}\\s+reports?\\b${NOT_ASKED_AFTER}`, "i"),
+  REPORT_PATTERNS[5]!,
+  REPORT_PATTERNS[6]!,
+  /\b(?:provide|submit|present|give)\s+(?:[\w-]+\s+){0,3}?updates?\b|\bupdate\s+the\s+(?:Human\s+Rights\s+|Security\s+|Economic\s+and\s+Social\s+)?(?:Council|General\s+Assembly|Assembly)\b/i,
+  /\breporting\s+(?:[\w-]+\s+){0,8}?to\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:Security\s+Council|General\s+Assembly|Human\s+Rights\s+Council)\b/i,
+  /(?<!\b(?:the|a|its|his|her|their|annual|this|that)\s)\breport\s+(?:[\w-]+\s+){0,2}?to\s+the\s+(?:Security\s+Council|General\s+Assembly|Human\s+Rights\s+Council|Council)\b/i,
+];
+
+/** Whether the action asks its addressee to report, by the phrasing of the body that adopted it. */
+export function asksForReport(action: string, body: Resolution["meta"]["body"] = "GA"): boolean {
+  return (readsAsCouncil(body) ? COUNCIL_REPORT_PATTERNS : REPORT_PATTERNS).some((p) => p.test(action));
 }
 const BODY_NAMES: Record<Resolution["meta"]["body"], string | null> = {
   GA: "General Assembly",
@@ -64,7 +92,7 @@ export function readDeliverable(action: string): string | null {
   return text.trim();
 }
 
-/** Recurrence as written; the groups are tried in this order: annual, biennial, ... */
+/** Recurrence as written, a year or more apart; the groups are tried in this order: annual, biennial, ... */
 const RECURRENCE = new RegExp(
   [
     "\\b(annually|every year|each year|yearly|on an annual basis|annual reports?)\\b",
@@ -87,7 +115,11 @@ const INFERRED_RECURRENCE = [null, "annual", "biennial", "triennial", "quadrenni
  */
 export function readRecurrence(action: string, report: boolean, due: number | null, session: number | null): string | null {
   const written = action ? RECURRENCE.exec(action) : null;
-  if (written) return RECURRENCE_NAMES[written.slice(1).findIndex((g) => g !== undefined)]!;
+  const name = written ? RECURRENCE_NAMES[written.slice(1).findIndex((g) => g !== undefined)]! : null;
+  if (name && name !== "periodic") return name;
+  // "every 90 days", "every three months", "on a weekly basis": more precise than "regularly"
+  const short = action ? readShortRecurrence(action) : null;
+  if (short || name) return short ?? name;
   if (report && due !== null && session !== null) return INFERRED_RECURRENCE[due - session] ?? null;
   return null;
 }

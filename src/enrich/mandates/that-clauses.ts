@@ -1,3 +1,4 @@
+import { resolveActor } from "../../model/actors.js";
 import { isAgentNoun } from "../actors.js";
 import { cleanAddressee, isAddressee } from "./addressees.js";
 import { trimAction } from "./clauses.js";
@@ -12,8 +13,18 @@ const RELATIVE = new Set(["which", "who", "whom", "whose", "that"]);
 const STATUS_VERBS = new Set("be have receive enjoy remain consist comprise apply expire cease enter".split(" "));
 const PASSIVE_PARTICIPLE = /(ed|en|wn|eld|ade|one|ught|ept|ilt|ung)$/;
 
+/** Verbs that follow a named actor in the indicative: "requests that the Secretary-General reports to the Council". */
+const INDICATIVE = new Set(("reports submits provides ensures continues informs briefs includes presents takes keeps develops undertakes " +
+  "conducts establishes explores implements prepares updates").split(" "));
+
 export function parseThatClause(verb: MandateVerb, body: string, modalOnly: boolean): ObjectParse | null {
   const clause = body.slice(0, 600);
+  if (!modalOnly) {
+    const indicative = /^((?:the\s+)?[A-Z][\w\u2019'-]*(?:[\s-]+[A-Z][\w\u2019'-]*){0,6})\s+([a-z]+s)\s/.exec(clause);
+    if (indicative && INDICATIVE.has(indicative[2]!) && resolveActor(indicative[1]!)) {
+      return { actor: cleanAddressee(indicative[1]!), action: trimAction(body.slice(indicative[1]!.length).trim()), chapeau: false, sharesNext: false, verb };
+    }
+  }
   let npEnd = -1;
   let verbWord = "";
   // the first word that can open the verb phrase after an addressee: a modal ("shall continue"),
@@ -37,8 +48,9 @@ export function parseThatClause(verb: MandateVerb, body: string, modalOnly: bool
     if (modal) return null;
   }
   if (npEnd <= 0) return null;
-  // "decides that the Committee shall be composed of", "shall have", "shall receive": a status, not a task
+  // "decides that the Committee shall be composed of", "shall have", "shall receive", "shall continue to comprise": a status, not a task
   if (modalOnly && STATUS_VERBS.has(verbWord)) return null;
+  if (modalOnly && verbWord === "continue" && STATUS_VERBS.has(/^\s*continue\s+to\s+([a-z]+)/.exec(clause.slice(npEnd).replace(/^\s*(?:shall|should|will|must|may)\s+(?:not\s+)?/, " "))?.[1] ?? "")) return null;
   if (verbWord === "be" && PASSIVE_PARTICIPLE.test(/\bbe\s+([a-z]+)/.exec(clause.slice(npEnd))?.[1] ?? "")) return null;
   const raw = clause.slice(0, npEnd);
   const actor = cleanAddressee(raw);

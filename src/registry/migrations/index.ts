@@ -15,6 +15,7 @@ import { officialMetadata } from "./012_official_metadata.js";
 import { derivedReports } from "./013_derived_reports.js";
 import { actorKeys } from "./014_actor_keys.js";
 import { paragraphRefsWithPart } from "./015_paragraph_refs_with_part.js";
+import { mandateDates } from "./016_mandate_dates.js";
 import { seriesFacts } from "./021_series_facts.js";
 import { mandateIds } from "./017_mandate_ids.js";
 import { accounts } from "./018_accounts.js";
@@ -36,8 +37,7 @@ export interface Migration {
   fill?(tx: SqlExecutor): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports, actorKeys, paragraphRefsWithPart,
-  // 16 belongs to work merged separately; the lifecycle's tables are 17 to 20.
+export const MIGRATIONS: readonly Migration[] = [schema, fullText, recencyIds, paragraphTags, documentGoals, leanIndexes, indexPerDocument, paragraphHashIndex, verbIndex, newestFirstIds, searchWords, officialMetadata, derivedReports, actorKeys, paragraphRefsWithPart, mandateDates,
   mandateIds, accounts, reviews, auditTrail, seriesFacts];
 
 export function withTypes(dialect: SqlDialect, sql: string): string {

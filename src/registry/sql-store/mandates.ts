@@ -1,5 +1,5 @@
 import { symbolFromInput } from "../../model/symbols.js";
-import type { Language } from "../../model/types.js";
+import type { Language, MandateDecisionKind } from "../../model/types.js";
 import type { Fragment } from "../dialect.js";
 import type { MandateFilter, MandateRecord, MandateSort, Page, Paged, Statistics } from "../store.js";
 import { num, type SqlContext, str } from "./context.js";
@@ -28,7 +28,7 @@ const NEWEST = "d.session DESC NULLS LAST, d.number DESC NULLS LAST, d.symbol, x
 const MANDATE_ORDER: Record<MandateSort, string> = {
   newest: NEWEST,
   oldest: "d.session ASC NULLS LAST, d.number ASC NULLS LAST, d.symbol, x.paragraph_number, x.id",
-  due: `x.due_session ASC NULLS LAST, ${NEWEST}`,
+  due: `x.due_session ASC NULLS LAST, x.due_date ASC NULLS LAST, ${NEWEST}`,
   actor: `COALESCE(x.actor_canonical, x.actor), ${NEWEST}`,
   force: `x.force DESC, ${NEWEST}`,
 };
@@ -65,8 +65,14 @@ export async function mandates(context: SqlContext, filter: MandateFilter, page:
       reportTo: str(r.report_to),
       deliverable: str(r.deliverable),
       dueSession: num(r.due_session),
+      dueDate: str(r.due_date),
       deadline: str(r.deadline),
       recurrence: str(r.recurrence),
+      decision: str(r.decision) as MandateDecisionKind | null,
+      end: r.end_date != null || r.end_duration != null ? { date: str(r.end_date), duration: str(r.end_duration), text: str(r.end_text) ?? "" } : null,
+      review: r.review_session != null || r.review_date != null || r.review_recurrence != null
+        ? { session: num(r.review_session), date: str(r.review_date), recurrence: str(r.review_recurrence), text: str(r.review_text) ?? "" }
+        : null,
       hasReviewOrEnd: Number(r.has_review_or_end) === 1,
     })),
   };

@@ -1,7 +1,7 @@
 import { describeProblem } from "../../model/problems.js";
 import type { Language, Resolution, SourceFormat } from "../../model/types.js";
 import type { SqlExecutor } from "../dialect.js";
-import { type DocumentRows, PARAGRAPH_ID_SPAN, paragraphBase, type ParagraphRow, type PreparedDocument, prepareDocument, recencyOf } from "../rows.js";
+import { type DocumentRows, MANDATE_COLUMNS, mandateValues, PARAGRAPH_ID_SPAN, paragraphBase, type ParagraphRow, type PreparedDocument, prepareDocument, recencyOf } from "../rows.js";
 import {
   type KnownSource,
   outranks,
@@ -198,14 +198,7 @@ export class DocumentWriter {
       ["document_id", "paragraph_id", "ref", "symbol", "kind", "text"],
       rows.citations.map((c) => [documentId, paragraphId(c.ordinal), c.ref, c.symbol, c.kind, c.text]),
     );
-    await tx.insertRows(
-      "mandates",
-      ["document_id", "paragraph_id", "uid", "ref", "paragraph_number", "sub", "actor", "actor_canonical", "actor_key", "actor_type", "verb", "category",
-        "force", "action", "report", "report_to", "deliverable", "due_session", "deadline", "recurrence", "has_review_or_end"],
-      rows.mandates.map((m) => [documentId, paragraphId(m.ordinal), m.uid, m.ref, m.paragraph_number, m.sub, m.actor, m.actor_canonical, m.actor_key,
-        m.actor_type, m.verb, m.category, m.force, m.action, m.report, m.report_to, m.deliverable, m.due_session, m.deadline, m.recurrence,
-        m.has_review_or_end]),
-    );
+    await tx.insertRows("mandates", [...MANDATE_COLUMNS, "uid"], rows.mandates.map((m) => [...mandateValues(documentId, paragraphId(m.ordinal), m), m.uid]));
     await tx.insertRows(
       "sdg_links",
       ["document_id", "paragraph_id", "goal", "target", "origin"],
