@@ -1,6 +1,6 @@
 import { mandateIds } from "../compare/mandate-id.js";
 import { formatParagraphRef, paragraphRef } from "../model/paragraphs.js";
-import type { Citation, FootnoteRef, Mandate, OperativeParagraph, PreambularParagraph, Resolution, SdgLink, SubParagraph } from "../model/types.js";
+import type { Citation, FootnoteRef, Mandate, MandateDecisionKind, MandateEnd, MandateReview, OperativeParagraph, PreambularParagraph, Resolution, SdgLink, SubParagraph } from "../model/types.js";
 
 /**
  * The reading view of a resolution: the text as the UN prints it (title, preamble, numbered
@@ -19,6 +19,7 @@ export interface ReadingMandate {
   id: number;
   /** The mandate's stable id (src/compare/mandate-id.ts): its review page and decisions are filed under it. */
   key: string;
+  /** The paragraph's reference, with its part (`B.operative.3`): the anchor of its paragraph. */
   in: string;
   sub: string | null;
   actor: string;
@@ -36,6 +37,12 @@ export interface ReadingMandate {
   deadlineYears: string | null;
   recurrence: string | null;
   hasReviewOrEnd: boolean;
+  /** ISO date by or until which to act. */
+  dueDate: string | null;
+  /** A decision about the actor's own mandate (establish, extend, renew, modify, terminate). */
+  decision: MandateDecisionKind | null;
+  end: MandateEnd | null;
+  review: MandateReview | null;
 }
 
 export interface ReadingCitation {
@@ -176,11 +183,11 @@ function placeMandates(blocks: Block[], mandates: readonly { id: number; action:
   }
 }
 
-function mandateView(m: Mandate, id: number, key: string): ReadingMandate {
+function mandateView(m: Mandate, id: number, key: string, ref: string): ReadingMandate {
   return {
     id,
     key,
-    in: m.in,
+    in: ref,
     sub: m.sub,
     actor: m.actor,
     actorCanonical: m.actorCanonical,
@@ -197,6 +204,10 @@ function mandateView(m: Mandate, id: number, key: string): ReadingMandate {
     deadlineYears: m.deadline?.years ?? m.deadline?.date ?? null,
     recurrence: m.recurrence,
     hasReviewOrEnd: m.hasReviewOrEnd,
+    dueDate: m.dueDate ?? null,
+    decision: m.decision?.kind ?? null,
+    end: m.end ?? null,
+    review: m.review ?? null,
   };
 }
 
@@ -241,7 +252,7 @@ export function toReadingView(doc: Resolution): ReadingView {
     const cited = addCitations(p.citations);
     placeCitations(blocks, cited);
     const own = p.mandates.map((m) => {
-      const view = mandateView(m, mandates.length, keys.get(m) ?? "");
+      const view = mandateView(m, mandates.length, keys.get(m) ?? "", formatParagraphRef(paragraphRef(p)));
       mandates.push(view);
       return view;
     });

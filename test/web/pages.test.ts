@@ -90,6 +90,26 @@ describe("web pages in Chromium", { skip: browserMissing() ?? false }, () => {
     }
   });
 
+  test("a Council's resolution: the Panel's extension in S/RES/2266 (2016) shows its decision, its end and its review", async () => {
+    const tab = await openTab(site);
+    try {
+      await visit(tab, `/resolutions/${encodeURIComponent("S/RES/2266 (2016)")}`);
+      await tab.page.waitForSelector("body[data-ready] .resolution");
+      // op. 5 extends the Panel of Experts' mandate until 27 March 2017, to be reviewed by 27 February 2017
+      const mandate = tab.page.locator("#operative\\.5 mark.mandate").first();
+      const tip = tab.page.locator("#operative\\.5 .tip").first();
+      await mandate.hover();
+      const details = await tip.innerText();
+      assert.match(details, /Actor: Panel of Experts/);
+      assert.match(details, /Decision: extends the mandate/);
+      assert.match(details, /Ends: 27 March 2017/);
+      assert.match(details, /Review: by 27 February 2017/);
+      assert.match(await tab.page.locator(".mandate-list").innerText(), /op\. 5 Panel of Experts/);
+    } finally {
+      await tab.close();
+    }
+  });
+
   test("resolution: 79/222 laid out as printed; a mandate's deadline on hover and on keyboard focus; a citation leads to a held resolution", async () => {
     const tab = await openTab(site);
     try {

@@ -1,6 +1,6 @@
 import type { MandateJson } from "../../../src/compare/format/json.js";
 import { entityPath } from "../api.js";
-import { session } from "./format.js";
+import { paragraphShort, session } from "./format.js";
 
 /** Mandate changes between two versions (compare/mandates.ts, as GET /api/diff gives them). */
 
@@ -14,10 +14,6 @@ export interface MandateChange {
 }
 
 const FIELD_NAMES: Record<string, string> = { actor: "addressee", verb: "verb", force: "strength", deadline: "deadline", report: "reporting", review: "review or end clause", action: "wording" };
-
-function where(m: MandateJson): string {
-  return `op. ${m.in.split(".")[1]}${m.sub ? ` (${m.sub})` : ""}`;
-}
 
 function due(m: MandateJson | null): string {
   return m?.dueSession ? session(m.dueSession) : m?.deadline ?? "none";
@@ -47,7 +43,7 @@ export function MandateChanges({ changes, summary }: { changes: MandateChange[];
             return (
               <li key={i} class={`mc ${c.status}`}>
                 <span class={`change-badge ${c.status === "new" ? "added" : c.status === "dropped" ? "dropped" : "edited"}`}>{c.status}</span>{" "}
-                <a href={entityPath(m.actorCanonical ?? m.actor)}>{m.actorCanonical ?? m.actor}</a> · {m.verb} · {where(m)}
+                <a href={entityPath(m.actorCanonical ?? m.actor)}>{m.actorCanonical ?? m.actor}</a> · {m.verb} · {paragraphShort(m.in, m.sub)}
                 {c.status === "changed" ? <span class="mc-detail"> — {describe(c)}</span> : null}
                 <span class="mc-action">{m.action}</span>
               </li>

@@ -1,6 +1,6 @@
 import type { ReadingCitation, ReadingMandate, ReadingParagraph, ReadingSub, ReadingView, Run } from "../../../src/export/reading.js";
 import { entityPath, resolutionPath, reviewPath } from "../api.js";
-import { FORCE_NAMES, session } from "./format.js";
+import { FORCE_NAMES, paragraphShort, session, unDate } from "./format.js";
 
 /**
  * A resolution's text laid out as the UN prints it: the formula, preambular paragraphs with
@@ -43,8 +43,30 @@ if (typeof window !== "undefined") {
 }
 
 export function mandateSummary(m: ReadingMandate): string {
-  const due = m.dueSession ? `due ${session(m.dueSession)}${m.deadlineYears ? ` (${m.deadlineYears})` : ""}` : m.deadline ? `deadline: ${m.deadline}` : "no deadline";
-  return `${m.actorCanonical ?? m.actor}: ${m.verb}, ${due}${m.report ? ", report asked" : ""}`;
+  const due = m.dueSession
+    ? `due ${session(m.dueSession)}${m.deadlineYears ? ` (${m.deadlineYears})` : ""}`
+    : m.dueDate
+      ? `due ${unDate(m.dueDate)}`
+      : m.deadline
+        ? `deadline: ${m.deadline}`
+        : "no deadline";
+  const ends = m.end?.date ? `, ends ${unDate(m.end.date)}` : "";
+  return `${m.actorCanonical ?? m.actor}: ${m.verb}, ${due}${ends}${m.report ? ", report asked" : ""}`;
+}
+
+/** "renew the mandate" and the like: a decision about the body's own mandate. */
+const DECISION_WORDS: Record<string, string> = {
+  establish: "establishes the mandate",
+  extend: "extends the mandate",
+  renew: "renews the mandate",
+  modify: "modifies the mandate",
+  terminate: "ends the mandate",
+};
+
+/** The review a resolution sets: "at the 80th session", "by 15 March 2025", "every 6 months", "annual". */
+function reviewWords(r: NonNullable<ReadingMandate["review"]>): string {
+  const parts = [r.session ? `at the ${session(r.session)}` : null, r.date ? `by ${unDate(r.date)}` : null, r.recurrence];
+  return parts.filter(Boolean).join(", ") || r.text;
 }
 
 function MandateTip({ m }: { m: ReadingMandate }) {
@@ -56,10 +78,17 @@ function MandateTip({ m }: { m: ReadingMandate }) {
         Verb: {m.verb} ({m.category}; strength {FORCE_NAMES[m.force] ?? m.force})
       </span>
       <span class="tip-row">
-        Deadline: {m.dueSession ? session(m.dueSession) : "none set"}
-        {m.deadlineYears ? ` (${m.deadlineYears})` : ""}
-        {m.deadline && !m.dueSession ? ` ${m.deadline}` : ""}
+        Deadline: {m.dueSession ? session(m.dueSession) : m.dueDate ? unDate(m.dueDate) : "none set"}
+        {m.deadlineYears && !m.dueDate ? ` (${m.deadlineYears})` : ""}
+        {m.deadline && !m.dueSession && !m.dueDate ? ` ${m.deadline}` : ""}
       </span>
+      {m.decision ? <span class="tip-row">Decision: {DECISION_WORDS[m.decision] ?? m.decision}</span> : null}
+      {m.end ? (
+        <span class="tip-row">
+          Ends: {m.end.date ? unDate(m.end.date) : "no date"} ({m.end.text})
+        </span>
+      ) : null}
+      {m.review ? <span class="tip-row">Review: {reviewWords(m.review)}</span> : null}
       <span class="tip-row">
         Report: {m.report ? `yes${m.reportTo ? `, to ${m.reportTo}` : ""}${m.deliverable ? ` (${m.deliverable})` : ""}` : "none asked"}
       </span>
@@ -205,14 +234,14 @@ export function MandateList({ view }: { view: ReadingView }) {
     <ul class="mandate-list">
       {view.mandates.map((m) => (
         <li key={m.id}>
-          <a href={`#${m.in}`}>op. {m.in.split(".")[1]}{m.sub ? ` (${m.sub})` : ""}</a>{" "}
+          <a href={`#${m.in}`}>{paragraphShort(m.in, m.sub)}</a>{" "}
           <a href={entityPath(m.actorCanonical ?? m.actor)}>{m.actorCanonical ?? m.actor}</a> · {m.verb}
           {m.dueSession ? ` · due ${session(m.dueSession)}` : ""}
           {m.report ? " · report" : ""}
           {m.key ? (
             <>
               {" · "}
-              <a href={reviewPath(m.key)} aria-label={`Review of the mandate of op. ${m.in.split(".")[1]}${m.sub ? ` (${m.sub})` : ""} to ${m.actorCanonical ?? m.actor}`}>
+              <a href={reviewPath(m.key)} aria-label={`Review of the mandate of ${paragraphShort(m.in, m.sub)} to ${m.actorCanonical ?? m.actor}`}>
                 review
               </a>
             </>

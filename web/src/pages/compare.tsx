@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { comparePath, resolutionPath, seriesPath } from "../api.js";
-import { shortSymbol } from "../components/format.js";
+import { paragraphShort, shortSymbol } from "../components/format.js";
 import { Failure, Loading } from "../components/layout.js";
 import { MandateChanges, type MandateChange } from "../components/mandate-changes.js";
 import { useApi, useUsable } from "../hooks.js";
@@ -41,12 +41,6 @@ interface Series {
   series: { title: string; members: { symbol: string; session: number | null }[] }[];
 }
 
-export function paragraphName(id: string | null): string {
-  if (!id) return "—";
-  const [kind, n] = id.split(".");
-  return kind === "operative" ? `op. ${n}` : kind === "preamble" ? `pp. ${n}` : id;
-}
-
 function Side({ tokens, keep }: { tokens: Token[]; keep: "delete" | "insert" }) {
   return (
     <>
@@ -77,12 +71,12 @@ const CHANGE_LABELS: Record<string, string> = { unchanged: "unchanged", edited: 
 
 function PairRow({ pair, mode }: { pair: Pair; mode: "side" | "inline" }) {
   const label =
-    pair.change === "moved" ? `moved from ${paragraphName(pair.from)} to ${paragraphName(pair.to)}${pair.edited ? ", edited" : ""}` : (CHANGE_LABELS[pair.change] ?? pair.change);
+    pair.change === "moved" ? `moved from ${paragraphShort(pair.from)} to ${paragraphShort(pair.to)}${pair.edited ? ", edited" : ""}` : (CHANGE_LABELS[pair.change] ?? pair.change);
   return (
     <li class={`pair ${pair.change}${pair.moved ? " is-moved" : ""}`} data-change={pair.change}>
       <p class="pair-head">
         <span class="refs">
-          {paragraphName(pair.from)} → {paragraphName(pair.to)}
+          {paragraphShort(pair.from)} → {paragraphShort(pair.to)}
         </span>{" "}
         <span class={`change-badge ${pair.change}`}>{label}</span>
         {pair.relation ? <span class="muted small"> ({pair.relation})</span> : null}

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { parseParagraphRef } from "../../../src/model/paragraphs.js";
 import { query, resolutionPath } from "../api.js";
 import { Failure, Loading } from "../components/layout.js";
-import { BODY_NAMES, LANGUAGE_NAMES, session, shortSymbol } from "../components/format.js";
+import { BODY_NAMES, LANGUAGE_NAMES, paragraphShort, session, shortSymbol } from "../components/format.js";
 import { useApi, useUsable } from "../hooks.js";
 import { navigate, useLocation } from "../router.js";
 
@@ -60,15 +60,6 @@ function paragraphLabel(p: Paragraph): string {
   if (ref?.kind === "operative") return `Operative paragraph ${ref.number}${part}`;
   if (ref?.kind === "preambular") return `Preambular paragraph ${ref.number}${part}`;
   if (ref?.kind === "footnote") return `Footnote ${ref.number}`;
-  return p.ref;
-}
-
-/** "op. 3", "pp. 2" ("B op. 3" in part B); other references as they are. */
-function paragraphTag(p: Paragraph): string {
-  const ref = parseParagraphRef(p.ref);
-  const part = ref?.part ? `${ref.part} ` : "";
-  if (ref?.kind === "operative") return `${part}op. ${ref.number}`;
-  if (ref?.kind === "preambular") return `${part}pp. ${ref.number}`;
   return p.ref;
 }
 
@@ -190,7 +181,7 @@ export function SearchPage() {
                       {item.paragraphs.map((p) => (
                         <li key={p.ref}>
                           <a href={resolutionPath(item.symbol, p.ref)} class="ref" aria-label={`${paragraphLabel(p)} of ${shortSymbol(item.symbol)}`}>
-                            {paragraphTag(p)}
+                            {paragraphShort(p.ref)}
                           </a>{" "}
                           <span class="snippet" dangerouslySetInnerHTML={{ __html: p.snippet }} />
                         </li>

@@ -1,9 +1,8 @@
 import { useState } from "preact/hooks";
 import { comparePath, entityPath, resolutionPath } from "../api.js";
-import { session, shortSymbol } from "../components/format.js";
+import { paragraphShort, session, shortSymbol } from "../components/format.js";
 import { Failure, Loading } from "../components/layout.js";
 import { useApi, useUsable } from "../hooks.js";
-import { paragraphName } from "./compare.js";
 
 /**
  * A series (GET /api/series/:symbol): its versions on a timeline with the earlier versions the
@@ -152,9 +151,9 @@ export function SeriesPage({ symbol }: { symbol: string }) {
                     {versions.map((v, i) => {
                       const s = byVersion.get(i);
                       return (
-                        <td key={i} class={`num cell ${s?.status ?? "absent"}`} title={s ? `${s.status} in ${v.symbol}, ${paragraphName(s.mandate.in)}: ${s.mandate.action}` : `not in ${v.symbol}`}>
+                        <td key={i} class={`num cell ${s?.status ?? "absent"}`} title={s ? `${s.status} in ${v.symbol}, ${paragraphShort(s.mandate.in)}: ${s.mandate.action}` : `not in ${v.symbol}`}>
                           {s ? (
-                            <a href={resolutionPath(v.symbol ?? "", s.mandate.in)} aria-label={`${s.status} in ${v.symbol} ${paragraphName(s.mandate.in)}`}>
+                            <a href={resolutionPath(v.symbol ?? "", s.mandate.in)} aria-label={`${s.status} in ${v.symbol} ${paragraphShort(s.mandate.in)}`}>
                               {CELL[s.status] ?? s.status}
                             </a>
                           ) : (
@@ -197,15 +196,15 @@ export function SeriesPage({ symbol }: { symbol: string }) {
                 return (
                   <tr key={p.id}>
                     <th scope="row">
-                      {paragraphName(last.paragraph)} <span class="muted small">of {shortSymbol(versions[last.version]?.symbol ?? "")}</span>
+                      {paragraphShort(last.paragraph)} <span class="muted small">of {shortSymbol(versions[last.version]?.symbol ?? "")}</span>
                     </th>
                     {versions.map((v, i) => {
                       const s = byVersion.get(i);
                       return (
                         <td key={i} class={`num cell ${s?.change ?? "absent"}`}>
                           {s ? (
-                            <a href={resolutionPath(v.symbol ?? "", s.paragraph)} aria-label={`${paragraphName(s.paragraph)} of ${v.symbol}, ${s.change}`}>
-                              {CELL[s.change] ?? ""} {paragraphName(s.paragraph)}
+                            <a href={resolutionPath(v.symbol ?? "", s.paragraph)} aria-label={`${paragraphShort(s.paragraph)} of ${v.symbol}, ${s.change}`}>
+                              {CELL[s.change] ?? ""} {paragraphShort(s.paragraph)}
                             </a>
                           ) : (
                             <span class="visually-hidden">absent</span>

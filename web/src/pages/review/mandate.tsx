@@ -1,11 +1,11 @@
 import { useState } from "preact/hooks";
 import { ApiError, resolutionPath, reviewPath, send } from "../../api.js";
 import { useAuth } from "../../auth.js";
-import { session, shortSymbol } from "../../components/format.js";
+import { paragraphShort, session, shortSymbol } from "../../components/format.js";
 import { Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { DecisionBadge, ReviewNav } from "./my-mandates.js";
-import { type AuditEntry, DECISION_NAMES, DECISIONS, DISPOSITIONS, type MandateTarget, paragraphLabel, type Review, STATUS_NAMES, STATUSES, when } from "./types.js";
+import { type AuditEntry, DECISION_NAMES, DECISIONS, DISPOSITIONS, type MandateTarget, type Review, STATUS_NAMES, STATUSES, when } from "./types.js";
 
 /**
  * One mandate under review (GET /api/mandates/{id}): what it asks, each entity's decision, the
@@ -350,7 +350,7 @@ function MandateReview({ id, notice, onChange }: { id: string; notice: string | 
   const auth = useAuth();
   const detail = useApi<Detail>(`/mandates/${id}`);
   const history = useApi<{ items: AuditEntry[] }>(auth.user ? "/audit" : null, { mandate: id, limit: 50 });
-  const title = detail.state === "done" ? `${shortSymbol(detail.data.mandate.symbol)} ${paragraphLabel(detail.data.mandate.ref, detail.data.mandate.sub)}` : "Mandate";
+  const title = detail.state === "done" ? `${shortSymbol(detail.data.mandate.symbol)} ${paragraphShort(detail.data.mandate.ref, detail.data.mandate.sub)}` : "Mandate";
   useUsable(detail.state !== "loading" && auth.user !== undefined, `Review: ${title}`);
   if (detail.state === "loading") return <Loading what="the mandate" />;
   if (detail.state === "error") return <Failure error={detail.error} what="the mandate" />;

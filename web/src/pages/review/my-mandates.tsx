@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { apiUrl, query, resolutionPath, reviewPath } from "../../api.js";
 import { useAuth } from "../../auth.js";
-import { shortSymbol } from "../../components/format.js";
+import { paragraphShort, shortSymbol } from "../../components/format.js";
 import { Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { navigate, useLocation } from "../../router.js";
-import { DECISION_NAMES, type EntityMandate, paragraphLabel, type Review, STATUS_NAMES } from "./types.js";
+import { DECISION_NAMES, type EntityMandate, type Review, STATUS_NAMES } from "./types.js";
 import { RecordUnlisted } from "./unlisted.js";
 
 /**
@@ -135,7 +135,7 @@ export function ReviewPage() {
                     <tr key={mandate.id}>
                       <td>
                         <a href={reviewPath(mandate.id)}>
-                          {shortSymbol(mandate.symbol)} {paragraphLabel(mandate.ref, mandate.sub)}
+                          {shortSymbol(mandate.symbol)} {paragraphShort(mandate.ref, mandate.sub)}
                         </a>
                       </td>
                       <td data-label="Asked of">{mandate.actorCanonical ?? mandate.actor}</td>
@@ -164,7 +164,7 @@ export function ReviewPage() {
             {orphaned.data.items.map((r) => (
               <li key={r.mandateId + r.entity}>
                 <a href={reviewPath(r.mandateId)}>
-                  {shortSymbol(r.mandate.symbol)} {paragraphLabel(r.mandate.ref, null)}
+                  {shortSymbol(r.mandate.symbol)} {paragraphShort(r.mandate.ref, null)}
                 </a>{" "}
                 <DecisionBadge review={r} /> {r.mandate.action.slice(0, 140)}
               </li>

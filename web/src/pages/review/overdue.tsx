@@ -1,12 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { query, reviewPath } from "../../api.js";
 import { useAuth } from "../../auth.js";
-import { session, shortSymbol } from "../../components/format.js";
+import { paragraphShort, session, shortSymbol } from "../../components/format.js";
 import { Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { navigate, useLocation } from "../../router.js";
 import { ReviewNav } from "./my-mandates.js";
-import { type MandateTarget, paragraphLabel } from "./types.js";
+import type { MandateTarget } from "./types.js";
 
 /** Reports overdue today (GET /api/reports/overdue): due at a session that has closed with no delivery recorded. */
 
@@ -75,7 +75,7 @@ export function OverduePage() {
                     <td data-label="Due">{session(o.session)}</td>
                     <td>
                       <a href={reviewPath(o.mandate.id)}>
-                        {shortSymbol(o.mandate.symbol)} {paragraphLabel(o.mandate.ref, o.mandate.sub)}
+                        {shortSymbol(o.mandate.symbol)} {paragraphShort(o.mandate.ref, o.mandate.sub)}
                       </a>
                     </td>
                     <td data-label="Asked of">{o.mandate.actorCanonical ?? o.mandate.actor}</td>
