@@ -1,7 +1,7 @@
 import { shipped } from "./shipped.js";
 
 /**
- * Child process of the load benchmark: the built server (dist/) on a registry, listening on a
+ * Child process of the load and review benchmarks: the built server (dist/) on a registry, listening on a
  * free loopback port, with the duplication report scanned at start as `mandates serve` does.
  * Argument: `{location, loadShedding}`. Prints `listening <url>`; stops on SIGTERM.
  */
