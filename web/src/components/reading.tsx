@@ -85,7 +85,8 @@ function MandateTip({ m }: { m: ReadingMandate }) {
       {m.decision ? <span class="tip-row">Decision: {DECISION_WORDS[m.decision] ?? m.decision}</span> : null}
       {m.end ? (
         <span class="tip-row">
-          Ends: {m.end.date ? unDate(m.end.date) : "no date"} ({m.end.text})
+          Ends: {m.end.date ? unDate(m.end.date) : "no date"}
+          {m.end.date && m.end.text.includes(unDate(m.end.date)) ? "" : ` (${m.end.text})`}
         </span>
       ) : null}
       {m.review ? <span class="tip-row">Review: {reviewWords(m.review)}</span> : null}
