@@ -1,5 +1,5 @@
 import { problem } from "../model/problems.js";
-import { resolutionSymbol, symbolFromFileName } from "../model/symbols.js";
+import { assemblySession, resolutionSymbol, symbolFromFileName } from "../model/symbols.js";
 import { trimEndWhere } from "../model/text.js";
 import type { Body, Language, Parsed, Problem } from "../model/types.js";
 import {
@@ -459,10 +459,7 @@ class EosgReader {
   private finishMetadata(): void {
     if (this.meta.body === "GA") {
       this.meta.plenaryMeeting ??= this.conclusions.meeting;
-      if (this.meta.session === null) {
-        const s = /^A\/RES\/(?:ES-|S-)?(\d{1,3})\//.exec(this.meta.symbol ?? "");
-        if (s) this.meta.session = Number(s[1]);
-      }
+      if (this.meta.session === null && this.meta.symbol) this.meta.session = assemblySession(this.meta.symbol);
     } else {
       this.meta.session = null;
       this.meta.plenaryMeeting ??= this.conclusions.meeting;

@@ -2,7 +2,7 @@ import { findDate } from "../model/dates.js";
 import { isSubject, meetingRecord, memberStateName, type OfficialFacts, orderedVotes, sponsorEntry, tidy, votingOutcome } from "../model/official.js";
 import { problem } from "../model/problems.js";
 import { ordinalNumber } from "../model/session.js";
-import { tidySymbol } from "../model/symbols.js";
+import { assemblySession, tidySymbol } from "../model/symbols.js";
 import type { MemberVote, Problem, Subject, Voting } from "../model/types.js";
 import { agendaItemOf } from "../parse/metadata.js";
 import { decodeText } from "./decode.js";
@@ -175,9 +175,7 @@ function adoptionDate(text: string | null): string | null {
 function sessionOf(text: string | null, symbol: string): number | null {
   const word = /^(.+?)\s+session$/i.exec(text ?? "")?.[1];
   const n = word ? ordinalNumber(word) : undefined;
-  if (n !== undefined) return n;
-  const s = /^A\/RES\/(\d{1,3})\//.exec(symbol);
-  return s ? Number(s[1]) : null;
+  return n ?? assemblySession(symbol);
 }
 
 const COMMITTEE = /\b(First|Second|Third|Fourth|Fifth|Sixth) ?Committee\b/i;

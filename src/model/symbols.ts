@@ -175,6 +175,19 @@ export function sequenceNumber(symbol: string): number | null {
   return last ? Number(last[1]) : null;
 }
 
+/**
+ * The General Assembly session a resolution's symbol names: 79 in A/RES/79/222, and the session
+ * of a special or emergency special session as its cover page counts it: 10 in A/RES/S-10/2 and
+ * in A/RES/ES-10/15; null for other symbols (Roman-numbered sessions such as "217 A (III)" are
+ * left to the other facts of the document).
+ */
+export function assemblySession(symbol: string): number | null {
+  const resolution = parseResolutionSymbol(symbol);
+  if (resolution?.body !== "GA") return null;
+  const session = /^(?:ES-|S-)?(\d{1,3})\//.exec(resolution.number);
+  return session ? Number(session[1]) : null;
+}
+
 /** The year printed in a Security Council resolution's symbol: 2000 in "S/RES/1325 (2000)". */
 export function symbolYear(symbol: string): number | null {
   const qualifier = parseResolutionSymbol(symbol)?.qualifier;

@@ -1,5 +1,5 @@
 import { sessionOfDate } from "../model/session.js";
-import { resolutionSymbol, tidySymbol } from "../model/symbols.js";
+import { assemblySession, resolutionSymbol, tidySymbol } from "../model/symbols.js";
 import type { Footnote, Metadata } from "../model/types.js";
 import { type Block, type Line, lineBlock } from "./blocks.js";
 import type { BlockText } from "./footnotes.js";
@@ -138,10 +138,7 @@ export function completeMetadata(heading: ResolutionHeading, cover: CoverFacts, 
   }
   if (meta.body === "GA") {
     meta.session ??= cover.session ?? null;
-    if (meta.session === null && meta.symbol) {
-      const s = /^A\/RES\/(\d+)\//.exec(meta.symbol);
-      if (s) meta.session = Number(s[1]);
-    }
+    if (meta.session === null && meta.symbol) meta.session = assemblySession(meta.symbol);
     if (meta.session === null && meta.adoptionDate) meta.session = sessionOfDate(meta.adoptionDate);
     if (meta.committeeReport === null && !committeeSeen) meta.committee = null;
   } else {

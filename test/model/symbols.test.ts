@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
+  assemblySession,
   baseSymbol,
   looksLikeSymbol,
   parseResolutionSymbol,
@@ -122,6 +123,14 @@ test("numbers and years within a symbol", () => {
   assert.equal(symbolYear("S/RES/1325 (2000)"), 2000);
   assert.equal(symbolYear("A/RES/2152 (XXI)"), null);
   assert.equal(symbolYear("A/RES/63/231"), null);
+  // the Assembly's session, as every reader (AKN, EOSG, text, official metadata) takes it from the symbol
+  assert.equal(assemblySession("A/RES/79/222"), 79);
+  assert.equal(assemblySession("A/RES/75/245 B"), 75);
+  assert.equal(assemblySession("A/RES/ES-10/17"), 10);
+  assert.equal(assemblySession("A/RES/S-30/1"), 30);
+  assert.equal(assemblySession("A/RES/2152 (XXI)"), null);
+  assert.equal(assemblySession("A/HRC/RES/42/10"), null);
+  assert.equal(assemblySession("S/RES/1325 (2000)"), null);
 });
 
 test("modifiers", () => {

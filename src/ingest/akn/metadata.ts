@@ -1,4 +1,4 @@
-import { resolutionSymbol, tidySymbol } from "../../model/symbols.js";
+import { assemblySession, resolutionSymbol, tidySymbol } from "../../model/symbols.js";
 import { trimEndWhere } from "../../model/text.js";
 import type { Body, Language, Metadata } from "../../model/types.js";
 import { adoptionLine, numberTitleLine, reportLine } from "../../parse/metadata.js";
@@ -134,10 +134,7 @@ export function readPreface(preface: XmlNode | undefined, documentLevel: boolean
 /** What is known only once the whole file is read: the symbol tidied, the session, the meeting and date of the conclusions. */
 export function finishMetadata(meta: Metadata, conclusions: Draft["conclusions"]): void {
   if (meta.symbol) meta.symbol = tidySymbol(meta.symbol);
-  if (meta.session === null && meta.body === "GA") {
-    const s = /^A\/RES\/(?:ES-|S-)?(\d{1,3})\//.exec(meta.symbol ?? "");
-    if (s) meta.session = Number(s[1]);
-  }
+  if (meta.session === null && meta.body === "GA" && meta.symbol) meta.session = assemblySession(meta.symbol);
   if (meta.body !== "GA") meta.session = null;
   meta.plenaryMeeting ??= conclusions.meeting;
   meta.adoptionDate ??= conclusions.date;
