@@ -23,16 +23,20 @@ import {
 
 /** A string of one of `values`, typed as their union (an `enum` in the schema, as OpenAPI readers expect). */
 export function stringEnum<T extends string>(values: readonly T[], options: { description?: string; default?: T } = {}) {
-  return Type.Unsafe<T>({ type: "string", enum: [...values], ...options });
+  // the schema's own fields stay visible to the type, so that `nullable` accepts it
+  return Object.assign(Type.Unsafe<T>(), { type: "string" as const, enum: [...values], ...options });
 }
 
-/** A primitive schema that also admits null (`type: [t, "null"]`, which the serialiser handles faster than anyOf). */
-export function nullable<T extends TSchema & { type: string }>(schema: T) {
-  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, "null"] });
+/**
+ * A primitive schema that also admits null (`type: [t, "null"]`, which the serialiser handles
+ * faster than anyOf); a choice among values (`enum`) then lists null among them.
+ */
+export function nullable<T extends TSchema & { type: string; enum?: readonly unknown[] }>(schema: T) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, "null"], ...(schema.enum ? { enum: [...schema.enum, null] } : {}) });
 }
 
 /** The same type, both ways: a compile-time check (`true` only compiles when A and B are mutually assignable). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh"] as const;
 const BODIES = ["GA", "SC", "ECOSOC", "HRC", "other"] as const;
@@ -48,7 +52,7 @@ export const BodySchema = stringEnum(BODIES);
 const FormatSchema = stringEnum(FORMATS);
 const ParagraphKindSchema = stringEnum<ParagraphKind>(PARAGRAPH_KINDS);
 
-const ErrorSchema = Type.Object(
+export const ErrorSchema = Type.Object(
   { statusCode: Type.Integer(), error: Type.String(), message: Type.String() },
   { $id: "Error", description: "Every error: the HTTP status, its name and what went wrong." },
 );
@@ -173,11 +177,7 @@ export const MandateSchema = Type.Object(
     dueDate: nullable(Type.String({ description: "ISO date by or until which to act" })),
     deadline: nullable(Type.String()),
     recurrence: nullable(Type.String()),
-    decision: Type.Unsafe<MandateDecisionKind | null>({
-      type: ["string", "null"],
-      enum: [...DECISION_KINDS, null],
-      description: "a decision about the actor's own mandate: establish, extend, renew, modify or terminate",
-    }),
+    decision: nullable(stringEnum(DECISION_KINDS, { description: "a decision about the actor's own mandate: establish, extend, renew, modify or terminate" })),
     end: nullable(
       Type.Object(
         { date: nullable(Type.String()), duration: nullable(Type.String()), text: Type.String() },

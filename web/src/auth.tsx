@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { createContext } from "preact";
 import { useCallback, useContext, useEffect, useState } from "preact/hooks";
+import type { Principal } from "../../src/registry/lifecycle/types.js";
 import { api, send } from "./api.js";
 
 /**
@@ -8,12 +9,8 @@ import { api, send } from "./api.js";
  * or out. The session itself is an HttpOnly cookie the pages never see.
  */
 
-export interface User {
-  email: string;
-  role: "viewer" | "editor" | "admin";
-  entities: string[];
-  via: string;
-}
+/** Who GET /api/auth/me says is signed in: the registry's Principal without its ids (src/server/lifecycle-schemas.ts). */
+export type User = Pick<Principal, "email" | "role" | "via"> & { entities: string[] };
 
 export interface Auth {
   /** undefined while asking. */

@@ -15,7 +15,7 @@ import type { Author, Done, Principal, TokenRecord, UserRecord } from "./types.j
  */
 
 const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
-const MAX_EMAIL = 254;
+export const MAX_EMAIL = 254;
 
 /** The SHA-256 of a secret, hexadecimal: what the registry keeps of tokens and sessions. */
 export function secretHash(secret: string): string {

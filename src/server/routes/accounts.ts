@@ -1,12 +1,14 @@
 import fastifyRateLimit from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { ROLES, type Role } from "../../model/lifecycle.js";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { LIMITS, ROLES } from "../../model/lifecycle.js";
 import { checkEmail, normalEmail } from "../../registry/lifecycle/accounts.js";
 import type { Done, Principal, UserRecord } from "../../registry/lifecycle/index.js";
 import { hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from "../../registry/lifecycle/passwords.js";
-import type { RouteContext } from "../app.js";
+import { type RouteContext, typed } from "../app.js";
 import { httpFailure, SESSION_COOKIE, SESSION_COOKIE_PATH, sessionCookie, signedIn, SignInFailures, withRole } from "../auth.js";
-import { failures, lref } from "../lifecycle-schemas.js";
+import { emailSchema, failures, SignedInSchema, TokenSchema, UserSchema } from "../lifecycle-schemas.js";
+import { ref, stringEnum } from "../schemas.js";
 
 /**
  * Sign-in, sign-out and who is signed in; API tokens (each user their own, an admin anyone's);
@@ -15,7 +17,7 @@ import { failures, lref } from "../lifecycle-schemas.js";
  */
 
 const userView = (u: UserRecord) => ({ email: u.email, role: u.role, entities: u.entities, disabled: u.disabled, createdAt: u.createdAt, updatedAt: u.updatedAt });
-const principalView = (p: Principal) => ({ email: p.email, role: p.role, entities: p.entities, via: p.via });
+const principalView = (p: Principal) => ({ email: p.email, role: p.role, entities: [...p.entities], via: p.via });
 
 /** A refusal from the store as the HTTP error it names. */
 export function unwrap<T>(done: Done<T>): T {
@@ -29,55 +31,42 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
   // applies this route's stricter limit; otherwise the sign-in route brings its own.
   if (!app.hasDecorator("rateLimit")) await app.register(fastifyRateLimit, { global: false });
 
-  app.get(
+  typed(app).get(
     "/auth/csrf",
     {
       schema: {
         summary: "A CSRF token for the next change made with the session cookie (send it as the x-csrf-token header); sets the secret's cookie",
         tags: ["accounts"],
-        response: { 200: { type: "object", properties: { token: { type: "string" } } } },
+        response: { 200: Type.Object({ token: Type.String() }) },
       },
     },
     async (_request, reply) => ({ token: reply.generateCsrf() }),
   );
 
-  app.get(
+  typed(app).get(
     "/auth/me",
     {
       schema: {
         summary: "The signed-in user (null when no one is), and whether reading needs signing in",
         tags: ["accounts"],
-        response: {
-          200: {
-            type: "object",
-            properties: {
-              user: { anyOf: [{ type: "null" }, { type: "object", properties: { email: { type: "string" }, role: { type: "string" }, entities: { type: "array", items: { type: "string" } }, via: { type: "string" } } }] },
-              private: { type: "boolean" },
-            },
-          },
-        },
+        response: { 200: Type.Object({ user: Type.Union([Type.Null(), SignedInSchema]), private: Type.Boolean() }) },
       },
     },
     async (request) => ({ user: request.principal ? principalView(request.principal) : null, private: auth.private }),
   );
 
-  app.post<{ Body: { email: string; password: string } }>(
+  typed(app).post(
     "/auth/sign-in",
     {
       config: { rateLimit: { max: auth.signInAttempts, timeWindow: auth.signInWindowMs } },
       schema: {
         summary: "Sign in with email and password: sets the session cookie (HttpOnly, SameSite=Strict); needs the CSRF token; limited per address and per account",
         tags: ["accounts"],
-        body: {
-          type: "object",
-          additionalProperties: false,
-          required: ["email", "password"],
-          properties: { email: { type: "string", maxLength: 254 }, password: { type: "string", maxLength: PASSWORD_MAX } },
-        },
-        response: { 200: { type: "object", properties: { user: lref("User") } }, ...failures(400, 401, 403, 429) },
+        body: Type.Object({ email: emailSchema, password: Type.String({ maxLength: PASSWORD_MAX }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ user: ref(UserSchema) }), ...failures(400, 401, 403, 429) },
       },
     },
-    async (request, reply: FastifyReply) => {
+    async (request, reply) => {
       // @fastify/session would not save the session of a plain-HTTP request with a Secure cookie: say so, not a sign-in that silently does not hold
       if (auth.secureCookies && request.protocol !== "https") throw httpFailure(400, "this server sends its session cookie over HTTPS only: sign in over HTTPS, or serve with --no-secure-cookies behind a TLS proxy on loopback");
       const email = normalEmail(request.body.email);
@@ -102,24 +91,24 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     },
   );
 
-  app.post(
+  typed(app).post(
     "/auth/sign-out",
-    { schema: { summary: "Sign out: ends the session at once", tags: ["accounts"], response: { 204: { type: "null" } } } },
+    { schema: { summary: "Sign out: ends the session at once", tags: ["accounts"], response: { 204: Type.Null() } } },
     async (request, reply) => {
       if (request.session?.sessionId) await request.session.destroy();
       reply.clearCookie(SESSION_COOKIE, { ...sessionCookie(auth), path: SESSION_COOKIE_PATH });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get<{ Querystring: { email?: string } }>(
+  typed(app).get(
     "/tokens",
     {
       schema: {
         summary: "API tokens: your own, or (admins) a user's or everyone's; never the tokens themselves",
         tags: ["accounts"],
-        querystring: { type: "object", additionalProperties: false, properties: { email: { type: "string", maxLength: 254 } } },
-        response: { 200: { type: "object", properties: { items: { type: "array", items: lref("Token") } } }, ...failures(401, 403) },
+        querystring: Type.Object({ email: Type.Optional(emailSchema) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(ref(TokenSchema)) }), ...failures(401, 403) },
       },
     },
     async (request) => {
@@ -129,14 +118,14 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     },
   );
 
-  app.post<{ Body: { label?: string; email?: string } }>(
+  typed(app).post(
     "/tokens",
     {
       schema: {
         summary: "Create an API token (for yourself, or, admins, for a user): the token is in this answer only",
         tags: ["accounts"],
-        body: { type: "object", additionalProperties: false, properties: { label: { type: "string", maxLength: 200 }, email: { type: "string", maxLength: 254 } } },
-        response: { 201: { type: "object", properties: { token: { type: "string" }, record: lref("Token") } }, ...failures(400, 401, 403, 404) },
+        body: Type.Object({ label: Type.Optional(Type.String({ maxLength: 200 })), email: Type.Optional(emailSchema) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ token: Type.String(), record: ref(TokenSchema) }), ...failures(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -148,23 +137,23 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  typed(app).delete(
     "/tokens/:id",
     {
       schema: {
         summary: "Revoke an API token (your own; admins any): it stops working at the next request",
         tags: ["accounts"],
-        params: { type: "object", required: ["id"], properties: { id: { type: "string", pattern: "^[0-9a-f]{12}$" } } },
-        response: { 200: lref("Token"), ...failures(401, 403, 404) },
+        params: Type.Object({ id: Type.String({ pattern: "^[0-9a-f]{12}$" }) }),
+        response: { 200: ref(TokenSchema), ...failures(401, 403, 404) },
       },
     },
     async (request) => unwrap(await store.lifecycle.revokeToken(request.params.id, signedIn(request))),
   );
 
-  app.get(
+  typed(app).get(
     "/users",
     {
-      schema: { summary: "Users, their roles and entities (admins)", tags: ["accounts"], response: { 200: { type: "object", properties: { items: { type: "array", items: lref("User") } } }, ...failures(401, 403) } },
+      schema: { summary: "Users, their roles and entities (admins)", tags: ["accounts"], response: { 200: Type.Object({ items: Type.Array(ref(UserSchema)) }), ...failures(401, 403) } },
     },
     async (request) => {
       withRole(request, "admin");
@@ -172,25 +161,24 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     },
   );
 
-  const userBody = {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      role: { type: "string", enum: [...ROLES] },
-      entities: { type: "array", maxItems: 50, items: { type: "string", maxLength: 300 } },
-      password: { type: "string", maxLength: PASSWORD_MAX },
-      disabled: { type: "boolean" },
-    },
-  } as const;
+  const userFields = {
+    role: stringEnum(ROLES),
+    entities: Type.Array(Type.String({ maxLength: LIMITS.entity }), { maxItems: 50 }),
+    password: Type.String({ maxLength: PASSWORD_MAX }),
+    disabled: Type.Boolean(),
+  };
 
-  app.post<{ Body: { email: string; role: Role; entities?: string[]; password: string } }>(
+  typed(app).post(
     "/users",
     {
       schema: {
         summary: "Add a user (admins)",
         tags: ["accounts"],
-        body: { ...userBody, required: ["email", "role", "password"], properties: { ...userBody.properties, email: { type: "string", maxLength: 254 } } },
-        response: { 201: lref("User"), ...failures(400, 401, 403, 409) },
+        body: Type.Object(
+          { email: emailSchema, role: userFields.role, entities: Type.Optional(userFields.entities), password: userFields.password, disabled: Type.Optional(userFields.disabled) },
+          { additionalProperties: false },
+        ),
+        response: { 201: ref(UserSchema), ...failures(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
@@ -202,15 +190,15 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     },
   );
 
-  app.patch<{ Params: { email: string }; Body: { role?: Role; entities?: string[]; password?: string; disabled?: boolean } }>(
+  typed(app).patch(
     "/users/:email",
     {
       schema: {
         summary: "Change a user's role, entities, password or disabled state (admins; disabling ends their sessions and stops their tokens at once)",
         tags: ["accounts"],
-        params: { type: "object", required: ["email"], properties: { email: { type: "string", maxLength: 254 } } },
-        body: userBody,
-        response: { 200: lref("User"), ...failures(400, 401, 403, 404) },
+        params: Type.Object({ email: emailSchema }),
+        body: Type.Partial(Type.Object(userFields), { additionalProperties: false }),
+        response: { 200: ref(UserSchema), ...failures(400, 401, 403, 404) },
       },
     },
     async (request) => {

@@ -1,9 +1,11 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { auditCsv } from "../../export/lifecycle.js";
 import type { AuditEntry } from "../../registry/lifecycle/index.js";
-import type { RouteContext } from "../app.js";
+import { type RouteContext, typed } from "../app.js";
 import { signedIn } from "../auth.js";
-import { failures, lref } from "../lifecycle-schemas.js";
+import { AuditEntrySchema, emailSchema, failures, mandateId } from "../lifecycle-schemas.js";
+import { ref } from "../schemas.js";
 
 /**
  * The audit trail, newest first, per mandate or per user, for signed-in users (it names who
@@ -11,26 +13,25 @@ import { failures, lref } from "../lifecycle-schemas.js";
  */
 
 const filters = {
-  mandate: { type: "string", pattern: "^u?[0-9a-f]{16}$", description: "one mandate's changes" },
-  user: { type: "string", maxLength: 254, description: "one user's changes (their email)" },
-} as const;
+  mandate: Type.Optional(Type.String({ ...mandateId, description: "one mandate's changes" })),
+  user: Type.Optional(Type.String({ ...emailSchema, description: "one user's changes (their email)" })),
+};
 
 const CSV_PAGE = 5000;
 
 export async function auditRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Querystring: { mandate?: string; user?: string; limit: number; offset: number } }>(
+  typed(app).get(
     "/audit",
     {
       schema: {
         summary: "Every change: who, when, how (web, token, CLI, import, carry-over), what, before and after; newest first (signed-in users)",
         tags: ["audit"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: { ...filters, limit: { type: "integer", minimum: 1, maximum: 500, default: 50 }, offset: { type: "integer", minimum: 0, maximum: 10_000_000, default: 0 } },
-        },
+        querystring: Type.Object(
+          { ...filters, limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 }) },
+          { additionalProperties: false },
+        ),
         response: {
-          200: { type: "object", properties: { total: { type: "integer" }, limit: { type: "integer" }, offset: { type: "integer" }, items: { type: "array", items: lref("AuditEntry") } } },
+          200: Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), items: Type.Array(ref(AuditEntrySchema)) }),
           ...failures(400, 401),
         },
       },
@@ -42,13 +43,13 @@ export async function auditRoutes(app: FastifyInstance, { store }: RouteContext)
     },
   );
 
-  app.get<{ Querystring: { mandate?: string; user?: string } }>(
+  typed(app).get(
     "/audit.csv",
     {
       schema: {
         summary: "The audit trail as CSV (the same filters), newest first",
         tags: ["audit"],
-        querystring: { type: "object", additionalProperties: false, properties: filters },
+        querystring: Type.Object(filters, { additionalProperties: false }),
         response: { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...failures(400, 401) },
       },
     },

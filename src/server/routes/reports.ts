@@ -1,9 +1,10 @@
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { sittingSession } from "../../model/reports-due.js";
-import type { RouteContext } from "../app.js";
+import { type RouteContext, typed } from "../app.js";
 import { httpFailure, withRole } from "../auth.js";
-import { failures, lref, mandateIdParams } from "../lifecycle-schemas.js";
-import { sessionSchema } from "../schemas.js";
+import { entitySchema, failures, mandateIdParams, MandateTargetSchema, ReportDeliverySchema } from "../lifecycle-schemas.js";
+import { nullable, ref, sessionSchema } from "../schemas.js";
 import { unwrap } from "./accounts.js";
 
 /** Sessions the overdue list looks back by default: three biennial cycles. Older reports were most likely delivered without the registry being told. */
@@ -12,34 +13,30 @@ const DEFAULT_LOOK_BACK = 6;
 /** Reports mandates ask for: the overdue ones (a session closed without a delivery recorded), and recording a delivery. */
 
 export async function reportRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
-  app.get<{ Querystring: { entity?: string; since?: number; limit: number; offset: number } }>(
+  typed(app).get(
     "/reports/overdue",
     {
       schema: {
         summary: "Reports overdue today: due at a session that has closed (session N closes in September of 1946 + N) with no delivery recorded; recurring reports fall due again; newest first",
         tags: ["reports"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            entity: { type: "string", maxLength: 300, description: "only the reports of mandates addressed to or reviewed for this entity" },
-            since: { ...sessionSchema, description: "only reports due at this session or later (default: six sessions before the one sitting; 1 for all)" },
-            limit: { type: "integer", minimum: 1, maximum: 500, default: 50 },
-            offset: { type: "integer", minimum: 0, maximum: 1_000_000, default: 0 },
+        querystring: Type.Object(
+          {
+            entity: Type.Optional(entitySchema("only the reports of mandates addressed to or reviewed for this entity")),
+            since: Type.Optional(Type.Integer({ ...sessionSchema, description: "only reports due at this session or later (default: six sessions before the one sitting; 1 for all)" })),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+            offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
           },
-        },
+          { additionalProperties: false },
+        ),
         response: {
-          200: {
-            type: "object",
-            properties: {
-              sitting: { type: "integer", description: "the session sitting today" },
-              since: { type: "integer", description: "the earliest due session listed" },
-              total: { type: "integer" },
-              limit: { type: "integer" },
-              offset: { type: "integer" },
-              items: { type: "array", items: { type: "object", properties: { mandate: lref("MandateTarget"), session: { type: "integer" }, entities: { type: "array", items: { type: "string" } } } } },
-            },
-          },
+          200: Type.Object({
+            sitting: Type.Integer({ description: "the session sitting today" }),
+            since: Type.Integer({ description: "the earliest due session listed" }),
+            total: Type.Integer(),
+            limit: Type.Integer(),
+            offset: Type.Integer(),
+            items: Type.Array(Type.Object({ mandate: ref(MandateTargetSchema), session: Type.Integer(), entities: Type.Array(Type.String()) })),
+          }),
           ...failures(400, 404),
         },
       },
@@ -56,20 +53,18 @@ export async function reportRoutes(app: FastifyInstance, { store }: RouteContext
     },
   );
 
-  app.put<{ Params: { id: string; session: number }; Body: { symbol: string | null; note?: string; version?: number } }>(
+  typed(app).put(
     "/mandates/:id/reports/:session",
     {
       schema: {
         summary: "Record that the report due at a session was delivered (its symbol), or not (null); needs the editor of the mandate's entity or an admin, and the version the edit was made against",
         tags: ["reports"],
-        params: { type: "object", required: ["id", "session"], properties: { ...mandateIdParams.properties, session: sessionSchema } },
-        body: {
-          type: "object",
-          additionalProperties: false,
-          required: ["symbol"],
-          properties: { symbol: { type: ["string", "null"], maxLength: 100 }, note: { type: "string", maxLength: 2000 }, version: { type: "integer", minimum: 0 } },
-        },
-        response: { 200: lref("ReportDelivery"), ...failures(400, 401, 403, 404, 409) },
+        params: Type.Object({ ...mandateIdParams.properties, session: sessionSchema }),
+        body: Type.Object(
+          { symbol: nullable(Type.String({ maxLength: 100 })), note: Type.Optional(Type.String({ maxLength: 2000 })), version: Type.Optional(Type.Integer({ minimum: 0 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ref(ReportDeliverySchema), ...failures(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -1,15 +1,26 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type Static, Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
 import { reviewCsv, summaryCsv } from "../../export/lifecycle.js";
-import { checkReview, DECISIONS, type Decision, type ImplementationStatus, STATUSES } from "../../model/lifecycle.js";
+import { checkReview, DECISIONS, LIMITS, STATUSES } from "../../model/lifecycle.js";
 import { MAX_IMPORT_BYTES, readDecisionCsv } from "../../model/lifecycle-import.js";
 import { describeProblems } from "../../model/problems.js";
 import type { Problem } from "../../model/types.js";
-import type { EntityMandate, EntityMandateFilter, SummaryBy } from "../../registry/lifecycle/index.js";
+import type { EntityMandate, EntityMandateFilter, Principal, SummaryBy } from "../../registry/lifecycle/index.js";
 import { symbolFromInput } from "../../model/symbols.js";
-import type { RouteContext } from "../app.js";
+import { type RouteContext, typed } from "../app.js";
 import { httpFailure, withRole } from "../auth.js";
-import { failures, lref, mandateIdParams, reviewBody } from "../lifecycle-schemas.js";
-import { sessionSchema } from "../schemas.js";
+import {
+  entitySchema,
+  failures,
+  MandateReportsSchema,
+  mandateIdParams,
+  MandateTargetSchema,
+  MandateWithReviewsSchema,
+  reviewBody,
+  ReviewSchema,
+  SummaryRowSchema,
+} from "../lifecycle-schemas.js";
+import { ref, sessionSchema, stringEnum } from "../schemas.js";
 import { unwrap } from "./accounts.js";
 
 /**
@@ -24,40 +35,48 @@ export function refusedInput(problems: readonly Problem[]): Error {
   return Object.assign(httpFailure(400, describeProblems(problems)), { problems });
 }
 
-type ReviewQuery = { entity?: string; session?: number; symbol?: string; decided?: boolean; decision?: Decision; status?: ImplementationStatus; needsConfirmation?: boolean; limit: number; offset: number };
-
+const entityFilter = Type.Optional(entitySchema("the entity, as the registry names actors (default: the signed-in editor's first)"));
 const reviewFilters = {
-  entity: { type: "string", maxLength: 300, description: "the entity, as the registry names actors (default: the signed-in editor's first)" },
-  session: sessionSchema,
-  symbol: { type: "string", maxLength: 100 },
-  decided: { type: "boolean", description: "only mandates with (true) or without (false) a decision of the entity" },
-  decision: { type: "string", enum: [...DECISIONS] },
-  status: { type: "string", enum: [...STATUSES] },
-  needsConfirmation: { type: "boolean" },
-} as const;
+  entity: entityFilter,
+  session: Type.Optional(sessionSchema),
+  symbol: Type.Optional(Type.String({ maxLength: 100 })),
+  decided: Type.Optional(Type.Boolean({ description: "only mandates with (true) or without (false) a decision of the entity" })),
+  decision: Type.Optional(stringEnum(DECISIONS)),
+  status: Type.Optional(stringEnum(STATUSES)),
+  needsConfirmation: Type.Optional(Type.Boolean()),
+};
+const ReviewFilters = Type.Object(reviewFilters, { additionalProperties: false });
+const EntityQuery = Type.Object({ entity: entityFilter }, { additionalProperties: false });
+const SummaryQuery = Type.Object({ by: stringEnum<SummaryBy>(["entity", "series"], { default: "entity" }), entity: entityFilter }, { additionalProperties: false });
 
 const CSV_PAGE = 500;
+
+/** The CSV of an import: the text/csv body as it is, or the `csv` field of a JSON body; null for anything else. */
+function csvOf(body: unknown): string | null {
+  if (typeof body === "string") return body;
+  return body && typeof body === "object" && "csv" in body && typeof body.csv === "string" ? body.csv : null;
+}
 
 export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext): Promise<void> {
   app.addContentTypeParser("text/csv", { parseAs: "string", bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
 
   /** The entity a listing is about: the one asked for (resolved), else the signed-in editor's first. */
-  const entityOf = async (request: FastifyRequest, asked: string | undefined): Promise<string> => {
+  const entityOf = async (principal: Principal | null, asked: string | undefined): Promise<string> => {
     if (asked) {
       const entity = await store.lifecycle.resolveEntity(asked);
       if (!entity) throw httpFailure(404, `no entity "${asked.slice(0, 80)}" in the registry: name it as the registry names actors (UNIDO)`);
       return entity;
     }
-    const first = request.principal?.entities[0];
+    const first = principal?.entities[0];
     if (!first) throw httpFailure(400, "name the entity (entity=UNIDO): you answer for none");
     return first;
   };
-  const filterOf = async (request: FastifyRequest, q: Omit<ReviewQuery, "limit" | "offset">): Promise<EntityMandateFilter> => {
+  const filterOf = async (principal: Principal | null, q: Static<typeof ReviewFilters>): Promise<EntityMandateFilter> => {
     const { entity, symbol, ...rest } = q;
-    return { ...rest, entity: await entityOf(request, entity), ...(symbol ? { symbol: symbolFromInput(symbol) } : {}) };
+    return { ...rest, entity: await entityOf(principal, entity), ...(symbol ? { symbol: symbolFromInput(symbol) } : {}) };
   };
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     "/mandates/:id",
     {
       schema: {
@@ -65,15 +84,12 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
         tags: ["reviews"],
         params: mandateIdParams,
         response: {
-          200: {
-            type: "object",
-            properties: {
-              mandate: lref("MandateTarget"),
-              reviews: { type: "array", items: lref("Review") },
-              reports: { anyOf: [{ type: "null" }, lref("MandateReports")] },
-              editable: { type: "array", items: { type: "string" }, description: "entities you may record decisions for on this mandate" },
-            },
-          },
+          200: Type.Object({
+            mandate: ref(MandateTargetSchema),
+            reviews: Type.Array(ref(ReviewSchema)),
+            reports: Type.Union([Type.Null(), ref(MandateReportsSchema)]),
+            editable: Type.Array(Type.String(), { description: "entities you may record decisions for on this mandate" }),
+          }),
           ...failures(404),
         },
       },
@@ -92,7 +108,7 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
     },
   );
 
-  app.put<{ Params: { id: string }; Body: Record<string, unknown> }>(
+  typed(app).put(
     "/mandates/:id/review",
     {
       schema: {
@@ -100,10 +116,10 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
         tags: ["reviews"],
         params: mandateIdParams,
         body: reviewBody,
-        response: { 200: { type: "object", properties: { review: lref("Review"), changed: { type: "boolean" } } }, ...failures(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ review: ref(ReviewSchema), changed: Type.Boolean() }), ...failures(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply: FastifyReply) => {
+    async (request, reply) => {
       const me = withRole(request, "editor", "admin");
       const checked = checkReview(request.body);
       if (!checked.ok) throw refusedInput(checked.problems);
@@ -113,51 +129,41 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
     },
   );
 
-  app.get<{ Querystring: ReviewQuery }>(
+  typed(app).get(
     "/reviews",
     {
       schema: {
         summary: "An entity's mandates (addressed to it or reviewed for it) with every entity's decisions, newest first",
         tags: ["reviews"],
-        querystring: {
-          type: "object",
-          additionalProperties: false,
-          properties: { ...reviewFilters, limit: { type: "integer", minimum: 1, maximum: 500, default: 50 }, offset: { type: "integer", minimum: 0, maximum: 1_000_000, default: 0 } },
-        },
+        querystring: Type.Object(
+          { ...reviewFilters, limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }) },
+          { additionalProperties: false },
+        ),
         response: {
-          200: {
-            type: "object",
-            properties: {
-              entity: { type: "string" },
-              total: { type: "integer" },
-              limit: { type: "integer" },
-              offset: { type: "integer" },
-              items: { type: "array", items: { type: "object", properties: { mandate: lref("MandateTarget"), reviews: { type: "array", items: lref("Review") } } } },
-            },
-          },
+          200: Type.Object({ entity: Type.String(), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), items: Type.Array(MandateWithReviewsSchema) }),
           ...failures(400, 404),
         },
       },
     },
     async (request) => {
       const { limit, offset, ...q } = request.query;
-      const filter = await filterOf(request, q);
+      const filter = await filterOf(request.principal, q);
       return { entity: filter.entity, ...(await store.lifecycle.entityMandates(filter, { limit, offset })) };
     },
   );
 
-  app.get<{ Querystring: Omit<ReviewQuery, "limit" | "offset"> }>(
+  typed(app).get(
     "/reviews.csv",
     {
       schema: {
         summary: "An entity's mandates and decisions as CSV, ids and versions included: fill it in and send it back to POST /api/reviews/import",
         tags: ["reviews"],
-        querystring: { type: "object", additionalProperties: false, properties: reviewFilters },
+        querystring: ReviewFilters,
         response: { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...failures(400, 404) },
       },
     },
     async (request, reply) => {
-      const filter = await filterOf(request, request.query);
+      const filter = await filterOf(request.principal, request.query);
       const items: EntityMandate[] = [];
       for (let offset = 0; ; offset += CSV_PAGE) {
         const page = await store.lifecycle.entityMandates(filter, { limit: CSV_PAGE, offset });
@@ -173,73 +179,50 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
     },
   );
 
-  app.get<{ Querystring: { entity?: string } }>(
+  typed(app).get(
     "/reviews/orphaned",
     {
       schema: {
         summary: "Decisions whose mandate the registry no longer holds (a new extraction does not find it): kept, with the mandate as it was",
         tags: ["reviews"],
-        querystring: { type: "object", additionalProperties: false, properties: { entity: reviewFilters.entity } },
-        response: { 200: { type: "object", properties: { items: { type: "array", items: lref("Review") } } }, ...failures(404) },
+        querystring: EntityQuery,
+        response: { 200: Type.Object({ items: Type.Array(ref(ReviewSchema)) }), ...failures(404) },
       },
     },
-    async (request) => ({ items: await store.lifecycle.orphanedReviews(request.query.entity ? await entityOf(request, request.query.entity) : undefined) }),
+    async (request) => ({ items: await store.lifecycle.orphanedReviews(request.query.entity ? await entityOf(request.principal, request.query.entity) : undefined) }),
   );
 
-  const summarySchema = {
-    type: "object",
-    additionalProperties: false,
-    properties: { by: { type: "string", enum: ["entity", "series"], default: "entity" }, entity: reviewFilters.entity },
-  } as const;
-  const summaryOf = async (request: FastifyRequest<{ Querystring: { by: SummaryBy; entity?: string } }>) =>
-    store.lifecycle.summary(request.query.by, request.query.entity ? await entityOf(request, request.query.entity) : undefined);
+  const summaryOf = async (principal: Principal | null, { by, entity }: Static<typeof SummaryQuery>) =>
+    store.lifecycle.summary(by, entity ? await entityOf(principal, entity) : undefined);
 
-  app.get<{ Querystring: { by: SummaryBy; entity?: string } }>(
+  typed(app).get(
     "/reviews/summary",
     {
       schema: {
         summary: "The review summarised per entity or per series: mandates retained, flagged for review, proposed for removal, undecided",
         tags: ["reviews"],
-        querystring: summarySchema,
-        response: {
-          200: {
-            type: "object",
-            properties: {
-              by: { type: "string" },
-              rows: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    group: { type: "string" }, symbol: { type: ["string", "null"] }, mandates: { type: "integer" }, retained: { type: "integer" }, flagged: { type: "integer" },
-                    removal: { type: "integer" }, undecided: { type: "integer" }, needsConfirmation: { type: "integer" }, orphaned: { type: "integer" },
-                  },
-                },
-              },
-            },
-          },
-          ...failures(404),
-        },
+        querystring: SummaryQuery,
+        response: { 200: Type.Object({ by: Type.String(), rows: Type.Array(SummaryRowSchema) }), ...failures(404) },
       },
     },
-    async (request) => ({ by: request.query.by, rows: await summaryOf(request) }),
+    async (request) => ({ by: request.query.by, rows: await summaryOf(request.principal, request.query) }),
   );
 
-  app.get<{ Querystring: { by: SummaryBy; entity?: string } }>(
+  typed(app).get(
     "/reviews/summary.csv",
     {
       schema: {
         summary: "The review summary as CSV",
         tags: ["reviews"],
-        querystring: summarySchema,
+        querystring: SummaryQuery,
         response: { 200: { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...failures(404) },
       },
     },
     async (request, reply) =>
-      reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="review-summary-by-${request.query.by}.csv"`).send(summaryCsv(await summaryOf(request))),
+      reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="review-summary-by-${request.query.by}.csv"`).send(summaryCsv(await summaryOf(request.principal, request.query))),
   );
 
-  app.post<{ Body: string | { csv: string } }>(
+  typed(app).post(
     "/reviews/import",
     {
       bodyLimit: MAX_IMPORT_BYTES,
@@ -251,8 +234,7 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
     },
     async (request) => {
       const me = withRole(request, "editor", "admin");
-      const body = request.body;
-      const text = typeof body === "string" ? body : body && typeof body === "object" && typeof body.csv === "string" ? body.csv : null;
+      const text = csvOf(request.body);
       if (text === null) throw httpFailure(400, "send the CSV as text/csv, or as JSON {\"csv\": \"...\"}");
       const read = readDecisionCsv(text);
       // a file that cannot be read as decisions at all (header, quoting) names that alone
@@ -263,32 +245,30 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
     },
   );
 
-  app.get<{ Querystring: { entity?: string } }>(
+  typed(app).get(
     "/unlisted-mandates",
     {
       schema: {
         summary: "Mandates entities recorded that the registry does not hold, with their decisions",
         tags: ["reviews"],
-        querystring: { type: "object", additionalProperties: false, properties: { entity: reviewFilters.entity } },
-        response: { 200: { type: "object", properties: { items: { type: "array", items: { type: "object", properties: { mandate: lref("MandateTarget"), reviews: { type: "array", items: lref("Review") } } } } } }, ...failures(404) },
+        querystring: EntityQuery,
+        response: { 200: Type.Object({ items: Type.Array(MandateWithReviewsSchema) }), ...failures(404) },
       },
     },
-    async (request) => ({ items: await store.lifecycle.unlistedMandates(request.query.entity ? await entityOf(request, request.query.entity) : undefined) }),
+    async (request) => ({ items: await store.lifecycle.unlistedMandates(request.query.entity ? await entityOf(request.principal, request.query.entity) : undefined) }),
   );
 
-  app.post<{ Body: { entity: string; symbol: string; paragraph: string; description: string } }>(
+  typed(app).post(
     "/unlisted-mandates",
     {
       schema: {
         summary: "Record a mandate your entity implements that the registry does not hold, citing its resolution and paragraph; review it like the others by its id",
         tags: ["reviews"],
-        body: {
-          type: "object",
-          additionalProperties: false,
-          required: ["entity", "symbol", "paragraph", "description"],
-          properties: { entity: { type: "string", maxLength: 300 }, symbol: { type: "string", maxLength: 100 }, paragraph: { type: "string", maxLength: 100 }, description: { type: "string", maxLength: 4000 } },
-        },
-        response: { 201: lref("MandateTarget"), ...failures(400, 401, 403) },
+        body: Type.Object(
+          { entity: entitySchema(), symbol: Type.String({ maxLength: 100 }), paragraph: Type.String({ maxLength: 100 }), description: Type.String({ maxLength: LIMITS.description }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: ref(MandateTargetSchema), ...failures(400, 401, 403) },
       },
     },
     async (request, reply) => {

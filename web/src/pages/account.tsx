@@ -3,28 +3,12 @@ import { ApiError, send } from "../api.js";
 import { useAuth } from "../auth.js";
 import { Failure, Loading } from "../components/layout.js";
 import { useApi, useUsable } from "../hooks.js";
-import { when } from "./review/types.js";
+import { type Token, type User, when } from "./review/types.js";
 
 /**
  * The signed-in user's account: their API tokens (created here and shown once, revoked at once),
  * and for admins the users, their roles and entities.
  */
-
-interface Token {
-  id: string;
-  email: string;
-  label: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-interface UserRow {
-  email: string;
-  role: string;
-  entities: string[];
-  disabled: boolean;
-}
 
 function Tokens() {
   const [reload, setReload] = useState(0);
@@ -128,7 +112,7 @@ function Tokens() {
 
 function Users() {
   const [reload, setReload] = useState(0);
-  const users = useApi<{ items: UserRow[] }>("/users", {}, reload);
+  const users = useApi<{ items: User[] }>("/users", {}, reload);
   const [form, setForm] = useState({ email: "", role: "editor", entities: "", password: "" });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (name: keyof typeof form) => (e: Event) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value });

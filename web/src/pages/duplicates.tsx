@@ -1,4 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import type { DuplicationReport, FindingKind, Finding as ScannedFinding } from "../../../src/compare/duplicates.js";
+import type { CachedDuplication } from "../../../src/registry/duplication-cache.js";
 import { query, resolutionPath } from "../api.js";
 import { shortSymbol } from "../components/format.js";
 import { Failure, Loading } from "../components/layout.js";
@@ -11,43 +13,26 @@ import { navigate, useLocation } from "../router.js";
  * review or end clause, filtered by kind, actor and years, each linking to its resolutions.
  */
 
-interface MandateRef {
-  symbol: string | null;
-  session: number | null;
-  series: string;
-  paragraph: string;
-  actor: string;
-  verb: string;
-  action: string;
-}
+/** A finding as GET /api/duplicates lists it: its mandates cut to the number asked for, mandateCount counting them all. */
+type Finding = ScannedFinding & { mandateCount: number };
 
-interface Finding {
-  kind: string;
-  score: number;
-  summary: string;
-  series: string[];
-  mandates: MandateRef[];
-  span: number;
-  similarity?: number;
-  mandateCount: number;
-}
-
-interface Report {
+/** GET /api/duplicates (src/server/routes/compare.ts): the scan's report, one page of its findings. */
+interface Report extends Omit<DuplicationReport, "findings">, Omit<CachedDuplication, "report"> {
   findings: Finding[];
   total: number;
-  counts: Record<string, number>;
-  scanned: { documents: number; series: number; mandates: number };
-  computedAt: string;
-  stale: boolean;
 }
 
-const KINDS: Record<string, string> = {
+/** Every kind the scan finds, named for people: a kind the scan adds and the page does not name fails to compile. */
+const KINDS: Record<FindingKind, string> = {
   duplicate: "Duplicated",
   "renewed-verbatim": "Renewed verbatim",
   "report-every-session": "Report every session",
   "no-review-or-end": "Never reviewed (no review or end clause)",
 };
 const FILTERS = ["kind", "actor", "from", "to"] as const;
+
+/** A kind's count, looked up by the name the page's links carry. */
+const countOf = (counts: Readonly<Record<string, number | undefined>>, kind: string) => counts[kind];
 const PAGE = 50;
 const MANDATES_SHOWN = 6;
 
@@ -123,7 +108,7 @@ export function DuplicatesPage() {
             {Object.entries(KINDS).map(([k, v]) => (
               <li key={k}>
                 <a href={link({ kind: k })} class="kind-count" aria-current={filters.kind === k ? "true" : undefined}>
-                  {v}: {(report.data.counts[k] ?? 0).toLocaleString("en")}
+                  {v}: {(countOf(report.data.counts, k) ?? 0).toLocaleString("en")}
                 </a>
               </li>
             ))}

@@ -1,10 +1,11 @@
+import type { MandateRecord, Paged } from "../../../src/registry/store.js";
 import { query } from "../api.js";
 import { SessionBars } from "../components/charts.js";
 import { session } from "../components/format.js";
 import { Failure, Loading } from "../components/layout.js";
 import { useApi, useUsable } from "../hooks.js";
 import { bySession, type Groups } from "./dashboard.js";
-import { type Mandate, MandateRows } from "./mandates.js";
+import { MandateRows } from "./mandates.js";
 
 /** What is asked of one entity (UNIDO, the Secretary-General), session by session. */
 
@@ -13,7 +14,7 @@ const SHOWN = 100;
 export function EntityPage({ name }: { name: string }) {
   const groups = useApi<Groups>("/mandates/groups", { actor: name, by: "session", limit: 500 });
   const verbs = useApi<Groups>("/mandates/groups", { actor: name, by: "verb", limit: 20 });
-  const newest = useApi<{ total: number; items: Mandate[] }>("/mandates", { actor: name, limit: SHOWN });
+  const newest = useApi<Paged<MandateRecord>>("/mandates", { actor: name, limit: SHOWN });
   useUsable(groups.state !== "loading" && newest.state !== "loading", name);
   if (groups.state === "loading" || newest.state === "loading") return <Loading what={name} />;
   if (groups.state === "error") return <Failure error={groups.error} what={name} />;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import type { MandateRecord, Paged } from "../../../src/registry/store.js";
 import { apiUrl, entityPath, query, resolutionPath } from "../api.js";
 import { BODY_NAMES, FORCE_NAMES, session, shortSymbol } from "../components/format.js";
 import { Failure, Loading } from "../components/layout.js";
@@ -10,30 +11,6 @@ import { navigate, useLocation } from "../router.js";
  * link; sortable columns; the CSV link downloads exactly the rows the filters select.
  */
 
-export interface Mandate {
-  symbol: string;
-  title: string | null;
-  session: number | null;
-  ref: string;
-  paragraph: number | null;
-  sub: string | null;
-  actor: string;
-  actorCanonical: string | null;
-  verb: string;
-  force: number;
-  action: string;
-  report: boolean;
-  reportTo: string | null;
-  dueSession: number | null;
-  deadline: string | null;
-  hasReviewOrEnd: boolean;
-}
-
-interface Page {
-  total: number;
-  items: Mandate[];
-}
-
 const FILTERS = ["actor", "minForce", "due", "report", "reviewOrEnd", "body", "session", "verb"] as const;
 const PAGE = 50;
 const CLIP = 220;
@@ -42,7 +19,7 @@ function Clipped({ text }: { text: string }) {
   return <>{text.length > CLIP ? `${text.slice(0, CLIP - 1)}…` : text}</>;
 }
 
-export function MandateRows({ items }: { items: Mandate[] }) {
+export function MandateRows({ items }: { items: MandateRecord[] }) {
   return (
     <>
       {items.map((m, i) => (
@@ -83,7 +60,7 @@ export function MandatesPage() {
   }
   const sort = search.get("sort") ?? "newest";
   const offset = Math.max(0, Number(search.get("offset")) || 0);
-  const rows = useApi<Page>("/mandates", { ...filters, sort, offset, limit: PAGE });
+  const rows = useApi<Paged<MandateRecord>>("/mandates", { ...filters, sort, offset, limit: PAGE });
   const [form, setForm] = useState(filters);
   useEffect(() => setForm(filters), [search.toString()]);
   useUsable(rows.state !== "loading", filters.actor ? `Mandates: ${filters.actor}` : "Mandates");

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "preact/compat";
 import { useEffect, useMemo } from "preact/hooks";
 import type { ReadingView } from "../../../src/export/reading.js";
+import type { DocumentSummary, SeriesRecord, VersionInfo } from "../../../src/registry/store.js";
 import { apiUrl, comparePath, query, resolutionPath, seriesPath } from "../api.js";
 import { BODY_NAMES, LANGUAGE_NAMES, session, shortSymbol } from "../components/format.js";
 import { Failure, Loading } from "../components/layout.js";
@@ -10,41 +11,18 @@ import { useLocation } from "../router.js";
 
 const CitationGraph = lazy(() => import("../components/citation-graph.js").then((m) => ({ default: m.CitationGraph })));
 
-interface Summary {
-  symbol: string;
-  language: string;
-  body: string;
-  session: number | null;
-  year: number | null;
-  title: string | null;
-  committee: string | null;
-  agendaItem: string | null;
-  adoptionDate: string | null;
-  format: string;
-  version: number;
-  versions: number;
-}
-
-interface Version {
-  number: number;
-  format: string;
-  sourceName: string | null;
-  byteLength: number;
-  ingestedAt: string;
-  current: boolean;
-}
-
+/** GET /api/documents/:symbol/reading (src/server/routes/reading.ts). */
 interface Reading {
-  summary: Summary;
+  summary: DocumentSummary;
   version: number;
-  versions: Version[];
+  versions: VersionInfo[];
   reading: ReadingView;
   held: string[];
   citedBy: { symbol: string; title: string | null; session: number | null }[];
 }
 
 interface Series {
-  series: { key: string; title: string; members: { symbol: string; session: number | null }[] }[];
+  series: SeriesRecord[];
 }
 
 const FORMAT_NAMES: Record<string, string> = { akn: "UN Akoma Ntoso XML", ods: "ODS text", text: "text", pdf: "PDF", eosg: "EOSG paragraphs", docx: "Word", html: "HTML" };

@@ -1,46 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
 import { parseParagraphRef } from "../../../src/model/paragraphs.js";
+import type { ResolutionSearchResult } from "../../../src/registry/resolution-search.js";
+import type { FacetName, SearchHit } from "../../../src/registry/store.js";
 import { query, resolutionPath } from "../api.js";
 import { Failure, Loading } from "../components/layout.js";
 import { BODY_NAMES, LANGUAGE_NAMES, paragraphShort, session, shortSymbol } from "../components/format.js";
 import { useApi, useUsable } from "../hooks.js";
 import { navigate, useLocation } from "../router.js";
 
-interface Paragraph {
-  symbol: string;
-  ref: string;
-  kind: string;
-  number: number | null;
-  snippet: string;
-}
-
-interface ResolutionHit {
-  symbol: string;
-  language: string;
-  title: string | null;
-  session: number | null;
-  body: string;
-  titleMatch: boolean;
-  matches: number;
-  paragraphs: Paragraph[];
-}
-
-interface FacetCount {
-  value: string;
-  count: number;
-}
-
-interface Answer {
-  symbol: string | null;
-  total: number;
-  paragraphs: number;
-  paragraphsExact: boolean;
-  items: ResolutionHit[];
-  facets: Record<string, FacetCount[]>;
-}
-
 /** Facets shown, in order, with the filter parameter each sets. */
-const FACETS: { name: string; label: string; value?: (v: string) => string }[] = [
+const FACETS: { name: FacetName; label: string; value?: (v: string) => string }[] = [
   { name: "body", label: "Organ", value: (v) => BODY_NAMES[v] ?? v },
   { name: "session", label: "Session", value: (v) => session(Number(v)) },
   { name: "committee", label: "Committee" },
@@ -54,7 +23,7 @@ const FILTERS = [...FACETS.map((f) => f.name), "year", "kind"];
 const PAGE = 10;
 const FACETS_SHOWN = 8;
 
-function paragraphLabel(p: Paragraph): string {
+function paragraphLabel(p: SearchHit): string {
   const ref = parseParagraphRef(p.ref);
   const part = ref?.part ? ` of part ${ref.part}` : "";
   if (ref?.kind === "operative") return `Operative paragraph ${ref.number}${part}`;
@@ -73,7 +42,7 @@ export function SearchPage() {
     if (value) filters[name] = value;
   }
   const active = q !== "" || Object.keys(filters).length > 0;
-  const answer = useApi<Answer>(active ? "/search/resolutions" : null, { q, ...filters, offset, limit: PAGE, facets: FACETS.map((f) => f.name).join(",") });
+  const answer = useApi<ResolutionSearchResult>(active ? "/search/resolutions" : null, { q, ...filters, offset, limit: PAGE, facets: FACETS.map((f) => f.name).join(",") });
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
 

@@ -5,7 +5,19 @@ import { paragraphShort, session, shortSymbol } from "../../components/format.js
 import { Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { DecisionBadge, ReviewNav } from "./my-mandates.js";
-import { type AuditEntry, DECISION_NAMES, DECISIONS, DISPOSITIONS, type MandateTarget, type Review, STATUS_NAMES, STATUSES, when } from "./types.js";
+import {
+  type AuditEntry,
+  DECISION_NAMES,
+  DECISIONS,
+  DISPOSITIONS,
+  type MandateReports,
+  type MandateTarget,
+  type ReportOccurrence,
+  type Review,
+  STATUS_NAMES,
+  STATUSES,
+  when,
+} from "./types.js";
 
 /**
  * One mandate under review (GET /api/mandates/{id}): what it asks, each entity's decision, the
@@ -14,20 +26,14 @@ import { type AuditEntry, DECISION_NAMES, DECISIONS, DISPOSITIONS, type MandateT
  * deliveries, and its history from the audit trail.
  */
 
-interface Occurrence {
-  session: number;
-  state: "delivered" | "overdue" | "due" | "upcoming";
-  symbol: string | null;
-}
-
 interface Detail {
   mandate: MandateTarget;
   reviews: Review[];
-  reports: { occurrences: Occurrence[]; deliveries: { session: number; version: number; symbol: string | null }[]; supersededAt: number | null } | null;
+  reports: MandateReports | null;
   editable: string[];
 }
 
-const STATE_NAMES: Record<Occurrence["state"], string> = { delivered: "delivered", overdue: "overdue", due: "due this session", upcoming: "upcoming" };
+const STATE_NAMES: Record<ReportOccurrence["state"], string> = { delivered: "delivered", overdue: "overdue", due: "due this session", upcoming: "upcoming" };
 
 function ReviewCard({ review }: { review: Review }) {
   return (

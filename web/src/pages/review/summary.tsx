@@ -3,28 +3,17 @@ import { Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { useLocation } from "../../router.js";
 import { ReviewNav } from "./my-mandates.js";
+import type { SummaryRow } from "./types.js";
 
 /** The review summarised per entity or per series (GET /api/reviews/summary): retained, flagged, proposed for removal; CSV and print. */
-
-interface Row {
-  group: string;
-  symbol: string | null;
-  mandates: number;
-  retained: number;
-  flagged: number;
-  removal: number;
-  undecided: number;
-  needsConfirmation: number;
-  orphaned: number;
-}
 
 export function SummaryPage() {
   const { search } = useLocation();
   const by = search.get("by") === "series" ? "series" : "entity";
   const entity = search.get("entity") ?? "";
-  const rows = useApi<{ rows: Row[] }>("/reviews/summary", { by, entity: entity || undefined });
+  const rows = useApi<{ rows: SummaryRow[] }>("/reviews/summary", { by, entity: entity || undefined });
   useUsable(rows.state !== "loading", `Review summary by ${by}`);
-  const total = (key: keyof Row) => (rows.state === "done" ? rows.data.rows.reduce((n, r) => n + Number(r[key]), 0) : 0);
+  const total = (key: keyof SummaryRow) => (rows.state === "done" ? rows.data.rows.reduce((n, r) => n + Number(r[key]), 0) : 0);
   return (
     <div class="summary-page">
       <h1 tabIndex={-1}>Review summary by {by}</h1>

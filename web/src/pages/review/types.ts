@@ -1,8 +1,12 @@
 /** The review's shapes as the API serves them: the registry's own types (src/registry/lifecycle/types.ts). */
 import type { Decision, Disposition, ImplementationStatus } from "../../../../src/model/lifecycle.js";
-import type { AuditEntry, EntityMandate, MandateTarget, StoredReview } from "../../../../src/registry/lifecycle/types.js";
+import type { ReportOccurrence } from "../../../../src/model/reports-due.js";
+import type { AuditEntry, EntityMandate, MandateReports, MandateTarget, StoredReview, SummaryRow, TokenRecord, UserRecord } from "../../../../src/registry/lifecycle/types.js";
 
-export type { AuditEntry, EntityMandate, MandateTarget };
+export type { AuditEntry, EntityMandate, MandateReports, MandateTarget, ReportOccurrence, SummaryRow };
+/** A user and a token as the API answers them: without their rows' ids (src/server/lifecycle-schemas.ts). */
+export type User = Omit<UserRecord, "id">;
+export type Token = Omit<TokenRecord, "userId">;
 export type Review = StoredReview;
 
 // The choices as the model lists them (src/model/lifecycle.ts), written here so that the pages do
