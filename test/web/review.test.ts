@@ -224,6 +224,8 @@ describe(`the review in Chromium on ${factory.dialect}`, { skip: browserMissing(
       await ready(tab);
       await tab.page.getByRole("heading", { name: "Users" }).waitFor();
       const users = tab.page.locator("section", { has: tab.page.getByRole("heading", { name: "Users" }) });
+      // the heading shows before the list has loaded: wait for its rows, then count
+      await users.getByRole("cell", { name: "viewer@un.org", exact: true }).first().waitFor();
       assert.equal(await users.getByRole("cell", { name: "viewer@un.org", exact: true }).count(), 1);
       await checkBothWidths(tab, "review-account-admin");
       await tab.page.getByRole("button", { name: "Sign out" }).click();
