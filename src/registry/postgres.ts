@@ -215,6 +215,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
+  if (options.parallelQueries === false) {
+    // queued on the new connection before any query the pool hands it out for; a server that
+    // refused the setting would only leave its default in place
+    pool.on("connect", (client) => void client.query("SET max_parallel_workers_per_gather = 0").catch(() => undefined));
+  }
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const store = new SqlStore(postgresDialect, new PgDriver(pool), maskedLocation(url));
   try {

@@ -342,6 +342,13 @@ export interface OpenOptions {
    */
   statementTimeoutMs?: number;
   /**
+   * PostgreSQL: false runs each statement in its own server process alone
+   * (max_parallel_workers_per_gather = 0), for connections that answer the costly reads of many
+   * clients at once: a scan fanned out over every core of the database's machine starves the
+   * cheap requests answered beside it. Default true.
+   */
+  parallelQueries?: boolean;
+  /**
    * False when the registry is known to be current: a worker thread of the process that opened
    * (and so migrated) it. Default true.
    */

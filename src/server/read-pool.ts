@@ -121,7 +121,7 @@ export class ReadPool {
   }
 
   private spawn(): void {
-    const worker = startWorker(WORKER_URL, { location: this.location, options: { statementTimeoutMs: this.timeLimitMs, migrate: false } });
+    const worker = startWorker(WORKER_URL, { location: this.location, options: { statementTimeoutMs: this.timeLimitMs, parallelQueries: false, migrate: false } });
     worker.unref();
     const slot: Slot = { worker, ready: false, jobs: new Map() };
     worker.on("message", (message: WorkerMessage) => {
