@@ -111,3 +111,36 @@ export function Failure({ error, what }: { error: ApiError; what: string }) {
     </div>
   );
 }
+
+/** A column heading: its words, right-aligned when the column holds numbers; false leaves the column out. */
+export type Column = string | { label: string; numeric: true } | false;
+
+/**
+ * A table of rows under column headings, in the wrapper that scrolls it sideways on a narrow
+ * screen (or, with class "stack", lays each row out as a card): the one way the pages draw one.
+ */
+export function DataTable({ columns, class: className, caption, children }: { columns: readonly Column[]; class?: string; caption?: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap">
+      <table class={className}>
+        {caption ? <caption class="visually-hidden">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((c) =>
+              c === false ? null : typeof c === "string" ? (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ) : (
+                <th key={c.label} scope="col" class="num">
+                  {c.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

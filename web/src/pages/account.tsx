@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { ApiError, send } from "../api.js";
 import { useAuth } from "../auth.js";
-import { Failure, Loading } from "../components/layout.js";
+import { DataTable, Failure, Loading } from "../components/layout.js";
 import { useApi, useUsable } from "../hooks.js";
 import { type Token, type User, when } from "./review/types.js";
 
@@ -56,52 +56,39 @@ function Tokens() {
       {tokens.state === "error" ? <Failure error={tokens.error} what="your tokens" /> : null}
       {tokens.state === "done" ? (
         tokens.data.items.length ? (
-          <div class="table-wrap">
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th scope="col">Token</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">For</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.data.items.map((t) => (
-                  <tr key={t.id}>
-                    <td>
-                      <code>{t.id}</code>
-                    </td>
-                    <td data-label="Owner">{t.email}</td>
-                    <td data-label="For">{t.label}</td>
-                    <td data-label="Created">{when(t.createdAt)}</td>
-                    <td>
-                      {t.revokedAt ? (
-                        `revoked ${when(t.revokedAt)}`
-                      ) : (
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label={`Revoke token ${t.id}`}
-                          onClick={async () => {
-                            try {
-                              await send("DELETE", `/tokens/${t.id}`);
-                              setReload(reload + 1);
-                            } catch (err) {
-                              setError(err instanceof ApiError ? err.message : String(err));
-                            }
-                          }}
-                        >
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable class="stack" columns={["Token", "Owner", "For", "Created", "State"]}>
+            {tokens.data.items.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  <code>{t.id}</code>
+                </td>
+                <td data-label="Owner">{t.email}</td>
+                <td data-label="For">{t.label}</td>
+                <td data-label="Created">{when(t.createdAt)}</td>
+                <td>
+                  {t.revokedAt ? (
+                    `revoked ${when(t.revokedAt)}`
+                  ) : (
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-label={`Revoke token ${t.id}`}
+                      onClick={async () => {
+                        try {
+                          await send("DELETE", `/tokens/${t.id}`);
+                          setReload(reload + 1);
+                        } catch (err) {
+                          setError(err instanceof ApiError ? err.message : String(err));
+                        }
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p class="muted">No tokens.</p>
         )
@@ -125,44 +112,32 @@ function Users() {
         </p>
       ) : null}
       {users.state === "done" ? (
-        <div class="table-wrap">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Entities</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <tr key={u.email}>
-                  <td>{u.email}</td>
-                  <td data-label="Role">{u.role}</td>
-                  <td data-label="Entities">{u.entities.join("; ")}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}
-                      onClick={async () => {
-                        try {
-                          await send("PATCH", `/users/${encodeURIComponent(u.email)}`, { disabled: !u.disabled });
-                          setReload(reload + 1);
-                        } catch (err) {
-                          setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
-                        }
-                      }}
-                    >
-                      {u.disabled ? "Enable" : "Disable"}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="stack" columns={["Email", "Role", "Entities", "Account"]}>
+          {users.data.items.map((u) => (
+            <tr key={u.email}>
+              <td>{u.email}</td>
+              <td data-label="Role">{u.role}</td>
+              <td data-label="Entities">{u.entities.join("; ")}</td>
+              <td>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}
+                  onClick={async () => {
+                    try {
+                      await send("PATCH", `/users/${encodeURIComponent(u.email)}`, { disabled: !u.disabled });
+                      setReload(reload + 1);
+                    } catch (err) {
+                      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+                    }
+                  }}
+                >
+                  {u.disabled ? "Enable" : "Disable"}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : users.state === "error" ? (
         <Failure error={users.error} what="the users" />
       ) : (

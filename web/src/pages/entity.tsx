@@ -2,7 +2,7 @@ import type { MandateRecord, Paged } from "../../../src/registry/store.js";
 import { query } from "../api.js";
 import { SessionBars } from "../components/charts.js";
 import { session } from "../components/format.js";
-import { Failure, Loading } from "../components/layout.js";
+import { DataTable, Failure, Loading } from "../components/layout.js";
 import { useApi, useUsable } from "../hooks.js";
 import { bySession, type Groups } from "./dashboard.js";
 import { MandateRows } from "./mandates.js";
@@ -48,50 +48,23 @@ export function EntityPage({ name }: { name: string }) {
       </div>
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">By session</h2>
-        <div class="table-wrap">
-          <table class="compact">
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col" class="num">Mandates</th>
-                <th scope="col" class="num">Reports asked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bySessionRows.map((g) => (
-                <tr key={String(g.key.session)}>
-                  <th scope="row">
-                    <a href={`/mandates${query({ actor: name, session: Number(g.key.session) })}`}>{session(Number(g.key.session))}</a>
-                  </th>
-                  <td class="num">{g.mandates}</td>
-                  <td class="num">{g.reports}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="compact" columns={["Session", { label: "Mandates", numeric: true }, { label: "Reports asked", numeric: true }]}>
+          {bySessionRows.map((g) => (
+            <tr key={String(g.key.session)}>
+              <th scope="row">
+                <a href={`/mandates${query({ actor: name, session: Number(g.key.session) })}`}>{session(Number(g.key.session))}</a>
+              </th>
+              <td class="num">{g.mandates}</td>
+              <td class="num">{g.reports}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="newest-heading">
         <h2 id="newest-heading">Newest mandates{newest.data.total > SHOWN ? ` (${SHOWN} of ${newest.data.total.toLocaleString("en")})` : ""}</h2>
-        <div class="table-wrap">
-          <table class="mandate-table">
-            <thead>
-              <tr>
-                <th scope="col">Resolution</th>
-                <th scope="col">Session</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Verb (strength)</th>
-                <th scope="col">Action</th>
-                <th scope="col">Due</th>
-                <th scope="col">Report</th>
-                <th scope="col">Review or end</th>
-              </tr>
-            </thead>
-            <tbody>
-              <MandateRows items={newest.data.items} />
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="mandate-table" columns={["Resolution", "Session", "Actor", "Verb (strength)", "Action", "Due", "Report", "Review or end"]}>
+          <MandateRows items={newest.data.items} />
+        </DataTable>
       </section>
     </div>
   );

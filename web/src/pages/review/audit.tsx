@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { apiUrl, query, reviewPath } from "../../api.js";
 import { useAuth } from "../../auth.js";
-import { Failure, Loading } from "../../components/layout.js";
+import { DataTable, Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { navigate, useLocation } from "../../router.js";
 import { ReviewNav } from "./my-mandates.js";
@@ -69,42 +69,29 @@ export function AuditPage() {
               <p>
                 {rows.data.total.toLocaleString("en")} change{rows.data.total === 1 ? "" : "s"}
               </p>
-              <div class="table-wrap">
-                <table class="stack">
-                  <thead>
-                    <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">What</th>
-                      <th scope="col">Before</th>
-                      <th scope="col">After</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.data.items.map((e) => (
-                      <tr key={e.id}>
-                        <td>{when(e.at)}</td>
-                        <td>
-                          {e.user ? <a href={`/review/audit${query({ user: e.user })}`}>{e.user}</a> : "the registry"} <span class="muted small">({e.via})</span>
-                        </td>
-                        <td>
-                          {e.action}
-                          {e.mandateId ? (
-                            <>
-                              {" "}
-                              on <a href={reviewPath(e.mandateId)}>{e.mandateId}</a>
-                            </>
-                          ) : null}
-                          {e.entity ? ` for ${e.entity}` : ""}
-                          {e.subject ? ` (${e.subject})` : ""}
-                        </td>
-                        <td class="small" data-label="Before">{state(e.before)}</td>
-                        <td class="small" data-label="After">{state(e.after)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable class="stack" columns={["When", "Who", "What", "Before", "After"]}>
+                {rows.data.items.map((e) => (
+                  <tr key={e.id}>
+                    <td>{when(e.at)}</td>
+                    <td>
+                      {e.user ? <a href={`/review/audit${query({ user: e.user })}`}>{e.user}</a> : "the registry"} <span class="muted small">({e.via})</span>
+                    </td>
+                    <td>
+                      {e.action}
+                      {e.mandateId ? (
+                        <>
+                          {" "}
+                          on <a href={reviewPath(e.mandateId)}>{e.mandateId}</a>
+                        </>
+                      ) : null}
+                      {e.entity ? ` for ${e.entity}` : ""}
+                      {e.subject ? ` (${e.subject})` : ""}
+                    </td>
+                    <td class="small" data-label="Before">{state(e.before)}</td>
+                    <td class="small" data-label="After">{state(e.after)}</td>
+                  </tr>
+                ))}
+              </DataTable>
               <nav class="pager no-print" aria-label="Pages">
                 {offset > 0 ? <a href={`/review/audit${query({ mandate, user, offset: Math.max(0, offset - PAGE) })}`}>Newer</a> : <span />}
                 {offset + PAGE < rows.data.total ? <a href={`/review/audit${query({ mandate, user, offset: offset + PAGE })}`}>Older</a> : <span />}

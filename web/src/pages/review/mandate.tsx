@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { ApiError, resolutionPath, reviewPath, send } from "../../api.js";
 import { useAuth } from "../../auth.js";
 import { paragraphShort, session, shortSymbol } from "../../components/format.js";
-import { Failure, Loading } from "../../components/layout.js";
+import { DataTable, Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { DecisionBadge, ReviewNav } from "./my-mandates.js";
 import {
@@ -284,51 +284,39 @@ function Reports({ id, detail, canRecord, onSaved }: { id: string; detail: Detai
           {message.text}
         </p>
       ) : null}
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Due</th>
-              <th scope="col">State</th>
-              <th scope="col">Report</th>
-              {canRecord ? <th scope="col">Record delivery</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {reports.occurrences.map((o) => (
-              <tr key={o.session}>
-                <td>{session(o.session)}</td>
-                <td class={`state-${o.state}`}>{STATE_NAMES[o.state]}</td>
-                <td>{o.symbol ?? ""}</td>
-                {canRecord ? (
-                  <td>
-                    <form
-                      class="inline-form"
-                      onSubmit={async (e) => {
-                        e.preventDefault();
-                        try {
-                          await send("PUT", `/mandates/${id}/reports/${o.session}`, { symbol: symbols[o.session]?.trim() || null, version: versionOf(o.session) });
-                          onSaved(`The delivery for the ${session(o.session)} was saved.`);
-                        } catch (err) {
-                          setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
-                        }
-                      }}
-                    >
-                      <label for={`report-${o.session}`} class="visually-hidden">
-                        Symbol of the report delivered for the {session(o.session)}
-                      </label>
-                      <input id={`report-${o.session}`} type="text" size={14} placeholder="A/80/123" value={symbols[o.session] ?? o.symbol ?? ""} onInput={(e) => setSymbols({ ...symbols, [o.session]: (e.target as HTMLInputElement).value })} />{" "}
-                      <button type="submit" class="secondary">
-                        Save
-                      </button>
-                    </form>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Due", "State", "Report", canRecord && "Record delivery"]}>
+        {reports.occurrences.map((o) => (
+          <tr key={o.session}>
+            <td>{session(o.session)}</td>
+            <td class={`state-${o.state}`}>{STATE_NAMES[o.state]}</td>
+            <td>{o.symbol ?? ""}</td>
+            {canRecord ? (
+              <td>
+                <form
+                  class="inline-form"
+                  onSubmit={async (e) => {
+                    e.preventDefault();
+                    try {
+                      await send("PUT", `/mandates/${id}/reports/${o.session}`, { symbol: symbols[o.session]?.trim() || null, version: versionOf(o.session) });
+                      onSaved(`The delivery for the ${session(o.session)} was saved.`);
+                    } catch (err) {
+                      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+                    }
+                  }}
+                >
+                  <label for={`report-${o.session}`} class="visually-hidden">
+                    Symbol of the report delivered for the {session(o.session)}
+                  </label>
+                  <input id={`report-${o.session}`} type="text" size={14} placeholder="A/80/123" value={symbols[o.session] ?? o.symbol ?? ""} onInput={(e) => setSymbols({ ...symbols, [o.session]: (e.target as HTMLInputElement).value })} />{" "}
+                  <button type="submit" class="secondary">
+                    Save
+                  </button>
+                </form>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
       {reports.supersededAt ? <p class="hint">A later version of the resolution, adopted at the {session(reports.supersededAt)}, asks for the reports after it.</p> : null}
     </>
   );

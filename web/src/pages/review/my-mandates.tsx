@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { apiUrl, query, resolutionPath, reviewPath } from "../../api.js";
 import { useAuth } from "../../auth.js";
 import { paragraphShort, shortSymbol } from "../../components/format.js";
-import { Failure, Loading } from "../../components/layout.js";
+import { DataTable, Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { navigate, useLocation } from "../../router.js";
 import { DECISION_NAMES, type EntityMandate, type Review, STATUS_NAMES } from "./types.js";
@@ -117,39 +117,26 @@ export function ReviewPage() {
             </a>{" "}
             (fill in the decisions, then <a href="/review/import">import it</a>)
           </p>
-          <div class="table-wrap">
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th scope="col">Mandate</th>
-                  <th scope="col">Asked of</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Decision</th>
-                  <th scope="col">Status</th>
+          <DataTable class="stack" columns={["Mandate", "Asked of", "Action", "Decision", "Status"]}>
+            {rows.data.items.map(({ mandate, reviews }) => {
+              const own = reviews.find((r) => r.entity === rows.data.entity);
+              return (
+                <tr key={mandate.id}>
+                  <td>
+                    <a href={reviewPath(mandate.id)}>
+                      {shortSymbol(mandate.symbol)} {paragraphShort(mandate.ref, mandate.sub)}
+                    </a>
+                  </td>
+                  <td data-label="Asked of">{mandate.actorCanonical ?? mandate.actor}</td>
+                  <td class="action">{mandate.action.length > 200 ? `${mandate.action.slice(0, 199)}…` : mandate.action}</td>
+                  <td data-label="Decision">
+                    <DecisionBadge review={own} />
+                  </td>
+                  <td data-label="Status">{own?.status ? STATUS_NAMES[own.status] : ""}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.data.items.map(({ mandate, reviews }) => {
-                  const own = reviews.find((r) => r.entity === rows.data.entity);
-                  return (
-                    <tr key={mandate.id}>
-                      <td>
-                        <a href={reviewPath(mandate.id)}>
-                          {shortSymbol(mandate.symbol)} {paragraphShort(mandate.ref, mandate.sub)}
-                        </a>
-                      </td>
-                      <td data-label="Asked of">{mandate.actorCanonical ?? mandate.actor}</td>
-                      <td class="action">{mandate.action.length > 200 ? `${mandate.action.slice(0, 199)}…` : mandate.action}</td>
-                      <td data-label="Decision">
-                        <DecisionBadge review={own} />
-                      </td>
-                      <td data-label="Status">{own?.status ? STATUS_NAMES[own.status] : ""}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
           <nav class="pager no-print" aria-label="Pages">
             {offset > 0 ? <a href={`/review${query({ entity, filter, offset: Math.max(0, offset - PAGE) })}`}>Previous</a> : <span />}
             {offset + PAGE < rows.data.total ? <a href={`/review${query({ entity, filter, offset: offset + PAGE })}`}>Next</a> : <span />}

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { query, reviewPath } from "../../api.js";
 import { useAuth } from "../../auth.js";
 import { paragraphShort, session, shortSymbol } from "../../components/format.js";
-import { Failure, Loading } from "../../components/layout.js";
+import { DataTable, Failure, Loading } from "../../components/layout.js";
 import { useApi, useUsable } from "../../hooks.js";
 import { navigate, useLocation } from "../../router.js";
 import { ReviewNav } from "./my-mandates.js";
@@ -59,32 +59,22 @@ export function OverduePage() {
           <p>
             {rows.data.total.toLocaleString("en")} report{rows.data.total === 1 ? "" : "s"} due since the {session(rows.data.since)} overdue; the {session(rows.data.sitting)} sits.
           </p>
-          <div class="table-wrap">
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th scope="col">Due</th>
-                  <th scope="col">Mandate</th>
-                  <th scope="col">Asked of</th>
-                  <th scope="col">What</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.data.items.map((o) => (
-                  <tr key={`${o.mandate.id}-${o.session}`}>
-                    <td data-label="Due">{session(o.session)}</td>
-                    <td>
-                      <a href={reviewPath(o.mandate.id)}>
-                        {shortSymbol(o.mandate.symbol)} {paragraphShort(o.mandate.ref, o.mandate.sub)}
-                      </a>
-                    </td>
-                    <td data-label="Asked of">{o.mandate.actorCanonical ?? o.mandate.actor}</td>
-                    <td class="action">{o.mandate.action.length > 180 ? `${o.mandate.action.slice(0, 179)}…` : o.mandate.action}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {rows.data.items.length ? (
+          <DataTable class="stack" columns={["Due", "Mandate", "Asked of", "What"]}>
+            {rows.data.items.map((o) => (
+              <tr key={`${o.mandate.id}-${o.session}`}>
+                <td data-label="Due">{session(o.session)}</td>
+                <td>
+                  <a href={reviewPath(o.mandate.id)}>
+                    {shortSymbol(o.mandate.symbol)} {paragraphShort(o.mandate.ref, o.mandate.sub)}
+                  </a>
+                </td>
+                <td data-label="Asked of">{o.mandate.actorCanonical ?? o.mandate.actor}</td>
+                <td class="action">{o.mandate.action.length > 180 ? `${o.mandate.action.slice(0, 179)}…` : o.mandate.action}</td>
+              </tr>
+            ))}
+          </DataTable>
+          ) : null}
           <nav class="pager no-print" aria-label="Pages">
             {offset > 0 ? <a href={`/review/overdue${query({ entity, since, offset: Math.max(0, offset - PAGE) })}`}>Previous</a> : <span />}
             {offset + PAGE < rows.data.total ? <a href={`/review/overdue${query({ entity, since, offset: offset + PAGE })}`}>Next</a> : <span />}
