@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import { DuplicationCache, scanInWorker } from "../registry/duplication-cache.js";
 import type { Store } from "../registry/store.js";
 import { registerPressureRelief, registerRateLimits } from "./load-shedding.js";
@@ -82,7 +82,6 @@ export interface RouteContext {
   auth: ResolvedAuth;
 }
 
-export { badInput, httpError } from "./guards.js";
 
 /** Headers that carry credentials, never logged (a request's headers are not logged by default; this holds if that changes). */
 const REDACTED = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]', "headers.authorization", "headers.cookie"];
@@ -121,12 +120,14 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
     if (typeof retryAfter === "number") void reply.header("retry-after", String(retryAfter));
     const message = status >= 500 && !(error.code ?? "").startsWith("REGISTRY_") ? "the server failed to answer; the error is logged" : error.message;
-    // input refused names each problem by its code (an import's rows by their line)
+    // input refused names each problem by its code (an import's rows by their line); a stale edit
+    // carries the record as it stands
     const problems = (error as { problems?: Problem[] }).problems;
+    const current = "current" in error ? { current: error.current } : {};
     return reply
       .status(status)
       .type("application/json")
-      .send({ ...errorBody(status, message), ...(problems ? { problems: problems.map((p) => ({ code: p.code, message: p.message })) } : {}) });
+      .send({ ...errorBody(status, message), ...(problems ? { problems: problems.map((p) => ({ code: p.code, message: p.message })) } : {}), ...current });
   });
   const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
   const sendShell = webRoot === null ? null : await registerWebPages(app, webRoot);

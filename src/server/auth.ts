@@ -7,6 +7,7 @@ import type { Role } from "../model/lifecycle.js";
 import { newSessionId } from "../registry/lifecycle/accounts.js";
 import type { Principal } from "../registry/lifecycle/index.js";
 import type { Store } from "../registry/store.js";
+import { httpError } from "./guards.js";
 
 /**
  * Who is asking. A request is signed in by an API token (`Authorization: Bearer mrt_...`) or by
@@ -80,20 +81,16 @@ export function resolveAuth(options: AuthOptions = {}): ResolvedAuth {
   };
 }
 
-export function httpFailure(statusCode: number, message: string): Error & { statusCode: number; code: string } {
-  return Object.assign(new Error(message), { statusCode, code: `REGISTRY_${statusCode}` });
-}
-
 /** The signed-in user, or 401. */
 export function signedIn(request: FastifyRequest): Principal {
-  if (!request.principal) throw httpFailure(401, "sign in, or send an API token as Authorization: Bearer TOKEN");
+  if (!request.principal) throw httpError(401, "sign in, or send an API token as Authorization: Bearer TOKEN");
   return request.principal;
 }
 
 /** The signed-in user holding one of `roles`, or 401 / 403. */
 export function withRole(request: FastifyRequest, ...roles: Role[]): Principal {
   const principal = signedIn(request);
-  if (!roles.includes(principal.role)) throw httpFailure(403, `this needs the role ${roles.join(" or ")}; you are ${principal.role === "admin" ? "an" : "a"} ${principal.role}`);
+  if (!roles.includes(principal.role)) throw httpError(403, `this needs the role ${roles.join(" or ")}; you are ${principal.role === "admin" ? "an" : "a"} ${principal.role}`);
   return principal;
 }
 
@@ -161,7 +158,7 @@ export async function registerAuth(app: FastifyInstance, store: Store, options: 
       // a credential that does not work is refused, not read as no credential at all
       if (!request.principal) {
         reply.header("www-authenticate", 'Bearer error="invalid_token"');
-        throw httpFailure(401, bearer ? "the API token is not valid: revoked, of a disabled user, or mistyped" : "Authorization must be Bearer TOKEN");
+        throw httpError(401, bearer ? "the API token is not valid: revoked, of a disabled user, or mistyped" : "Authorization must be Bearer TOKEN");
       }
     } else {
       // @fastify/session has read the cookie's session from the registry (its hook runs first)
@@ -169,7 +166,7 @@ export async function registerAuth(app: FastifyInstance, store: Store, options: 
     }
     if (auth.private && !request.principal && !OPEN_PATHS.some((p) => path === p || path.startsWith(p))) {
       reply.header("www-authenticate", "Bearer");
-      throw httpFailure(401, "this registry is private: sign in, or send an API token as Authorization: Bearer TOKEN");
+      throw httpError(401, "this registry is private: sign in, or send an API token as Authorization: Bearer TOKEN");
     }
   });
 

@@ -84,10 +84,6 @@ export class SqlLifecycle implements LifecycleStore {
     return listUsers(this.db);
   }
 
-  getUser(email: string): Promise<UserRecord | null> {
-    return readUser(this.db, email);
-  }
-
   passwordHashOf(email: string): Promise<{ user: UserRecord; passwordHash: string } | null> {
     return passwordHashOf(this.db, email);
   }

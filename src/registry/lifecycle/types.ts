@@ -204,7 +204,6 @@ export interface LifecycleStore {
   createUser(input: { email: string; role: Role; entities: readonly string[]; passwordHash: string }, by: Author): Promise<Done<UserRecord>>;
   updateUser(email: string, change: { role?: Role; entities?: readonly string[]; disabled?: boolean; passwordHash?: string }, by: Author): Promise<Done<UserRecord>>;
   listUsers(): Promise<UserRecord[]>;
-  getUser(email: string): Promise<UserRecord | null>;
   /** The stored hash of an enabled user's password, for sign-in only. */
   passwordHashOf(email: string): Promise<{ user: UserRecord; passwordHash: string } | null>;
   createToken(email: string, label: string, by: Author): Promise<Done<{ record: TokenRecord; token: string }>>;

@@ -3,10 +3,11 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { LIMITS, ROLES } from "../../model/lifecycle.js";
 import { checkEmail, normalEmail } from "../../registry/lifecycle/accounts.js";
-import type { Done, Principal, UserRecord } from "../../registry/lifecycle/index.js";
+import type { Done, Principal, ReviewConflict, UserRecord } from "../../registry/lifecycle/index.js";
 import { hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from "../../registry/lifecycle/passwords.js";
 import { type RouteContext, typed } from "../app.js";
-import { httpFailure, SESSION_COOKIE, SESSION_COOKIE_PATH, sessionCookie, signedIn, SignInFailures, withRole } from "../auth.js";
+import { SESSION_COOKIE, SESSION_COOKIE_PATH, sessionCookie, signedIn, SignInFailures, withRole } from "../auth.js";
+import { httpError } from "../guards.js";
 import { emailSchema, failures, SignedInSchema, TokenSchema, UserSchema } from "../lifecycle-schemas.js";
 import { ref, stringEnum } from "../schemas.js";
 
@@ -19,10 +20,12 @@ import { ref, stringEnum } from "../schemas.js";
 const userView = (u: UserRecord) => ({ email: u.email, role: u.role, entities: u.entities, disabled: u.disabled, createdAt: u.createdAt, updatedAt: u.updatedAt });
 const principalView = (p: Principal) => ({ email: p.email, role: p.role, entities: [...p.entities], via: p.via });
 
-/** A refusal from the store as the HTTP error it names. */
-export function unwrap<T>(done: Done<T>): T {
+/** A refusal from the store as the HTTP error it names: a stale edit (409) with the record as it stands. */
+export function unwrap<T>(done: Done<T> | ReviewConflict): T {
   if (done.ok) return done.value;
-  throw Object.assign(httpFailure(done.status, done.message), done.problems ? { problems: done.problems } : {});
+  const problems = "problems" in done && done.problems ? { problems: done.problems } : {};
+  const current = done.status === 409 ? { current: "current" in done ? done.current : null } : {};
+  throw Object.assign(httpError(done.status, done.message), problems, current);
 }
 
 export async function accountRoutes(app: FastifyInstance, { store, auth }: RouteContext): Promise<void> {
@@ -68,19 +71,19 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     },
     async (request, reply) => {
       // @fastify/session would not save the session of a plain-HTTP request with a Secure cookie: say so, not a sign-in that silently does not hold
-      if (auth.secureCookies && request.protocol !== "https") throw httpFailure(400, "this server sends its session cookie over HTTPS only: sign in over HTTPS, or serve with --no-secure-cookies behind a TLS proxy on loopback");
+      if (auth.secureCookies && request.protocol !== "https") throw httpError(400, "this server sends its session cookie over HTTPS only: sign in over HTTPS, or serve with --no-secure-cookies behind a TLS proxy on loopback");
       const email = normalEmail(request.body.email);
       const wait = failed.blockedFor(email);
       if (wait > 0) {
         reply.header("retry-after", String(wait));
-        throw httpFailure(429, `too many failed sign-ins for this account: try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}`);
+        throw httpError(429, `too many failed sign-ins for this account: try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}`);
       }
       const found = await store.lifecycle.passwordHashOf(email);
       const good = await verifyPassword(found?.passwordHash ?? null, request.body.password);
       if (!found || !good) {
         failed.fail(email);
         request.log.info({ event: "sign-in refused" }, "sign-in refused");
-        throw httpFailure(401, "the email or the password is wrong");
+        throw httpError(401, "the email or the password is wrong");
       }
       failed.succeed(email);
       // a new session id at sign-in (a session planted before it is worth nothing); saved, and
@@ -113,7 +116,7 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     },
     async (request) => {
       const me = signedIn(request);
-      if (me.role !== "admin" && request.query.email && normalEmail(request.query.email) !== me.email) throw httpFailure(403, "only an admin lists other users' tokens");
+      if (me.role !== "admin" && request.query.email && normalEmail(request.query.email) !== me.email) throw httpError(403, "only an admin lists other users' tokens");
       return { items: await store.lifecycle.listTokens(me.role === "admin" ? request.query.email : me.email) };
     },
   );
@@ -131,7 +134,7 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     async (request, reply) => {
       const me = signedIn(request);
       const email = request.body.email ? normalEmail(request.body.email) : me.email;
-      if (email !== me.email && me.role !== "admin") throw httpFailure(403, "only an admin creates tokens for other users");
+      if (email !== me.email && me.role !== "admin") throw httpError(403, "only an admin creates tokens for other users");
       const created = unwrap(await store.lifecycle.createToken(email, request.body.label ?? "", me));
       return reply.status(201).send(created);
     },
@@ -184,7 +187,7 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
     async (request, reply) => {
       const me = withRole(request, "admin");
       const invalid = checkEmail(request.body.email) ?? passwordProblem(request.body.password);
-      if (invalid) throw httpFailure(400, invalid);
+      if (invalid) throw httpError(400, invalid);
       const user = unwrap(await store.lifecycle.createUser({ email: request.body.email, role: request.body.role, entities: request.body.entities ?? [], passwordHash: await hashPassword(request.body.password) }, me));
       return reply.status(201).send(userView(user));
     },
@@ -206,7 +209,7 @@ export async function accountRoutes(app: FastifyInstance, { store, auth }: Route
       const { password, ...change } = request.body;
       if (password !== undefined) {
         const invalid = passwordProblem(password);
-        if (invalid) throw httpFailure(400, invalid);
+        if (invalid) throw httpError(400, invalid);
       }
       return userView(unwrap(await store.lifecycle.updateUser(request.params.email, { ...change, ...(password ? { passwordHash: await hashPassword(password) } : {}) }, me)));
     },

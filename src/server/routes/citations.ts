@@ -1,7 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { CitationDirection } from "../../registry/store.js";
-import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { httpError } from "../guards.js";
 import { asReply } from "../read-pool.js";
 import { documentFilters, errors, nullable, stringEnum, symbolParams } from "../schemas.js";
 import { symbolFromInput } from "../../model/symbols.js";

@@ -1,7 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { Finding, FindingKind } from "../../compare/duplicates.js";
-import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { httpError } from "../guards.js";
 import { HEAVY_RATE, SEARCH_RATE } from "../load-shedding.js";
 import { unavailable } from "../read-pool.js";
 import { errors, stringEnum, text } from "../schemas.js";

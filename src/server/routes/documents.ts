@@ -5,7 +5,8 @@ import { formatParagraphRef, paragraphRefFromInput } from "../../model/paragraph
 import { symbolFromInput } from "../../model/symbols.js";
 import type { Resolution } from "../../model/types.js";
 import { fileName } from "../../registry/store.js";
-import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { httpError } from "../guards.js";
 import { asReply } from "../read-pool.js";
 import { DocumentSchema, DocumentSummarySchema, documentFilters, errors, ParagraphPlaceSchema, paging, ref, stringEnum, symbolParam, symbolParams, text, VersionSchema } from "../schemas.js";
 

@@ -2,7 +2,8 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { toReadingView } from "../../export/reading.js";
 import { fileName } from "../../registry/store.js";
-import { httpError, type RouteContext, typed } from "../app.js";
+import { type RouteContext, typed } from "../app.js";
+import { httpError } from "../guards.js";
 import { DocumentSummarySchema, documentFilters, errors, nullable, ref, symbolParams, VersionSchema } from "../schemas.js";
 import { symbolFromInput } from "../../model/symbols.js";
 

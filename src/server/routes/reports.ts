@@ -2,7 +2,8 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { sittingSession } from "../../model/reports-due.js";
 import { type RouteContext, typed } from "../app.js";
-import { httpFailure, withRole } from "../auth.js";
+import { withRole } from "../auth.js";
+import { httpError } from "../guards.js";
 import { entitySchema, failures, mandateIdParams, MandateTargetSchema, ReportDeliverySchema } from "../lifecycle-schemas.js";
 import { nullable, ref, sessionSchema } from "../schemas.js";
 import { unwrap } from "./accounts.js";
@@ -45,7 +46,7 @@ export async function reportRoutes(app: FastifyInstance, { store }: RouteContext
       const { limit, offset, entity, since } = request.query;
       const today = new Date().toISOString();
       const resolved = entity ? await store.lifecycle.resolveEntity(entity) : null;
-      if (entity && !resolved) throw httpFailure(404, `no entity "${entity.slice(0, 80)}" in the registry: name it as the registry names actors (UNIDO)`);
+      if (entity && !resolved) throw httpError(404, `no entity "${entity.slice(0, 80)}" in the registry: name it as the registry names actors (UNIDO)`);
       const sitting = sittingSession(today);
       const from = since ?? Math.max(1, sitting - DEFAULT_LOOK_BACK);
       const page = await store.lifecycle.overdueReports({ today, since: from, ...(resolved ? { entity: resolved } : {}) }, { limit, offset });
@@ -70,8 +71,7 @@ export async function reportRoutes(app: FastifyInstance, { store }: RouteContext
     async (request, reply) => {
       const me = withRole(request, "editor", "admin");
       const outcome = await store.lifecycle.setDelivery(request.params.id, request.params.session, { symbol: request.body.symbol, note: request.body.note ?? "", version: request.body.version ?? 0 }, me);
-      if (!outcome.ok && outcome.status === 409) return reply.status(409).send({ statusCode: 409, error: "Conflict", message: outcome.message, current: "current" in outcome ? outcome.current : null });
-      return unwrap(outcome as Exclude<typeof outcome, { status: 409 }>);
+      return unwrap(outcome);
     },
   );
 }

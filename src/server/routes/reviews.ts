@@ -8,7 +8,8 @@ import type { Problem } from "../../model/types.js";
 import type { EntityMandate, EntityMandateFilter, Principal, SummaryBy } from "../../registry/lifecycle/index.js";
 import { symbolFromInput } from "../../model/symbols.js";
 import { type RouteContext, typed } from "../app.js";
-import { httpFailure, withRole } from "../auth.js";
+import { withRole } from "../auth.js";
+import { httpError } from "../guards.js";
 import {
   entitySchema,
   failures,
@@ -32,7 +33,7 @@ import { unwrap } from "./accounts.js";
 
 /** Input refused: 400 naming every problem (and each by its code). */
 export function refusedInput(problems: readonly Problem[]): Error {
-  return Object.assign(httpFailure(400, describeProblems(problems)), { problems });
+  return Object.assign(httpError(400, describeProblems(problems)), { problems });
 }
 
 const entityFilter = Type.Optional(entitySchema("the entity, as the registry names actors (default: the signed-in editor's first)"));
@@ -64,11 +65,11 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
   const entityOf = async (principal: Principal | null, asked: string | undefined): Promise<string> => {
     if (asked) {
       const entity = await store.lifecycle.resolveEntity(asked);
-      if (!entity) throw httpFailure(404, `no entity "${asked.slice(0, 80)}" in the registry: name it as the registry names actors (UNIDO)`);
+      if (!entity) throw httpError(404, `no entity "${asked.slice(0, 80)}" in the registry: name it as the registry names actors (UNIDO)`);
       return entity;
     }
     const first = principal?.entities[0];
-    if (!first) throw httpFailure(400, "name the entity (entity=UNIDO): you answer for none");
+    if (!first) throw httpError(400, "name the entity (entity=UNIDO): you answer for none");
     return first;
   };
   const filterOf = async (principal: Principal | null, q: Static<typeof ReviewFilters>): Promise<EntityMandateFilter> => {
@@ -98,7 +99,7 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
       const { id } = request.params;
       const mandate = await store.lifecycle.mandateTarget(id);
       const reviews = await store.lifecycle.reviewsOf(id);
-      if (!mandate && !reviews.length) throw httpFailure(404, `no mandate ${id} in the registry`);
+      if (!mandate && !reviews.length) throw httpError(404, `no mandate ${id} in the registry`);
       return {
         mandate: mandate ?? { id, ...reviews[0]!.mandate, sub: null, actorCanonical: null, session: null, report: false, dueSession: null, recurrence: null, unlistedFor: null },
         reviews,
@@ -124,8 +125,7 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
       const checked = checkReview(request.body);
       if (!checked.ok) throw refusedInput(checked.problems);
       const outcome = await store.lifecycle.setReview(request.params.id, checked.value, me);
-      if (!outcome.ok && outcome.status === 409) return reply.status(409).send({ statusCode: 409, error: "Conflict", message: outcome.message, current: "current" in outcome ? outcome.current : null });
-      return unwrap(outcome as Exclude<typeof outcome, { status: 409 }>);
+      return unwrap(outcome);
     },
   );
 
@@ -235,7 +235,7 @@ export async function reviewRoutes(app: FastifyInstance, { store }: RouteContext
     async (request) => {
       const me = withRole(request, "editor", "admin");
       const text = csvOf(request.body);
-      if (text === null) throw httpFailure(400, "send the CSV as text/csv, or as JSON {\"csv\": \"...\"}");
+      if (text === null) throw httpError(400, "send the CSV as text/csv, or as JSON {\"csv\": \"...\"}");
       const read = readDecisionCsv(text);
       // a file that cannot be read as decisions at all (header, quoting) names that alone
       if (!read.rows.length && read.problems.length) throw refusedInput(read.problems);

@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { httpError, JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { JSON_TYPE, type RouteContext, typed } from "../app.js";
+import { httpError } from "../guards.js";
 import { asReply } from "../read-pool.js";
 import { errors, nullable, ref, SeriesSchema, symbolParams } from "../schemas.js";
 import { HEAVY_RATE } from "../load-shedding.js";
