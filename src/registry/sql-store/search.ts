@@ -19,6 +19,10 @@ import { PLACE_COLUMNS, placeOf, type SqlContext, str } from "./context.js";
 import { actorCondition, conditionsOnDocuments, placeholders, where } from "./filters.js";
 
 const FACET_LIMIT = 30;
+
+/** The words of the registry each prefix of a search begins (`de*` -> development, delegation, ...). */
+type PrefixWords = ReadonlyMap<string, readonly string[]>;
+
 /** Full-text hits are ranked among this many newest matches. */
 const RANK_WINDOW = 500;
 /**
@@ -78,13 +82,13 @@ export class ParagraphSearch {
    * old session is not reached by reading every newer match. CROSS JOIN keeps SQLite from
    * probing the full-text index once per row; PostgreSQL reads it as a plain join.
    */
-  private async matches(expression: SearchExpression | null, filter: SearchFilter): Promise<Fragment> {
+  private async matches(expression: SearchExpression | null, filter: SearchFilter, prefixWords: PrefixWords = new Map()): Promise<Fragment> {
     const documentConditions = conditionsOnDocuments(this.context.sql, filter);
     const tags = this.context.sql.indexesParagraphTags ? { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.verb ? { verb: filter.verb } : {}) } : {};
     const tagsIndexed = Object.keys(tags).length > 0;
     const match =
       expression || !documentConditions.length || tagsIndexed
-        ? this.context.sql.matchParagraphs(expression && (await this.indexExpression(expression, filter.language)), filter.language, tags, await this.paragraphIdBounds(filter))
+        ? this.context.sql.matchParagraphs(expression && (await this.indexExpression(expression, filter.language, prefixWords)), filter.language, tags, await this.paragraphIdBounds(filter))
         : null;
     const tagsMatched = match !== null && this.context.sql.indexesParagraphTags;
     const paragraphConditions: Fragment[] = [];
@@ -144,9 +148,9 @@ export class ParagraphSearch {
       return { ok: false, problems: [problem("search-beyond-window", `hits beyond the first ${MAX_RESULT_WINDOW} are not served; narrow the search with words or filters`)] };
     }
     const expression = parsed.expression;
-    const refused = expression && (await this.prefixProblem(expression));
-    if (refused) return { ok: false, problems: [refused] };
-    const hits = await this.matches(expression, request.filter);
+    const prefixes = expression ? await this.prefixWords(expression) : { words: new Map<string, string[]>() };
+    if ("problem" in prefixes) return { ok: false, problems: [prefixes.problem] };
+    const hits = await this.matches(expression, request.filter, prefixes.words);
     // One pass over the newest matches serves the window, the page and the capped total.
     const windowSize = expression ? Math.max(RANK_WINDOW, offset + limit) : offset + limit;
     const wanted = request.facets.length ? windowSize : Math.max(windowSize, TOTAL_CAP + 1);
@@ -157,7 +161,7 @@ export class ParagraphSearch {
     } else {
       const window = newest.slice(0, windowSize);
       const candidates = await this.candidates(window);
-      const stats = await this.termStatistics(expression, request.filter.language);
+      const stats = await this.termStatistics(expression, request.filter.language, prefixes.words);
       const scores = scoreCandidates(expression, window.map((id) => candidates.get(id) ?? { text: "", length: 0 }), stats);
       page = window
         .map((id, i) => ({ id, score: Math.round(scores[i]! * 1e4) / 1e4 }))
@@ -195,7 +199,7 @@ export class ParagraphSearch {
    * Paragraph count and each term's match count (capped at FREQUENCY_CAP: beyond it a word no
    * longer tells paragraphs apart), cached for STATISTICS_TTL_MS and dropped on every write.
    */
-  private async termStatistics(expression: SearchExpression, language: Language | undefined): Promise<TermStatistics> {
+  private async termStatistics(expression: SearchExpression, language: Language | undefined, prefixWords: PrefixWords): Promise<TermStatistics> {
     const now = Date.now();
     if (now - this.paragraphTotal.at > STATISTICS_TTL_MS) {
       const [row] = await this.context.db.all("SELECT COUNT(*) AS n FROM paragraphs");
@@ -210,7 +214,7 @@ export class ParagraphSearch {
       const cacheKey = `${language ?? ""}\u0000${key}`;
       let cached = this.termFrequencies.get(cacheKey);
       if (!cached || now - cached.at > STATISTICS_TTL_MS) {
-        const match = this.context.sql.matchParagraphs(await this.indexExpression({ all: [[term]], none: [] }, language), language)!;
+        const match = this.context.sql.matchParagraphs(await this.indexExpression({ all: [[term]], none: [] }, language, prefixWords), language)!;
         const [row] = await this.context.db.all(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${match.sql}) t LIMIT ?) x`, [...match.params, FREQUENCY_CAP]);
         cached = { frequency: Number(row!.n), at: now };
         if (this.termFrequencies.size >= 10_000) this.termFrequencies.clear();
@@ -221,27 +225,34 @@ export class ParagraphSearch {
     return { paragraphs: Math.max(this.paragraphTotal.count, 1), documentFrequency };
   }
 
-  /** The search's prefixes over their budget (search-words.ts), as the problem that refuses it; null within it. */
-  private async prefixProblem(expression: SearchExpression): Promise<Problem | null> {
+  /**
+   * The words each prefix of the search begins (search-words.ts), read once for the whole search,
+   * or the problem that refuses the search when its prefixes are over their budget.
+   */
+  private async prefixWords(expression: SearchExpression): Promise<{ words: PrefixWords } | { problem: Problem }> {
     const prefixes = prefixesOf(expression);
     if (prefixes.length > MAX_PREFIXES) {
-      return problem("search-too-many-prefixes", `a search may hold at most ${MAX_PREFIXES} prefixes (word*); this one holds ${prefixes.length}`);
+      return { problem: problem("search-too-many-prefixes", `a search may hold at most ${MAX_PREFIXES} prefixes (word*); this one holds ${prefixes.length}`) };
     }
+    const found = new Map<string, readonly string[]>();
     let expanded = 0;
     for (const prefix of prefixes) {
       const words = await wordsBeginning(this.context.db, prefix);
       if (!words) {
-        return problem("search-prefix-too-broad", `the prefix ${prefix}* begins more than ${MAX_PREFIX_WORDS.toLocaleString("en")} words of the registry (the limit); give it more letters`);
+        return { problem: problem("search-prefix-too-broad", `the prefix ${prefix}* begins more than ${MAX_PREFIX_WORDS.toLocaleString("en")} words of the registry (the limit); give it more letters`) };
       }
       expanded += words.length;
       if (expanded > MAX_EXPANDED_WORDS) {
-        return problem(
-          "search-prefix-too-broad",
-          `the prefixes of this search begin more than ${MAX_EXPANDED_WORDS.toLocaleString("en")} words of the registry together (the limit); give them more letters or use fewer`,
-        );
+        return {
+          problem: problem(
+            "search-prefix-too-broad",
+            `the prefixes of this search begin more than ${MAX_EXPANDED_WORDS.toLocaleString("en")} words of the registry together (the limit); give them more letters or use fewer`,
+          ),
+        };
       }
+      found.set(prefix, words);
     }
-    return null;
+    return { words: found };
   }
 
   /**
@@ -249,14 +260,14 @@ export class ParagraphSearch {
    * (search-words.ts), or, where the engine's own prefix search is fast, into the prefix as the
    * words begin it and the words it would miss.
    */
-  private async indexExpression(expression: SearchExpression, language: Language | undefined): Promise<SearchExpression> {
+  private async indexExpression(expression: SearchExpression, language: Language | undefined, prefixWords: PrefixWords): Promise<SearchExpression> {
     const prefixes = prefixesOf(expression);
     if (!prefixes.length) return expression;
     const expansions = new Map<string, SearchTerm[]>();
     const asWords = (words: readonly string[]): SearchTerm[] => words.map((word) => ({ type: "word", word, prefix: false }));
     for (const prefix of prefixes) {
-      const words = await wordsBeginning(this.context.db, prefix);
-      // A prefix over the budget was refused before (prefixProblem); none is left to the engine's slow prefix search.
+      // read by prefixWords, which refused any prefix over the budget: none is left to the engine's slow prefix search
+      const words = prefixWords.get(prefix);
       if (!words) continue;
       expansions.set(prefix, this.context.sql.prefixTerms ? await this.context.sql.prefixTerms(this.context.db, prefix, words, language) : asWords(words));
     }
