@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Resolution } from "../src/model/types.js";
 import { shipped } from "./shipped.js";
+import { percentile } from "./stats.js";
 
 const { alignResolutions } = await shipped<typeof import("../src/compare/align.js")>("compare/align.js");
 const { compareResolutions } = await shipped<typeof import("../src/compare/compare.js")>("compare/compare.js");
@@ -53,10 +54,6 @@ async function loadCorpus(): Promise<Resolution[]> {
   return docs;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
 
 /** Each pair's best of `REPEATS` runs: the cost of the code rather than of whatever else the machine was doing. */
 const REPEATS = 3;
@@ -76,8 +73,8 @@ function timePairs(pairs: (readonly [Resolution, Resolution])[], run: (from: Res
   const slowest = best.indexOf(sorted[sorted.length - 1] ?? 0);
   const [from, to] = pairs[slowest] ?? [];
   return {
-    medianMs: round(percentile(sorted, 0.5)),
-    p95Ms: round(percentile(sorted, 0.95)),
+    medianMs: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
     maxMs: round(sorted[sorted.length - 1] ?? 0),
     slowest: from && to ? `${from.meta.symbol} -> ${to.meta.symbol}` : "",
   };

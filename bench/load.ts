@@ -3,6 +3,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpusRegistry, waitForDuplicationReport } from "./web.js";
+import { percentile } from "./stats.js";
 
 /**
  * Load benchmark (issue 17): while 8 clients send the costliest searches and duplication
@@ -46,7 +47,8 @@ function output(process: ChildProcess): Promise<string> {
   });
 }
 
-function startServer(location: string, loadShedding: boolean): Promise<{ base: string; process: ChildProcess }> {
+/** The compiled server (bench/load-server.ts) on a registry, on a free loopback port, in a process of its own. */
+export function startServer(location: string, loadShedding: boolean): Promise<{ base: string; process: ChildProcess }> {
   const server = child("load-server.ts", { location, loadShedding });
   return new Promise((resolvePromise, reject) => {
     let out = "";
@@ -60,9 +62,6 @@ function startServer(location: string, loadShedding: boolean): Promise<{ base: s
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
-}
 
 interface ProbeResult {
   latencies: Record<string, number[]>;

@@ -7,6 +7,7 @@ import { describeProblems } from "../src/model/problems.js";
 import type { IngestSummary } from "../src/registry/ingest.js";
 import type { FacetName, SearchRequest, Store } from "../src/registry/store.js";
 import { shipped } from "./shipped.js";
+import { percentile } from "./stats.js";
 
 const { corpusFolders } = await shipped<typeof import("../src/cli/serve.js")>("cli/serve.js");
 const { ingestPaths } = await shipped<typeof import("../src/registry/ingest.js")>("registry/ingest.js");
@@ -127,9 +128,6 @@ export function benchQueries(corpus: string, count: number): Omit<SearchRequest,
   return queries;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function timeQueries(store: Store, queries: Omit<SearchRequest, "facets">[], facets: readonly FacetName[]): Promise<number[]> {
   const times: number[] = [];

@@ -9,6 +9,8 @@
  * by the tests.
  */
 
+import { percentile } from "./stats.js";
+
 export interface ReviewLoadOptions {
   base: string;
   /** One token per editor. */
@@ -39,10 +41,6 @@ export interface ReviewLoadResult {
   versionsSeen: Map<string, number[]>;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 export async function runReviewLoad(options: ReviewLoadOptions): Promise<ReviewLoadResult> {
   const deadline = performance.now() + options.seconds * 1000;

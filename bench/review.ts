@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { startServer } from "./load.js";
 import { lostUpdates, runReviewLoad } from "./review-load.js";
 import { shipped } from "./shipped.js";
 
@@ -25,28 +24,8 @@ const { CLI_AUTHOR } = await shipped<typeof import("../src/registry/lifecycle/in
  * answer with 429 after 600 requests a minute; the bench measures the review itself.
  */
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-
 function seriesFiles(corpus: string): string[] {
   return [join(corpus, "seeds", "A_RES_63_231.en.txt"), join(corpus, "seeds", "A_RES_69_235.en.txt"), join(corpus, "ods", "A_RES_75_231.en.txt"), join(corpus, "ods", "A_RES_77_180.en.txt"), join(corpus, "ods", "A_RES_79_222.en.txt")];
-}
-
-/** The compiled server on a free port, without rate limits; resolves with its address once it listens. */
-function serve(location: string): Promise<{ child: ChildProcess; base: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench", "load-server.ts"), JSON.stringify({ location, loadShedding: false })], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, DATABASE_URL: "" },
-    });
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /listening (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (found) resolve({ child, base: found[1]! });
-    });
-    child.stderr!.on("data", () => undefined);
-    child.on("exit", (code) => reject(new Error(`mandates serve exited with ${code}: ${out}`)));
-  });
 }
 
 async function benchOne(name: string, location: string, corpus: string, print: (line: string) => void, seconds: number, editors: number): Promise<void> {
@@ -67,7 +46,7 @@ async function benchOne(name: string, location: string, corpus: string, print: (
   } finally {
     await store.close();
   }
-  const { child, base } = await serve(location);
+  const { process: child, base } = await startServer(location, false);
   let result;
   try {
     result = await runReviewLoad({ base, tokens, entity: "UNIDO", mandates, seconds });
