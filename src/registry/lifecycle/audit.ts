@@ -1,5 +1,5 @@
 import type { SqlExecutor } from "../dialect.js";
-import type { Paged } from "../store.js";
+import type { Page, Paged } from "../store.js";
 import type { AuditEntry, AuditFilter, Author, Via } from "./types.js";
 
 /**
@@ -50,7 +50,7 @@ export function auditEntryOf(r: Record<string, unknown>): AuditEntry {
   };
 }
 
-export async function readAudit(db: SqlExecutor, filter: AuditFilter, page: { limit: number; offset: number }): Promise<Paged<AuditEntry>> {
+export async function readAudit(db: SqlExecutor, filter: AuditFilter, page: Page): Promise<Paged<AuditEntry>> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filter.mandate) {

@@ -4,7 +4,7 @@ import { LIMITS } from "../../model/lifecycle.js";
 import type { ImportRow } from "../../model/lifecycle-import.js";
 import { problem } from "../../model/problems.js";
 import type { Problem } from "../../model/types.js";
-import type { Paged } from "../store.js";
+import type { Page, Paged } from "../store.js";
 import type { SqlContext } from "../sql-store/context.js";
 import { looksLikeSymbol, symbolFromInput } from "../../model/symbols.js";
 import { createToken, createUser, listTokens, listUsers, passwordHashOf, Principals, readUser, resolveEntity, revokeToken, updateUser } from "./accounts.js";
@@ -158,7 +158,7 @@ export class SqlLifecycle implements LifecycleStore {
     });
   }
 
-  entityMandates(filter: EntityMandateFilter, page: { limit: number; offset: number }): Promise<Paged<EntityMandate>> {
+  entityMandates(filter: EntityMandateFilter, page: Page): Promise<Paged<EntityMandate>> {
     return entityMandates(this.db, filter, page);
   }
 
@@ -274,13 +274,13 @@ export class SqlLifecycle implements LifecycleStore {
     return setDelivery(this.context, mandateId, session, input, by);
   }
 
-  overdueReports(filter: OverdueFilter, page: { limit: number; offset: number }): Promise<Paged<OverdueReport>> {
+  overdueReports(filter: OverdueFilter, page: Page): Promise<Paged<OverdueReport>> {
     return overdueReports(this.db, filter, page);
   }
 
   // --- audit ---------------------------------------------------------------------------------
 
-  audit(filter: AuditFilter, page: { limit: number; offset: number }): Promise<Paged<AuditEntry>> {
+  audit(filter: AuditFilter, page: Page): Promise<Paged<AuditEntry>> {
     return readAudit(this.db, filter, page);
   }
 }

@@ -1,12 +1,11 @@
 import { problem } from "../../model/problems.js";
 import { reportDueSessions, reportOccurrences, sittingSession } from "../../model/reports-due.js";
 import type { Row, SqlExecutor } from "../dialect.js";
-import type { Paged } from "../store.js";
+import type { Page, Paged } from "../store.js";
 import { num, type SqlContext, str } from "../sql-store/context.js";
 import { looksLikeSymbol, symbolFromInput } from "../../model/symbols.js";
 import { appendAudit } from "./audit.js";
-import { actorKey } from "../../model/actors.js";
-import { addressedTo, mandateTarget, TARGET_COLUMNS, targetOf } from "./reviews.js";
+import { addressedTo, answeredBy, mandateTarget, ONE_ROW_PER_MANDATE, TARGET_COLUMNS, targetOf } from "./reviews.js";
 import type { Author, Done, MandateReports, OverdueFilter, OverdueReport, ReportDelivery } from "./types.js";
 
 /**
@@ -125,17 +124,16 @@ export async function setDelivery(
  * delivery recorded; for one entity, those of the mandates addressed to it or that it reviewed.
  * Newest session first.
  */
-export async function overdueReports(db: SqlExecutor, filter: OverdueFilter, page: { limit: number; offset: number }): Promise<Paged<OverdueReport>> {
+export async function overdueReports(db: SqlExecutor, filter: OverdueFilter, page: Page): Promise<Paged<OverdueReport>> {
   const sitting = sittingSession(filter.today);
   const conditions = ["x.report = 1", "(x.due_session IS NOT NULL OR x.recurrence IS NOT NULL)"];
   const params: unknown[] = [];
   if (filter.entity) {
-    conditions.push("(x.actor_key = ? OR x.uid IN (SELECT mandate_id FROM reviews WHERE entity = ?))");
-    params.push(actorKey(filter.entity), filter.entity);
+    const answered = answeredBy(filter.entity);
+    conditions.push(answered.sql);
+    params.push(...answered.params);
   }
-  // one row per mandate id, English first
-  conditions.push(`x.id = COALESCE((SELECT MIN(x2.id) FROM mandates x2 JOIN documents d2 ON d2.id = x2.document_id WHERE x2.uid = x.uid AND d2.language = 'en'),
-    (SELECT MIN(x3.id) FROM mandates x3 WHERE x3.uid = x.uid))`);
+  conditions.push(ONE_ROW_PER_MANDATE);
   const rows = await db.all(
     `SELECT ${TARGET_COLUMNS}, d.title, ${SUPERSEDED_AT} AS superseded_at FROM mandates x JOIN documents d ON d.id = x.document_id
      WHERE ${conditions.join(" AND ")}`,

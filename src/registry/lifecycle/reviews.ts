@@ -41,6 +41,16 @@ export function targetOf(r: Row): MandateTarget {
   };
 }
 
+/** Mandate rows (alias x) an entity answers for: addressed to it, or reviewed for it. */
+export function answeredBy(entity: string): { sql: string; params: unknown[] } {
+  return { sql: "(x.actor_key = ? OR x.uid IN (SELECT mandate_id FROM reviews WHERE entity = ?))", params: [actorKey(entity), entity] };
+}
+
+/** One mandate row (alias x) per mandate id among the renditions holding it: the English one where there is one. */
+export const ONE_ROW_PER_MANDATE = `x.id = COALESCE(
+  (SELECT MIN(x2.id) FROM mandates x2 JOIN documents d2 ON d2.id = x2.document_id WHERE x2.uid = x.uid AND d2.language = 'en'),
+  (SELECT MIN(x3.id) FROM mandates x3 WHERE x3.uid = x.uid))`;
+
 /** Columns of a mandate `x` and its document `d` that `targetOf` reads. */
 export const TARGET_COLUMNS =
   "x.uid, d.symbol, x.ref, x.sub, x.actor, x.actor_canonical, x.action, d.session, x.report, x.due_session, x.recurrence, NULL AS unlisted_for";

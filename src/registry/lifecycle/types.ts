@@ -2,7 +2,7 @@ import type { Decision, ImplementationStatus, ReviewFields, ReviewInput, Role } 
 import type { ImportRow } from "../../model/lifecycle-import.js";
 import type { ReportOccurrence } from "../../model/reports-due.js";
 import type { Problem } from "../../model/types.js";
-import type { Paged } from "../store.js";
+import type { Page, Paged } from "../store.js";
 
 /**
  * The registry's lifecycle interface: accounts, the review of mandates, report deliveries and
@@ -224,7 +224,7 @@ export interface LifecycleStore {
   /** The entities `by` may record decisions for on a mandate: the addressee and the entities that reviewed it, as `by`'s rights allow. */
   editableEntities(mandateId: string, by: Author | null): Promise<string[]>;
   setReview(mandateId: string, input: ReviewInput, by: Author): Promise<Done<ReviewSaved> | ReviewConflict>;
-  entityMandates(filter: EntityMandateFilter, page: { limit: number; offset: number }): Promise<Paged<EntityMandate>>;
+  entityMandates(filter: EntityMandateFilter, page: Page): Promise<Paged<EntityMandate>>;
   /** Mandates entities recorded that the registry does not hold (all, or one entity's), with their reviews. */
   unlistedMandates(entity?: string): Promise<EntityMandate[]>;
   /** Reviews whose mandate the registry no longer holds. */
@@ -239,8 +239,8 @@ export interface LifecycleStore {
   // --- reports
   reportsOf(mandateId: string, today: string): Promise<MandateReports | null>;
   setDelivery(mandateId: string, session: number, input: { symbol: string | null; note: string; version: number }, by: Author): Promise<Done<ReportDelivery> | { ok: false; status: 409; message: string; current: ReportDelivery | null }>;
-  overdueReports(filter: OverdueFilter, page: { limit: number; offset: number }): Promise<Paged<OverdueReport>>;
+  overdueReports(filter: OverdueFilter, page: Page): Promise<Paged<OverdueReport>>;
 
   // --- audit
-  audit(filter: AuditFilter, page: { limit: number; offset: number }): Promise<Paged<AuditEntry>>;
+  audit(filter: AuditFilter, page: Page): Promise<Paged<AuditEntry>>;
 }

@@ -1,8 +1,7 @@
 import type { SqlExecutor } from "../dialect.js";
-import { actorKey } from "../../model/actors.js";
-import type { Paged } from "../store.js";
+import type { Page, Paged } from "../store.js";
 import { str } from "../sql-store/context.js";
-import { reviewOf, TARGET_COLUMNS, targetOf } from "./reviews.js";
+import { answeredBy, ONE_ROW_PER_MANDATE, reviewOf, TARGET_COLUMNS, targetOf } from "./reviews.js";
 import type { EntityMandate, EntityMandateFilter, StoredReview, SummaryBy, SummaryRow } from "./types.js";
 
 /**
@@ -11,18 +10,13 @@ import type { EntityMandate, EntityMandateFilter, StoredReview, SummaryBy, Summa
  * per series (retained, flagged for review, proposed for removal, undecided).
  */
 
-/** Mandates of the registry an entity answers for: addressed to it, or reviewed for it. One row per mandate id (English first). */
+/** Mandates of the registry an entity answers for, one row per mandate id (English first). */
 function entityScope(entity: string): { sql: string; params: unknown[] } {
-  return {
-    sql: `(x.actor_key = ? OR x.uid IN (SELECT mandate_id FROM reviews WHERE entity = ?))
-      AND x.id = COALESCE(
-        (SELECT MIN(x2.id) FROM mandates x2 JOIN documents d2 ON d2.id = x2.document_id WHERE x2.uid = x.uid AND d2.language = 'en'),
-        (SELECT MIN(x3.id) FROM mandates x3 WHERE x3.uid = x.uid))`,
-    params: [actorKey(entity), entity],
-  };
+  const answered = answeredBy(entity);
+  return { sql: `${answered.sql} AND ${ONE_ROW_PER_MANDATE}`, params: answered.params };
 }
 
-export async function entityMandates(db: SqlExecutor, filter: EntityMandateFilter, page: { limit: number; offset: number }): Promise<Paged<EntityMandate>> {
+export async function entityMandates(db: SqlExecutor, filter: EntityMandateFilter, page: Page): Promise<Paged<EntityMandate>> {
   const scope = entityScope(filter.entity);
   const conditions = [scope.sql];
   const params: unknown[] = [filter.entity, ...scope.params];
@@ -132,10 +126,8 @@ export async function summary(db: SqlExecutor, by: SummaryBy, entity?: string): 
       : [...new Set((await db.all("SELECT entity FROM reviews UNION SELECT entity FROM user_entities ORDER BY entity")).map((r) => String(r.entity)))];
     const out: SummaryRow[] = [];
     for (const name of names) {
-      const [held] = await db.all(
-        `SELECT COUNT(DISTINCT x.uid) AS n FROM mandates x WHERE x.actor_key = ? OR x.uid IN (SELECT mandate_id FROM reviews WHERE entity = ?)`,
-        [actorKey(name), name],
-      );
+      const answered = answeredBy(name);
+      const [held] = await db.all(`SELECT COUNT(DISTINCT x.uid) AS n FROM mandates x WHERE ${answered.sql}`, answered.params);
       const unlisted = await db.all("SELECT COUNT(*) AS n FROM unlisted_mandates WHERE entity = ?", [name]);
       const decided = await db.all(
         `SELECT r.decision, r.needs_confirmation, CASE WHEN EXISTS (SELECT 1 FROM mandates m WHERE m.uid = r.mandate_id)
@@ -158,10 +150,11 @@ export async function summary(db: SqlExecutor, by: SummaryBy, entity?: string): 
     entity ? [entity] : [],
   );
   const out: SummaryRow[] = [];
+  const answered = entity ? answeredBy(entity) : null;
   for (const s of series) {
     const [held] = await db.all(
-      `SELECT COUNT(DISTINCT x.uid) AS n FROM mandates x WHERE x.document_id = ?${entity ? " AND (x.actor_key = ? OR x.uid IN (SELECT mandate_id FROM reviews WHERE entity = ?))" : ""}`,
-      entity ? [s.document_id, actorKey(entity), entity] : [s.document_id],
+      `SELECT COUNT(DISTINCT x.uid) AS n FROM mandates x WHERE x.document_id = ?${answered ? ` AND ${answered.sql}` : ""}`,
+      [s.document_id, ...(answered?.params ?? [])],
     );
     const decided = await db.all(
       `SELECT r.decision, r.needs_confirmation FROM reviews r WHERE r.mandate_id IN (SELECT uid FROM mandates WHERE document_id = ?)${entity ? " AND r.entity = ?" : ""}`,
@@ -170,8 +163,8 @@ export async function summary(db: SqlExecutor, by: SummaryBy, entity?: string): 
     // per series the counts are decisions (a mandate reviewed by two entities counts twice), undecided the mandates without any
     const [undecided] = await db.all(
       `SELECT COUNT(DISTINCT x.uid) AS n FROM mandates x WHERE x.document_id = ? AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.mandate_id = x.uid${entity ? " AND r.entity = ?" : ""})
-       ${entity ? "AND (x.actor_key = ? OR x.uid IN (SELECT mandate_id FROM reviews WHERE entity = ?))" : ""}`,
-      entity ? [s.document_id, entity, actorKey(entity), entity] : [s.document_id],
+       ${answered ? `AND ${answered.sql}` : ""}`,
+      entity && answered ? [s.document_id, entity, ...answered.params] : [s.document_id],
     );
     const t = tally(decided);
     out.push({ group: String(s.title), symbol: String(s.symbol), mandates: Number(held!.n), retained: t.retained, flagged: t.flagged, removal: t.removal, needsConfirmation: t.needsConfirmation, orphaned: 0, undecided: Number(undecided!.n) });
