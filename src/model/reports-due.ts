@@ -38,15 +38,24 @@ export function sessionClosed(n: number, sitting: number): boolean {
 }
 
 /**
+ * The first session a mandate's report falls due at, and the sessions between its occurrences
+ * when it recurs: its due session, or the first its recurrence gives after the resolution's own;
+ * no first session for a mandate asking no report, or naming neither.
+ */
+function firstDue(m: ReportRequest): { first: number | null; period: number | null } {
+  const period = m.recurrence ? (RECURRENCE_PERIODS[m.recurrence] ?? null) : null;
+  if (!m.report) return { first: null, period };
+  return { first: m.dueSession ?? (period !== null && m.session !== null ? m.session + period : null), period };
+}
+
+/**
  * Sessions at which the mandate's report falls due, up to `through` (inclusive) and, when the
  * registry holds a later version of its resolution adopted at session `supersededAt`, up to that
  * session. A report with no due session is due at the first session a recurrence gives after the
  * resolution's own; one with neither is due at no named session.
  */
 export function reportDueSessions(m: ReportRequest, through: number, supersededAt: number | null = null): number[] {
-  if (!m.report) return [];
-  const period = m.recurrence ? (RECURRENCE_PERIODS[m.recurrence] ?? null) : null;
-  const first = m.dueSession ?? (period !== null && m.session !== null ? m.session + period : null);
+  const { first, period } = firstDue(m);
   if (first === null) return [];
   const last = supersededAt !== null ? Math.min(through, Math.max(first, supersededAt)) : through;
   if (period === null) return first <= through ? [first] : [];
@@ -57,9 +66,7 @@ export function reportDueSessions(m: ReportRequest, through: number, supersededA
 
 /** The next session a report falls due at after those listed, or null when it does not recur or is superseded. */
 export function nextDueSession(m: ReportRequest, sitting: number, supersededAt: number | null = null): number | null {
-  if (!m.report) return null;
-  const period = m.recurrence ? (RECURRENCE_PERIODS[m.recurrence] ?? null) : null;
-  const first = m.dueSession ?? (period !== null && m.session !== null ? m.session + period : null);
+  const { first, period } = firstDue(m);
   if (first === null) return null;
   if (first >= sitting) return first;
   if (period === null) return null;
